@@ -1,0 +1,20 @@
+// Starts the built server (build/ from `npm run build`) from the project root, so that the
+// migrations in drizzle/ and the database in data/ are found. Defaults suit a laptop:
+// http://localhost:3000. Behind a proxy set ORIGIN (or PROTOCOL_HEADER/HOST_HEADER) and
+// ADDRESS_HEADER/XFF_DEPTH; see README.md.
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+process.env.PORT ??= '3000';
+process.env.HOST ??= '0.0.0.0';
+if (!process.env.ORIGIN && !process.env.PROTOCOL_HEADER) process.env.ORIGIN = `http://localhost:${process.env.PORT}`;
+process.env.NODE_ENV ??= 'production';
+
+const buildDir = resolve(process.env.BUILD_DIR ?? 'build');
+const entry = resolve(buildDir, 'index.js');
+if (!existsSync(entry)) {
+	console.error(`Minvej: ${entry} is missing. Run "npm run build" first (or "npm start", which builds).`);
+	process.exit(1);
+}
+await import(pathToFileURL(entry).href);

@@ -1,0 +1,28 @@
+import { config } from "../config";
+import { openDatabase, type Db } from "./client";
+
+let instance: Db | undefined;
+
+/**
+ * The application's database, opened on first use (never at import: SvelteKit imports server
+ * modules while building, and that must not create or migrate a database).
+ */
+export function db(): Db {
+  instance ??= openDatabase(config.databasePath, {
+    migrationsFolder: config.migrationsFolder,
+  });
+  return instance;
+}
+
+/** For tests: use this database instead of the configured one. */
+export function useDatabase(database: Db) {
+  instance = database;
+}
+
+export function closeDatabase() {
+  instance?.$client.close();
+  instance = undefined;
+}
+
+export type { Db } from "./client";
+export * as schema from "./schema";

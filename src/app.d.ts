@@ -1,17 +1,17 @@
-import type { SessionUser } from "$lib/server/auth/session";
+import type { SessionUser } from '$lib/server/auth/session';
 
 declare global {
-  namespace App {
-    interface Error {
-      message: string;
-      reference?: string;
-    }
-    interface Locals {
-      user: SessionUser | null;
-      sessionId: string | null;
-      locale: "da" | "en";
-    }
-  }
+	namespace App {
+		interface Error {
+			message: string;
+			reference?: string;
+		}
+		interface Locals {
+			user: SessionUser | null;
+			sessionId: string | null;
+			locale: 'da' | 'en';
+		}
+	}
 }
 
 export {};

@@ -1,122 +1,85 @@
-import { building } from "$app/environment";
-import {
-  type Handle,
-  type HandleServerError,
-  type ServerInit,
-} from "@sveltejs/kit";
-import { sequence } from "@sveltejs/kit/hooks";
-import { paraglideMiddleware } from "$lib/paraglide/server";
-import { SESSION_COOKIE, validateSession } from "$lib/server/auth/session";
-import { sessionCookieOptions } from "$lib/server/auth/cookie";
-import { startServer } from "$lib/server/startup";
+import { building } from '$app/environment';
+import { type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { paraglideMiddleware } from '$lib/paraglide/server';
+import { SESSION_COOKIE, validateSession } from '$lib/server/auth/session';
+import { sessionCookieOptions } from '$lib/server/auth/cookie';
+import { startServer } from '$lib/server/startup';
 
 export const init: ServerInit = async () => {
-  if (!building) await startServer();
+	if (!building) await startServer();
 };
 
 /** Language: Paraglide reads the cookie (or the browser's preference) and sets <html lang>. */
 const handleLocale: Handle = ({ event, resolve }) =>
-  paraglideMiddleware(
-    event.request,
-    ({ request: localizedRequest, locale }) => {
-      event.request = localizedRequest;
-      event.locals.locale = locale;
-      return resolve(event, {
-        transformPageChunk: ({ html }) => html.replace("%lang%", locale),
-      });
-    },
-  );
+	paraglideMiddleware(event.request, ({ request: localizedRequest, locale }) => {
+		event.request = localizedRequest;
+		event.locals.locale = locale;
+		return resolve(event, {
+			transformPageChunk: ({ html }) => html.replace('%lang%', locale)
+		});
+	});
 
 /** Session: validates the cookie, slides its expiry, or clears a dead cookie. */
 const handleSession: Handle = ({ event, resolve }) => {
-  const token = event.cookies.get(SESSION_COOKIE);
-  event.locals.user = null;
-  event.locals.sessionId = null;
-  if (token) {
-    const session = validateSession(token);
-    if (session) {
-      event.locals.user = session.user;
-      event.locals.sessionId = session.id;
-      event.cookies.set(
-        SESSION_COOKIE,
-        token,
-        sessionCookieOptions(session.expiresAt),
-      );
-    } else {
-      event.cookies.delete(SESSION_COOKIE, { path: "/" });
-    }
-  }
-  return resolve(event);
+	const token = event.cookies.get(SESSION_COOKIE);
+	event.locals.user = null;
+	event.locals.sessionId = null;
+	if (token) {
+		const session = validateSession(token);
+		if (session) {
+			event.locals.user = session.user;
+			event.locals.sessionId = session.id;
+			event.cookies.set(SESSION_COOKIE, token, sessionCookieOptions(session.expiresAt));
+		} else {
+			event.cookies.delete(SESSION_COOKIE, { path: '/' });
+		}
+	}
+	return resolve(event);
 };
 
 /** Paths anyone may open without logging in. */
-const PUBLIC_PATHS = [
-  /^\/login\/?$/,
-  /^\/logout\/?$/,
-  /^\/invite\/[^/]+\/?$/,
-  /^\/healthz\/?$/,
-  /^\/offline\/?$/,
-  /^\/language\/?$/,
-];
+const PUBLIC_PATHS = [/^\/login\/?$/, /^\/logout\/?$/, /^\/invite\/[^/]+\/?$/, /^\/healthz\/?$/, /^\/offline\/?$/, /^\/language\/?$/];
 
 /** Anyone not logged in who asks for a page is sent to /login, and back after login. */
 const handleLoginRequired: Handle = ({ event, resolve }) => {
-  const path = event.url.pathname;
-  if (!event.locals.user && !PUBLIC_PATHS.some((p) => p.test(path))) {
-    if (path.startsWith("/api/")) {
-      return new Response(JSON.stringify({ error: "unauthenticated" }), {
-        status: 401,
-        headers: { "content-type": "application/json" },
-      });
-    }
-    const next = path + event.url.search;
-    const location =
-      next === "/" ? "/login" : `/login?next=${encodeURIComponent(next)}`;
-    return new Response(null, { status: 303, headers: { location } });
-  }
-  return resolve(event);
+	const path = event.url.pathname;
+	if (!event.locals.user && !PUBLIC_PATHS.some((p) => p.test(path))) {
+		if (path.startsWith('/api/')) {
+			return new Response(JSON.stringify({ error: 'unauthenticated' }), {
+				status: 401,
+				headers: { 'content-type': 'application/json' }
+			});
+		}
+		const next = path + event.url.search;
+		const location = next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`;
+		return new Response(null, { status: 303, headers: { location } });
+	}
+	return resolve(event);
 };
 
 /** Security headers on every response; personal pages are never stored by caches. */
 const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
-  const response = await resolve(event);
-  const h = response.headers;
-  h.set("X-Content-Type-Options", "nosniff");
-  h.set("Referrer-Policy", "same-origin");
-  h.set("X-Frame-Options", "DENY");
-  h.set(
-    "Permissions-Policy",
-    "camera=(), microphone=(), geolocation=(), interest-cohort=()",
-  );
-  h.set("Cross-Origin-Opener-Policy", "same-origin");
-  if (!h.has("Content-Security-Policy"))
-    h.set(
-      "Content-Security-Policy",
-      "frame-ancestors 'none'; base-uri 'self'; object-src 'none'",
-    );
-  if (event.url.protocol === "https:")
-    h.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
-  const isStaticAsset = event.url.pathname.startsWith("/_app/immutable/");
-  if (!isStaticAsset && !h.has("Cache-Control"))
-    h.set("Cache-Control", "no-store");
-  if (event.locals.user && !isStaticAsset) h.set("Cache-Control", "no-store");
-  return response;
+	const response = await resolve(event);
+	const h = response.headers;
+	h.set('X-Content-Type-Options', 'nosniff');
+	h.set('Referrer-Policy', 'same-origin');
+	h.set('X-Frame-Options', 'DENY');
+	h.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()');
+	h.set('Cross-Origin-Opener-Policy', 'same-origin');
+	if (!h.has('Content-Security-Policy')) h.set('Content-Security-Policy', "frame-ancestors 'none'; base-uri 'self'; object-src 'none'");
+	if (event.url.protocol === 'https:') h.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+	const isStaticAsset = event.url.pathname.startsWith('/_app/immutable/');
+	if (!isStaticAsset && !h.has('Cache-Control')) h.set('Cache-Control', 'no-store');
+	if (event.locals.user && !isStaticAsset) h.set('Cache-Control', 'no-store');
+	return response;
 };
 
-export const handle = sequence(
-  handleSecurityHeaders,
-  handleLocale,
-  handleSession,
-  handleLoginRequired,
-);
+export const handle = sequence(handleSecurityHeaders, handleLocale, handleSession, handleLoginRequired);
 
 /** Unexpected errors: log the detail on the server, show the user only a reference. */
 export const handleError: HandleServerError = ({ error, event, status }) => {
-  const reference = crypto.randomUUID().slice(0, 8);
-  if (status !== 404)
-    console.error(
-      `[${reference}] ${event.request.method} ${event.url.pathname}`,
-      error,
-    );
-  return { message: status === 404 ? "not_found" : "unexpected", reference };
+	const reference = crypto.randomUUID().slice(0, 8);
+	if (status !== 404) console.error(`[${reference}] ${event.request.method} ${event.url.pathname}`, error);
+	return { message: status === 404 ? 'not_found' : 'unexpected', reference };
 };

@@ -2,76 +2,41 @@
  * The domain's enumerations, shared by the server (schema CHECK constraints) and the pages
  * (labels, form options). The Drizzle schema builds its columns from these lists.
  */
-export const ROLES = [
-  "youth",
-  "parent",
-  "guide",
-  "caseworker",
-  "coordinator",
-] as const;
+export const ROLES = ['youth', 'parent', 'guide', 'caseworker', 'coordinator'] as const;
 export type Role = (typeof ROLES)[number];
-export const STAFF_ROLES = [
-  "guide",
-  "caseworker",
-  "coordinator",
-] as const satisfies readonly Role[];
+export const STAFF_ROLES = ['guide', 'caseworker', 'coordinator'] as const satisfies readonly Role[];
 
-export const DEPARTMENTS = [
-  "uu",
-  "jobcenter",
-  "family",
-  "fgu",
-  "ppr",
-  "addiction",
-] as const;
+export const DEPARTMENTS = ['uu', 'jobcenter', 'family', 'fgu', 'ppr', 'addiction'] as const;
 export type Department = (typeof DEPARTMENTS)[number];
 
-export const DATA_KINDS = ["plan", "guide", "meetings", "checkins"] as const;
+export const DATA_KINDS = ['plan', 'guide', 'meetings', 'checkins'] as const;
 export type DataKind = (typeof DATA_KINDS)[number];
 
-export const GOAL_TYPES = ["education", "job", "preparatory"] as const;
+export const GOAL_TYPES = ['education', 'job', 'preparatory'] as const;
 export type GoalType = (typeof GOAL_TYPES)[number];
 
-export const STEP_OWNER_KINDS = [
-  "youth",
-  "guide",
-  "department",
-  "caseworker",
-] as const;
+export const STEP_OWNER_KINDS = ['youth', 'guide', 'department', 'caseworker'] as const;
 export type StepOwnerKind = (typeof STEP_OWNER_KINDS)[number];
 
-export const STEP_STATUSES = [
-  "proposed",
-  "todo",
-  "doing",
-  "done",
-  "declined",
-] as const;
+export const STEP_STATUSES = ['proposed', 'todo', 'doing', 'done', 'declined'] as const;
 export type StepStatus = (typeof STEP_STATUSES)[number];
 
-export const REQUEST_KINDS = ["pick", "propose", "change"] as const;
+export const REQUEST_KINDS = ['pick', 'propose', 'change'] as const;
 export type RequestKind = (typeof REQUEST_KINDS)[number];
 
-export const REQUEST_STATUSES = [
-  "open",
-  "withdrawn",
-  "approved",
-  "declined",
-  "suggested",
-  "suggestion_declined",
-] as const;
+export const REQUEST_STATUSES = ['open', 'withdrawn', 'approved', 'declined', 'suggested', 'suggestion_declined'] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
-export const CONSENT_ACTIONS = ["give", "withdraw", "cosign"] as const;
+export const CONSENT_ACTIONS = ['give', 'withdraw', 'cosign'] as const;
 export type ConsentAction = (typeof CONSENT_ACTIONS)[number];
 
 export const YOUTH_STATUSES = [
-  "primary_school",
-  "youth_education",
-  "completed_youth_education",
-  "preparatory",
-  "job",
-  "none",
-  "unknown",
+	'primary_school',
+	'youth_education',
+	'completed_youth_education',
+	'preparatory',
+	'job',
+	'none',
+	'unknown'
 ] as const;
 export type YouthStatus = (typeof YOUTH_STATUSES)[number];

@@ -2,26 +2,22 @@
  * Calendar arithmetic in the municipality's time zone, with date-fns and @date-fns/tz (a
  * maintained library; birthdays and due dates must turn over at midnight in Copenhagen, not UTC).
  */
-import { TZDate } from "@date-fns/tz";
-import { differenceInYears, format, isValid, parseISO } from "date-fns";
+import { TZDate } from '@date-fns/tz';
+import { differenceInYears, format, isValid, parseISO } from 'date-fns';
 
-export const TIME_ZONE = "Europe/Copenhagen";
+export const TIME_ZONE = 'Europe/Copenhagen';
 
 /** Today's calendar date in Copenhagen as YYYY-MM-DD. */
 export function todayIso(now: Date = new Date()): string {
-  return format(new TZDate(now, TIME_ZONE), "yyyy-MM-dd");
+	return format(new TZDate(now, TIME_ZONE), 'yyyy-MM-dd');
 }
 
 /** True for a real calendar date written YYYY-MM-DD. */
 export function isIsoDate(value: string): boolean {
-  return (
-    /^\d{4}-\d{2}-\d{2}$/.test(value) &&
-    isValid(parseISO(value)) &&
-    format(parseISO(value), "yyyy-MM-dd") === value
-  );
+	return /^\d{4}-\d{2}-\d{2}$/.test(value) && isValid(parseISO(value)) && format(parseISO(value), 'yyyy-MM-dd') === value;
 }
 
 /** Age in whole years on the Copenhagen calendar date of `now`. */
 export function ageOn(birthDate: string, now: Date = new Date()): number {
-  return differenceInYears(parseISO(todayIso(now)), parseISO(birthDate));
+	return differenceInYears(parseISO(todayIso(now)), parseISO(birthDate));
 }

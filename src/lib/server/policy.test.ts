@@ -1,313 +1,179 @@
-import { beforeAll, describe, expect, it } from "vitest";
-import {
-  can,
-  globalRule,
-  NO_RELATION,
-  rule,
-  YOUTH_ACTIONS,
-  type Relation,
-  type YouthAction,
-} from "./policy";
-import type { SessionUser } from "./auth/session";
-import type { DataKind } from "./db/schema";
-import { demoUser, freshDemoDatabase } from "./testing";
-import type { Db } from "./db";
+import { beforeAll, describe, expect, it } from 'vitest';
+import { can, globalRule, NO_RELATION, rule, YOUTH_ACTIONS, type Relation, type YouthAction } from './policy';
+import type { SessionUser } from './auth/session';
+import type { DataKind } from './db/schema';
+import { demoUser, freshDemoDatabase } from './testing';
+import type { Db } from './db';
 
 // ---- The pure decision table -----------------------------------------------------------------
 
-const actor = (
-  role: SessionUser["role"],
-  department: SessionUser["department"] = null,
-): SessionUser => ({
-  id: `${role}-1`,
-  username: role,
-  displayName: role,
-  role,
-  department,
-  birthDate: role === "youth" ? "2009-01-01" : null,
+const actor = (role: SessionUser['role'], department: SessionUser['department'] = null): SessionUser => ({
+	id: `${role}-1`,
+	username: role,
+	displayName: role,
+	role,
+	department,
+	birthDate: role === 'youth' ? '2009-01-01' : null
 });
 const rel = (r: Partial<Relation>): Relation => ({
-  ...NO_RELATION,
-  exists: true,
-  age: 17,
-  ...r,
+	...NO_RELATION,
+	exists: true,
+	age: 17,
+	...r
 });
 const kinds = (...k: DataKind[]) => new Set<DataKind>(k);
 
 type Case = [string, SessionUser | null, YouthAction, Relation, boolean];
 const cases: Case[] = [
-  ["anonymous may do nothing", null, "plan.read", rel({ self: true }), false],
-  [
-    "nobody acts on a young person who does not exist",
-    actor("coordinator"),
-    "profile.read",
-    NO_RELATION,
-    false,
-  ],
-  [
-    "the young person reads their own plan",
-    actor("youth"),
-    "plan.read",
-    rel({ self: true }),
-    true,
-  ],
-  ["another young person may not", actor("youth"), "plan.read", rel({}), false],
-  [
-    "the young person takes part in their plan",
-    actor("youth"),
-    "plan.participate",
-    rel({ self: true }),
-    true,
-  ],
-  [
-    "the young person may not edit as staff",
-    actor("youth"),
-    "plan.edit",
-    rel({ self: true }),
-    false,
-  ],
-  [
-    "the assigned guide reads the plan",
-    actor("guide"),
-    "plan.read",
-    rel({ assignedGuide: true, hasGuide: true }),
-    true,
-  ],
-  [
-    "the assigned guide edits the plan",
-    actor("guide"),
-    "plan.edit",
-    rel({ assignedGuide: true, hasGuide: true }),
-    true,
-  ],
-  [
-    "another guide may not read it",
-    actor("guide"),
-    "plan.read",
-    rel({ hasGuide: true }),
-    false,
-  ],
-  [
-    "another guide may not message",
-    actor("guide"),
-    "messages.read",
-    rel({ hasGuide: true }),
-    false,
-  ],
-  [
-    "a parent with the plan shared reads it",
-    actor("parent"),
-    "plan.read",
-    rel({ linkedParent: true, parentKinds: kinds("plan") }),
-    true,
-  ],
-  [
-    "a parent without the plan shared may not",
-    actor("parent"),
-    "plan.read",
-    rel({ linkedParent: true, parentKinds: kinds("guide") }),
-    false,
-  ],
-  [
-    "an unlinked parent may not",
-    actor("parent"),
-    "plan.read",
-    rel({ parentKinds: kinds("plan") }),
-    false,
-  ],
-  [
-    "a parent never reads messages",
-    actor("parent"),
-    "messages.read",
-    rel({
-      linkedParent: true,
-      custody: true,
-      parentKinds: kinds("plan", "guide", "meetings"),
-    }),
-    false,
-  ],
-  [
-    "a caseworker under consent reads the plan",
-    actor("caseworker", "jobcenter"),
-    "plan.read",
-    rel({ departmentKinds: kinds("plan") }),
-    true,
-  ],
-  [
-    "a caseworker without consent may not",
-    actor("caseworker", "family"),
-    "plan.read",
-    rel({}),
-    false,
-  ],
-  [
-    "a caseworker under consent edits department steps",
-    actor("caseworker", "jobcenter"),
-    "plan.editDepartmentSteps",
-    rel({ departmentKinds: kinds("plan") }),
-    true,
-  ],
-  [
-    "a caseworker never edits the whole plan",
-    actor("caseworker", "jobcenter"),
-    "plan.edit",
-    rel({ departmentKinds: kinds("plan") }),
-    false,
-  ],
-  [
-    "a caseworker never reads messages",
-    actor("caseworker", "jobcenter"),
-    "messages.read",
-    rel({ departmentKinds: kinds("plan", "guide") }),
-    false,
-  ],
-  [
-    "the coordinator does not read plans",
-    actor("coordinator"),
-    "plan.read",
-    rel({ hasGuide: true }),
-    false,
-  ],
-  [
-    "the coordinator answers a young person without a guide",
-    actor("coordinator"),
-    "messages.read",
-    rel({ hasGuide: false }),
-    true,
-  ],
-  [
-    "the coordinator does not read a guide conversation",
-    actor("coordinator"),
-    "messages.read",
-    rel({ hasGuide: true }),
-    false,
-  ],
-  [
-    "only the young person changes consent",
-    actor("guide"),
-    "consent.change",
-    rel({ assignedGuide: true }),
-    false,
-  ],
-  [
-    "the young person changes consent",
-    actor("youth"),
-    "consent.change",
-    rel({ self: true }),
-    true,
-  ],
-  [
-    "a custody holder co-signs under the self-consent age",
-    actor("parent"),
-    "consent.cosign",
-    rel({ linkedParent: true, custody: true, age: 14 }),
-    true,
-  ],
-  [
-    "a custody holder does not co-sign from the self-consent age",
-    actor("parent"),
-    "consent.cosign",
-    rel({ linkedParent: true, custody: true, age: 15 }),
-    false,
-  ],
-  [
-    "a parent without custody does not co-sign",
-    actor("parent"),
-    "consent.cosign",
-    rel({ linkedParent: true, custody: false, age: 14 }),
-    false,
-  ],
-  [
-    "a parent may ask for a guide for a minor",
-    actor("parent"),
-    "guide.request",
-    rel({ linkedParent: true, age: 14 }),
-    true,
-  ],
-  [
-    "a parent may not ask for a guide for an adult",
-    actor("parent"),
-    "guide.request",
-    rel({ linkedParent: true, age: 18 }),
-    false,
-  ],
-  [
-    "only the young person reads who looked",
-    actor("guide"),
-    "privacy.read",
-    rel({ assignedGuide: true }),
-    false,
-  ],
-  [
-    "only the young person exports their data",
-    actor("youth"),
-    "data.export",
-    rel({ self: true }),
-    true,
-  ],
+	['anonymous may do nothing', null, 'plan.read', rel({ self: true }), false],
+	['nobody acts on a young person who does not exist', actor('coordinator'), 'profile.read', NO_RELATION, false],
+	['the young person reads their own plan', actor('youth'), 'plan.read', rel({ self: true }), true],
+	['another young person may not', actor('youth'), 'plan.read', rel({}), false],
+	['the young person takes part in their plan', actor('youth'), 'plan.participate', rel({ self: true }), true],
+	['the young person may not edit as staff', actor('youth'), 'plan.edit', rel({ self: true }), false],
+	['the assigned guide reads the plan', actor('guide'), 'plan.read', rel({ assignedGuide: true, hasGuide: true }), true],
+	['the assigned guide edits the plan', actor('guide'), 'plan.edit', rel({ assignedGuide: true, hasGuide: true }), true],
+	['another guide may not read it', actor('guide'), 'plan.read', rel({ hasGuide: true }), false],
+	['another guide may not message', actor('guide'), 'messages.read', rel({ hasGuide: true }), false],
+	['a parent with the plan shared reads it', actor('parent'), 'plan.read', rel({ linkedParent: true, parentKinds: kinds('plan') }), true],
+	[
+		'a parent without the plan shared may not',
+		actor('parent'),
+		'plan.read',
+		rel({ linkedParent: true, parentKinds: kinds('guide') }),
+		false
+	],
+	['an unlinked parent may not', actor('parent'), 'plan.read', rel({ parentKinds: kinds('plan') }), false],
+	[
+		'a parent never reads messages',
+		actor('parent'),
+		'messages.read',
+		rel({
+			linkedParent: true,
+			custody: true,
+			parentKinds: kinds('plan', 'guide', 'meetings')
+		}),
+		false
+	],
+	[
+		'a caseworker under consent reads the plan',
+		actor('caseworker', 'jobcenter'),
+		'plan.read',
+		rel({ departmentKinds: kinds('plan') }),
+		true
+	],
+	['a caseworker without consent may not', actor('caseworker', 'family'), 'plan.read', rel({}), false],
+	[
+		'a caseworker under consent edits department steps',
+		actor('caseworker', 'jobcenter'),
+		'plan.editDepartmentSteps',
+		rel({ departmentKinds: kinds('plan') }),
+		true
+	],
+	[
+		'a caseworker never edits the whole plan',
+		actor('caseworker', 'jobcenter'),
+		'plan.edit',
+		rel({ departmentKinds: kinds('plan') }),
+		false
+	],
+	[
+		'a caseworker never reads messages',
+		actor('caseworker', 'jobcenter'),
+		'messages.read',
+		rel({ departmentKinds: kinds('plan', 'guide') }),
+		false
+	],
+	['the coordinator does not read plans', actor('coordinator'), 'plan.read', rel({ hasGuide: true }), false],
+	['the coordinator answers a young person without a guide', actor('coordinator'), 'messages.read', rel({ hasGuide: false }), true],
+	['the coordinator does not read a guide conversation', actor('coordinator'), 'messages.read', rel({ hasGuide: true }), false],
+	['only the young person changes consent', actor('guide'), 'consent.change', rel({ assignedGuide: true }), false],
+	['the young person changes consent', actor('youth'), 'consent.change', rel({ self: true }), true],
+	[
+		'a custody holder co-signs under the self-consent age',
+		actor('parent'),
+		'consent.cosign',
+		rel({ linkedParent: true, custody: true, age: 14 }),
+		true
+	],
+	[
+		'a custody holder does not co-sign from the self-consent age',
+		actor('parent'),
+		'consent.cosign',
+		rel({ linkedParent: true, custody: true, age: 15 }),
+		false
+	],
+	[
+		'a parent without custody does not co-sign',
+		actor('parent'),
+		'consent.cosign',
+		rel({ linkedParent: true, custody: false, age: 14 }),
+		false
+	],
+	['a parent may ask for a guide for a minor', actor('parent'), 'guide.request', rel({ linkedParent: true, age: 14 }), true],
+	['a parent may not ask for a guide for an adult', actor('parent'), 'guide.request', rel({ linkedParent: true, age: 18 }), false],
+	['only the young person reads who looked', actor('guide'), 'privacy.read', rel({ assignedGuide: true }), false],
+	['only the young person exports their data', actor('youth'), 'data.export', rel({ self: true }), true]
 ];
 
-describe("policy: the decision table", () => {
-  it.each(cases)("%s", (_name, who, action, relation, expected) => {
-    expect(rule(who, action, relation)).toBe(expected);
-  });
+describe('policy: the decision table', () => {
+	it.each(cases)('%s', (_name, who, action, relation, expected) => {
+		expect(rule(who, action, relation)).toBe(expected);
+	});
 
-  it("denies every action to anonymous and on a missing young person", () => {
-    for (const action of YOUTH_ACTIONS) {
-      expect(rule(null, action, rel({ self: true }))).toBe(false);
-      expect(rule(actor("coordinator"), action, NO_RELATION)).toBe(false);
-    }
-  });
+	it('denies every action to anonymous and on a missing young person', () => {
+		for (const action of YOUTH_ACTIONS) {
+			expect(rule(null, action, rel({ self: true }))).toBe(false);
+			expect(rule(actor('coordinator'), action, NO_RELATION)).toBe(false);
+		}
+	});
 
-  it("lets each role into its own area only", () => {
-    expect(globalRule(actor("youth"), "area.youth")).toBe(true);
-    expect(globalRule(actor("youth"), "area.staff")).toBe(false);
-    expect(globalRule(actor("parent"), "area.parent")).toBe(true);
-    expect(globalRule(actor("parent"), "area.youth")).toBe(false);
-    for (const role of ["guide", "caseworker", "coordinator"] as const)
-      expect(globalRule(actor(role), "area.staff")).toBe(true);
-    expect(globalRule(actor("guide"), "visitation.manage")).toBe(false);
-    expect(globalRule(actor("coordinator"), "visitation.manage")).toBe(true);
-    expect(globalRule(null, "area.youth")).toBe(false);
-  });
+	it('lets each role into its own area only', () => {
+		expect(globalRule(actor('youth'), 'area.youth')).toBe(true);
+		expect(globalRule(actor('youth'), 'area.staff')).toBe(false);
+		expect(globalRule(actor('parent'), 'area.parent')).toBe(true);
+		expect(globalRule(actor('parent'), 'area.youth')).toBe(false);
+		for (const role of ['guide', 'caseworker', 'coordinator'] as const) expect(globalRule(actor(role), 'area.staff')).toBe(true);
+		expect(globalRule(actor('guide'), 'visitation.manage')).toBe(false);
+		expect(globalRule(actor('coordinator'), 'visitation.manage')).toBe(true);
+		expect(globalRule(null, 'area.youth')).toBe(false);
+	});
 });
 
 // ---- The same rules on the demo municipality's real data -------------------------------------
 
-describe("policy: on the demo data", () => {
-  let db: Db;
-  let ids: Record<string, string>;
-  beforeAll(async () => {
-    db = await freshDemoDatabase();
-    ids = Object.fromEntries(
-      ["freja", "noah", "amina"].map((u) => [u, demoUser(db, u).id]),
-    );
-  });
-  const who = (u: string) => demoUser(db, u);
+describe('policy: on the demo data', () => {
+	let db: Db;
+	let ids: Record<string, string>;
+	beforeAll(async () => {
+		db = await freshDemoDatabase();
+		ids = Object.fromEntries(['freja', 'noah', 'amina'].map((u) => [u, demoUser(db, u).id]));
+	});
+	const who = (u: string) => demoUser(db, u);
 
-  it.each([
-    ["freja", "plan.read", "freja", true],
-    ["freja", "plan.read", "amina", false],
-    ["mette", "plan.edit", "freja", true],
-    ["mette", "plan.read", "amina", false],
-    ["jonas", "plan.read", "amina", true],
-    ["karen", "plan.read", "freja", true],
-    ["karen", "guide.read", "freja", false],
-    ["karen", "messages.read", "freja", false],
-    ["peter", "plan.read", "freja", false],
-    ["peter", "profile.read", "noah", true],
-    ["ali", "plan.read", "freja", true],
-    ["hanne", "plan.read", "freja", false],
-    ["hanne", "profile.read", "freja", false],
-    ["lone", "messages.read", "noah", true],
-    ["lone", "messages.read", "freja", false],
-    ["sofie", "plan.read", "freja", false],
-  ] as const)("%s %s of %s: %s", (username, action, youth, expected) => {
-    expect(can(who(username), action, ids[youth]!)).toBe(expected);
-  });
+	it.each([
+		['freja', 'plan.read', 'freja', true],
+		['freja', 'plan.read', 'amina', false],
+		['mette', 'plan.edit', 'freja', true],
+		['mette', 'plan.read', 'amina', false],
+		['jonas', 'plan.read', 'amina', true],
+		['karen', 'plan.read', 'freja', true],
+		['karen', 'guide.read', 'freja', false],
+		['karen', 'messages.read', 'freja', false],
+		['peter', 'plan.read', 'freja', false],
+		['peter', 'profile.read', 'noah', true],
+		['ali', 'plan.read', 'freja', true],
+		['hanne', 'plan.read', 'freja', false],
+		['hanne', 'profile.read', 'freja', false],
+		['lone', 'messages.read', 'noah', true],
+		['lone', 'messages.read', 'freja', false],
+		['sofie', 'plan.read', 'freja', false]
+	] as const)('%s %s of %s: %s', (username, action, youth, expected) => {
+		expect(can(who(username), action, ids[youth]!)).toBe(expected);
+	});
 
-  it("answers no for an id that is not a young person", () => {
-    expect(can(who("lone"), "profile.read", who("mette").id)).toBe(false);
-    expect(can(who("lone"), "profile.read", "no-such-id")).toBe(false);
-  });
+	it('answers no for an id that is not a young person', () => {
+		expect(can(who('lone'), 'profile.read', who('mette').id)).toBe(false);
+		expect(can(who('lone'), 'profile.read', 'no-such-id')).toBe(false);
+	});
 });

@@ -9,319 +9,258 @@
  * `rule` is the pure decision table (unit-tested case by case); `can`/`authorize` gather the
  * facts for one request and apply it.
  */
-import { error, redirect } from "@sveltejs/kit";
-import { and, eq, isNull } from "drizzle-orm";
-import { db } from "./db";
-import {
-  guideAssignments,
-  parentLinks,
-  users,
-  type DataKind,
-  type Department,
-} from "./db/schema";
-import {
-  deriveConsentStates,
-  kindsInForce,
-  loadConsentRecords,
-} from "./consent";
-import { ageOn } from "./dates";
-import { getSettings } from "./settings";
-import type { SessionUser } from "./auth/session";
+import { error, redirect } from '@sveltejs/kit';
+import { and, eq, isNull } from 'drizzle-orm';
+import { db } from './db';
+import { guideAssignments, parentLinks, users, type DataKind, type Department } from './db/schema';
+import { deriveConsentStates, kindsInForce, loadConsentRecords } from './consent';
+import { ageOn } from './dates';
+import { getSettings } from './settings';
+import type { SessionUser } from './auth/session';
 
 export type Actor = SessionUser | null;
 
 /** Actions on one young person's data. */
 export const YOUTH_ACTIONS = [
-  "profile.read",
-  "plan.read",
-  "plan.edit",
-  "plan.participate",
-  "plan.editDepartmentSteps",
-  "meetings.read",
-  "guide.read",
-  "guide.request",
-  "consent.read",
-  "consent.change",
-  "consent.cosign",
-  "consent.withdrawAsCustodian",
-  "consent.ask",
-  "messages.read",
-  "messages.send",
-  "checkins.read",
-  "checkins.answer",
-  "checkins.manage",
-  "privacy.read",
-  "data.export",
-  "parent.invite",
+	'profile.read',
+	'plan.read',
+	'plan.edit',
+	'plan.participate',
+	'plan.editDepartmentSteps',
+	'meetings.read',
+	'guide.read',
+	'guide.request',
+	'consent.read',
+	'consent.change',
+	'consent.cosign',
+	'consent.withdrawAsCustodian',
+	'consent.ask',
+	'messages.read',
+	'messages.send',
+	'checkins.read',
+	'checkins.answer',
+	'checkins.manage',
+	'privacy.read',
+	'data.export',
+	'parent.invite'
 ] as const;
 export type YouthAction = (typeof YOUTH_ACTIONS)[number];
 
 /** Actions that concern no single young person. */
 export const GLOBAL_ACTIONS = [
-  "area.youth",
-  "area.parent",
-  "area.staff",
-  "visitation.manage",
-  "invite.create",
-  "outcomes.read",
-  "unitInbox.read",
+	'area.youth',
+	'area.parent',
+	'area.staff',
+	'visitation.manage',
+	'invite.create',
+	'outcomes.read',
+	'unitInbox.read'
 ] as const;
 export type GlobalAction = (typeof GLOBAL_ACTIONS)[number];
 
 /** What is true between the actor and the young person at this moment. */
 export interface Relation {
-  /** The young person exists (and is a young person). */
-  exists: boolean;
-  self: boolean;
-  /** The actor is the young person's current guide. */
-  assignedGuide: boolean;
-  /** The young person has a current guide at all. */
-  hasGuide: boolean;
-  /** The actor is a linked parent; custody: a custody holder. */
-  linkedParent: boolean;
-  custody: boolean;
-  /** Data kinds the young person shares with this parent now. */
-  parentKinds: ReadonlySet<DataKind>;
-  /** Data kinds the young person shares with the actor's department now (caseworkers). */
-  departmentKinds: ReadonlySet<DataKind>;
-  age: number;
-  selfConsentAge: number;
+	/** The young person exists (and is a young person). */
+	exists: boolean;
+	self: boolean;
+	/** The actor is the young person's current guide. */
+	assignedGuide: boolean;
+	/** The young person has a current guide at all. */
+	hasGuide: boolean;
+	/** The actor is a linked parent; custody: a custody holder. */
+	linkedParent: boolean;
+	custody: boolean;
+	/** Data kinds the young person shares with this parent now. */
+	parentKinds: ReadonlySet<DataKind>;
+	/** Data kinds the young person shares with the actor's department now (caseworkers). */
+	departmentKinds: ReadonlySet<DataKind>;
+	age: number;
+	selfConsentAge: number;
 }
 
 const NONE: ReadonlySet<DataKind> = new Set();
 
 export const NO_RELATION: Relation = {
-  exists: false,
-  self: false,
-  assignedGuide: false,
-  hasGuide: false,
-  linkedParent: false,
-  custody: false,
-  parentKinds: NONE,
-  departmentKinds: NONE,
-  age: 0,
-  selfConsentAge: 15,
+	exists: false,
+	self: false,
+	assignedGuide: false,
+	hasGuide: false,
+	linkedParent: false,
+	custody: false,
+	parentKinds: NONE,
+	departmentKinds: NONE,
+	age: 0,
+	selfConsentAge: 15
 };
 
 /** The decision table for actions on a young person's data. Deny unless a line allows. */
 export function rule(actor: Actor, action: YouthAction, r: Relation): boolean {
-  if (!actor || !r.exists) return false;
-  const youth = r.self;
-  const guide = actor.role === "guide" && r.assignedGuide;
-  const parentSees = (kind: DataKind) =>
-    actor.role === "parent" && r.linkedParent && r.parentKinds.has(kind);
-  const caseworkerSees = (kind: DataKind) =>
-    actor.role === "caseworker" && r.departmentKinds.has(kind);
-  const coordinator = actor.role === "coordinator";
-  const custodian =
-    actor.role === "parent" &&
-    r.linkedParent &&
-    r.custody &&
-    r.age < r.selfConsentAge;
+	if (!actor || !r.exists) return false;
+	const youth = r.self;
+	const guide = actor.role === 'guide' && r.assignedGuide;
+	const parentSees = (kind: DataKind) => actor.role === 'parent' && r.linkedParent && r.parentKinds.has(kind);
+	const caseworkerSees = (kind: DataKind) => actor.role === 'caseworker' && r.departmentKinds.has(kind);
+	const coordinator = actor.role === 'coordinator';
+	const custodian = actor.role === 'parent' && r.linkedParent && r.custody && r.age < r.selfConsentAge;
 
-  switch (action) {
-    case "profile.read":
-      return (
-        youth ||
-        guide ||
-        coordinator ||
-        (actor.role === "parent" && r.linkedParent) ||
-        (actor.role === "caseworker" && r.departmentKinds.size > 0)
-      );
-    case "plan.read":
-      return youth || guide || parentSees("plan") || caseworkerSees("plan");
-    case "plan.edit":
-      return guide;
-    case "plan.participate":
-      return youth;
-    case "plan.editDepartmentSteps":
-      return caseworkerSees("plan");
-    case "meetings.read":
-      return (
-        youth || guide || parentSees("meetings") || caseworkerSees("meetings")
-      );
-    case "guide.read":
-      return (
-        youth ||
-        guide ||
-        coordinator ||
-        parentSees("guide") ||
-        caseworkerSees("guide")
-      );
-    case "guide.request":
-      return youth || (actor.role === "parent" && r.linkedParent && r.age < 18);
-    case "consent.read":
-      return youth || guide || coordinator || custodian;
-    case "consent.change":
-      return youth;
-    case "consent.cosign":
-    case "consent.withdrawAsCustodian":
-      return custodian;
-    case "consent.ask":
-      return guide;
-    case "messages.read":
-    case "messages.send":
-      // Parents and caseworkers never see messages (rule 5); without a guide the youth
-      // unit (the coordinator) answers.
-      return youth || guide || (coordinator && !r.hasGuide);
-    case "checkins.read":
-      return youth || guide || caseworkerSees("checkins");
-    case "checkins.answer":
-      return youth;
-    case "checkins.manage":
-      return guide;
-    case "privacy.read":
-    case "data.export":
-      return youth;
-    case "parent.invite":
-      return guide || coordinator;
-  }
+	switch (action) {
+		case 'profile.read':
+			return (
+				youth ||
+				guide ||
+				coordinator ||
+				(actor.role === 'parent' && r.linkedParent) ||
+				(actor.role === 'caseworker' && r.departmentKinds.size > 0)
+			);
+		case 'plan.read':
+			return youth || guide || parentSees('plan') || caseworkerSees('plan');
+		case 'plan.edit':
+			return guide;
+		case 'plan.participate':
+			return youth;
+		case 'plan.editDepartmentSteps':
+			return caseworkerSees('plan');
+		case 'meetings.read':
+			return youth || guide || parentSees('meetings') || caseworkerSees('meetings');
+		case 'guide.read':
+			return youth || guide || coordinator || parentSees('guide') || caseworkerSees('guide');
+		case 'guide.request':
+			return youth || (actor.role === 'parent' && r.linkedParent && r.age < 18);
+		case 'consent.read':
+			return youth || guide || coordinator || custodian;
+		case 'consent.change':
+			return youth;
+		case 'consent.cosign':
+		case 'consent.withdrawAsCustodian':
+			return custodian;
+		case 'consent.ask':
+			return guide;
+		case 'messages.read':
+		case 'messages.send':
+			// Parents and caseworkers never see messages (rule 5); without a guide the youth
+			// unit (the coordinator) answers.
+			return youth || guide || (coordinator && !r.hasGuide);
+		case 'checkins.read':
+			return youth || guide || caseworkerSees('checkins');
+		case 'checkins.answer':
+			return youth;
+		case 'checkins.manage':
+			return guide;
+		case 'privacy.read':
+		case 'data.export':
+			return youth;
+		case 'parent.invite':
+			return guide || coordinator;
+	}
 }
 
 /** The decision table for actions that concern no single young person. */
 export function globalRule(actor: Actor, action: GlobalAction): boolean {
-  if (!actor) return false;
-  switch (action) {
-    case "area.youth":
-      return actor.role === "youth";
-    case "area.parent":
-      return actor.role === "parent";
-    case "area.staff":
-      return (
-        actor.role === "guide" ||
-        actor.role === "caseworker" ||
-        actor.role === "coordinator"
-      );
-    case "visitation.manage":
-    case "outcomes.read":
-    case "unitInbox.read":
-      return actor.role === "coordinator";
-    case "invite.create":
-      return actor.role === "guide" || actor.role === "coordinator";
-  }
+	if (!actor) return false;
+	switch (action) {
+		case 'area.youth':
+			return actor.role === 'youth';
+		case 'area.parent':
+			return actor.role === 'parent';
+		case 'area.staff':
+			return actor.role === 'guide' || actor.role === 'caseworker' || actor.role === 'coordinator';
+		case 'visitation.manage':
+		case 'outcomes.read':
+		case 'unitInbox.read':
+			return actor.role === 'coordinator';
+		case 'invite.create':
+			return actor.role === 'guide' || actor.role === 'coordinator';
+	}
 }
 
 /** Gathers the facts between an actor and a young person from the database, now. */
-export function relationOf(
-  actor: NonNullable<Actor>,
-  youthId: string,
-  now = new Date(),
-): Relation {
-  const youth = db()
-    .select({
-      id: users.id,
-      role: users.role,
-      birthDate: users.birthDate,
-      disabledAt: users.disabledAt,
-    })
-    .from(users)
-    .where(eq(users.id, youthId))
-    .get();
-  if (!youth || youth.role !== "youth" || !youth.birthDate || youth.disabledAt)
-    return NO_RELATION;
+export function relationOf(actor: NonNullable<Actor>, youthId: string, now = new Date()): Relation {
+	const youth = db()
+		.select({
+			id: users.id,
+			role: users.role,
+			birthDate: users.birthDate,
+			disabledAt: users.disabledAt
+		})
+		.from(users)
+		.where(eq(users.id, youthId))
+		.get();
+	if (!youth || youth.role !== 'youth' || !youth.birthDate || youth.disabledAt) return NO_RELATION;
 
-  const { selfConsentAge } = getSettings();
-  const assignment = db()
-    .select({ guideId: guideAssignments.guideId })
-    .from(guideAssignments)
-    .where(
-      and(
-        eq(guideAssignments.youthId, youthId),
-        isNull(guideAssignments.endedAt),
-      ),
-    )
-    .get();
-  const link =
-    actor.role === "parent"
-      ? db()
-          .select({ custody: parentLinks.custody })
-          .from(parentLinks)
-          .where(
-            and(
-              eq(parentLinks.parentId, actor.id),
-              eq(parentLinks.youthId, youthId),
-            ),
-          )
-          .get()
-      : undefined;
+	const { selfConsentAge } = getSettings();
+	const assignment = db()
+		.select({ guideId: guideAssignments.guideId })
+		.from(guideAssignments)
+		.where(and(eq(guideAssignments.youthId, youthId), isNull(guideAssignments.endedAt)))
+		.get();
+	const link =
+		actor.role === 'parent'
+			? db()
+					.select({ custody: parentLinks.custody })
+					.from(parentLinks)
+					.where(and(eq(parentLinks.parentId, actor.id), eq(parentLinks.youthId, youthId)))
+					.get()
+			: undefined;
 
-  let parentKinds = NONE;
-  let departmentKinds = NONE;
-  if (
-    (actor.role === "parent" && link) ||
-    (actor.role === "caseworker" && actor.department)
-  ) {
-    const states = deriveConsentStates(
-      loadConsentRecords(youthId),
-      { id: youth.id, birthDate: youth.birthDate },
-      selfConsentAge,
-    );
-    if (actor.role === "parent")
-      parentKinds = kindsInForce(states, {
-        kind: "parent",
-        parentId: actor.id,
-      });
-    else
-      departmentKinds = kindsInForce(states, {
-        kind: "department",
-        department: actor.department as Department,
-      });
-  }
+	let parentKinds = NONE;
+	let departmentKinds = NONE;
+	if ((actor.role === 'parent' && link) || (actor.role === 'caseworker' && actor.department)) {
+		const states = deriveConsentStates(loadConsentRecords(youthId), { id: youth.id, birthDate: youth.birthDate }, selfConsentAge);
+		if (actor.role === 'parent')
+			parentKinds = kindsInForce(states, {
+				kind: 'parent',
+				parentId: actor.id
+			});
+		else
+			departmentKinds = kindsInForce(states, {
+				kind: 'department',
+				department: actor.department as Department
+			});
+	}
 
-  return {
-    exists: true,
-    self: actor.id === youthId,
-    assignedGuide: assignment?.guideId === actor.id,
-    hasGuide: !!assignment,
-    linkedParent: !!link,
-    custody: !!link?.custody,
-    parentKinds,
-    departmentKinds,
-    age: ageOn(youth.birthDate, now),
-    selfConsentAge,
-  };
+	return {
+		exists: true,
+		self: actor.id === youthId,
+		assignedGuide: assignment?.guideId === actor.id,
+		hasGuide: !!assignment,
+		linkedParent: !!link,
+		custody: !!link?.custody,
+		parentKinds,
+		departmentKinds,
+		age: ageOn(youth.birthDate, now),
+		selfConsentAge
+	};
 }
 
 /** May the actor do this to the young person's data now? */
-export function can(
-  actor: Actor,
-  action: YouthAction,
-  youthId: string,
-): boolean {
-  if (!actor) return false;
-  return rule(actor, action, relationOf(actor, youthId));
+export function can(actor: Actor, action: YouthAction, youthId: string): boolean {
+	if (!actor) return false;
+	return rule(actor, action, relationOf(actor, youthId));
 }
 
 /**
  * Throws unless allowed: anonymous users are sent to log in; anyone else gets 404, so that a
  * refusal does not even reveal that the young person exists.
  */
-export function authorize(
-  actor: Actor,
-  action: YouthAction,
-  youthId: string,
-): asserts actor is SessionUser {
-  if (!actor) redirect(303, "/login");
-  if (!can(actor, action, youthId)) error(404, "not_found");
+export function authorize(actor: Actor, action: YouthAction, youthId: string): asserts actor is SessionUser {
+	if (!actor) redirect(303, '/login');
+	if (!can(actor, action, youthId)) error(404, 'not_found');
 }
 
 /** Throws unless the actor may do this global action (anonymous: to login; others: 404). */
-export function authorizeGlobal(
-  actor: Actor,
-  action: GlobalAction,
-): asserts actor is SessionUser {
-  if (!actor) redirect(303, "/login");
-  if (!globalRule(actor, action)) error(404, "not_found");
+export function authorizeGlobal(actor: Actor, action: GlobalAction): asserts actor is SessionUser {
+	if (!actor) redirect(303, '/login');
+	if (!globalRule(actor, action)) error(404, 'not_found');
 }
 
 /** Where each role lands after login. */
-export function homeFor(role: SessionUser["role"]): string {
-  switch (role) {
-    case "youth":
-      return "/";
-    case "parent":
-      return "/parent";
-    default:
-      return "/staff";
-  }
+export function homeFor(role: SessionUser['role']): string {
+	switch (role) {
+		case 'youth':
+			return '/';
+		case 'parent':
+			return '/parent';
+		default:
+			return '/staff';
+	}
 }

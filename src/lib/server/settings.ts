@@ -1,19 +1,16 @@
-import { eq } from "drizzle-orm";
-import { db } from "./db";
-import { settings, type Settings } from "./db/schema";
+import { eq } from 'drizzle-orm';
+import { db } from './db';
+import { settings, type Settings } from './db/schema';
 
 export const DEFAULT_SETTINGS = {
-  selfConsentAge: 15,
-  visitationWeekday: 3,
-  accessLogRetentionDays: 183,
+	selfConsentAge: 15,
+	visitationWeekday: 3,
+	accessLogRetentionDays: 183
 } as const;
 
 /** The municipality's settings (one row, created by the seed or the first start). */
 export function getSettings(): Settings {
-  const row = db().select().from(settings).where(eq(settings.id, 1)).get();
-  if (!row)
-    throw new Error(
-      "Municipality settings are missing: run the seed or insert settings row 1",
-    );
-  return row;
+	const row = db().select().from(settings).where(eq(settings.id, 1)).get();
+	if (!row) throw new Error('Municipality settings are missing: run the seed or insert settings row 1');
+	return row;
 }

@@ -1,7 +1,7 @@
-import { config } from "./config";
-import { db } from "./db";
-import { verifyPragmas } from "./db/client";
-import { seedDemoIfEmpty } from "./db/seed";
+import { config } from './config';
+import { db } from './db';
+import { verifyPragmas } from './db/client';
+import { seedDemoIfEmpty } from './db/seed';
 
 let started: Promise<void> | undefined;
 
@@ -10,12 +10,12 @@ let started: Promise<void> | undefined;
  * the required pragmas are in force, and seeds the demo municipality into an empty database.
  */
 export function startServer(): Promise<void> {
-  started ??= (async () => {
-    const database = db();
-    verifyPragmas(database.$client);
-    if (config.demoSeed && (await seedDemoIfEmpty(database))) {
-      console.log("Minvej: seeded the demo municipality (Eksempel Kommune)");
-    }
-  })();
-  return started;
+	started ??= (async () => {
+		const database = db();
+		verifyPragmas(database.$client);
+		if (config.demoSeed && (await seedDemoIfEmpty(database))) {
+			console.log('Minvej: seeded the demo municipality (Eksempel Kommune)');
+		}
+	})();
+	return started;
 }

@@ -1,12 +1,12 @@
-import { getYouthSummary } from "$lib/server/people";
-import { getSettings } from "$lib/server/settings";
-import type { PageServerLoad } from "./$types";
+import { getYouthSummary } from '$lib/server/people';
+import { getSettings } from '$lib/server/settings';
+import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals }) => {
-  const user = locals.user!;
-  const { unitName, unitPhone } = getSettings();
-  return {
-    summary: getYouthSummary(user, user.id),
-    unit: { name: unitName, phone: unitPhone },
-  };
+	const user = locals.user!;
+	const { unitName, unitPhone } = getSettings();
+	return {
+		summary: getYouthSummary(user, user.id),
+		unit: { name: unitName, phone: unitPhone }
+	};
 };

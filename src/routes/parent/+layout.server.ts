@@ -1,7 +1,7 @@
-import { authorizeGlobal } from "$lib/server/policy";
-import type { LayoutServerLoad } from "./$types";
+import { authorizeGlobal } from '$lib/server/policy';
+import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = ({ locals }) => {
-  authorizeGlobal(locals.user, "area.parent");
-  return {};
+	authorizeGlobal(locals.user, 'area.parent');
+	return {};
 };

@@ -1,6 +1,6 @@
-import { listChildren } from "$lib/server/people";
-import type { PageServerLoad } from "./$types";
+import { listChildren } from '$lib/server/people';
+import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals }) => ({
-  children: listChildren(locals.user!),
+	children: listChildren(locals.user!)
 });

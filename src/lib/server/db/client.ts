@@ -1,69 +1,58 @@
-import Database from "better-sqlite3";
-import {
-  drizzle,
-  type BetterSQLite3Database,
-} from "drizzle-orm/better-sqlite3";
-import { migrate } from "drizzle-orm/better-sqlite3/migrator";
-import { mkdirSync } from "node:fs";
-import { dirname } from "node:path";
-import * as schema from "./schema";
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import * as schema from './schema';
 
 export type Db = BetterSQLite3Database<typeof schema> & {
-  $client: Database.Database;
+	$client: Database.Database;
 };
 
 /** The pragmas Minvej needs; the server refuses to start without every one of them in force. */
 export const REQUIRED_PRAGMAS = {
-  journal_mode: "wal",
-  foreign_keys: 1,
-  // 2 = FULL: an acknowledged message or consent survives a power cut.
-  synchronous: 2,
-  busy_timeout: 5000,
+	journal_mode: 'wal',
+	foreign_keys: 1,
+	// 2 = FULL: an acknowledged message or consent survives a power cut.
+	synchronous: 2,
+	busy_timeout: 5000
 } as const;
 
 export class DatabasePragmaError extends Error {
-  override name = "DatabasePragmaError";
+	override name = 'DatabasePragmaError';
 }
 
 function applyPragmas(sqlite: Database.Database) {
-  sqlite.pragma("journal_mode = WAL");
-  sqlite.pragma("foreign_keys = ON");
-  sqlite.pragma(`busy_timeout = ${REQUIRED_PRAGMAS.busy_timeout}`);
-  // Set after WAL: better-sqlite3 lowers synchronous to NORMAL when WAL is switched on.
-  sqlite.pragma("synchronous = FULL");
+	sqlite.pragma('journal_mode = WAL');
+	sqlite.pragma('foreign_keys = ON');
+	sqlite.pragma(`busy_timeout = ${REQUIRED_PRAGMAS.busy_timeout}`);
+	// Set after WAL: better-sqlite3 lowers synchronous to NORMAL when WAL is switched on.
+	sqlite.pragma('synchronous = FULL');
 }
 
 /** Reads the pragmas back and throws unless every required one is in force. */
 export function verifyPragmas(sqlite: Database.Database) {
-  const problems: string[] = [];
-  for (const [name, expected] of Object.entries(REQUIRED_PRAGMAS)) {
-    const actual = sqlite.pragma(name, { simple: true });
-    const ok =
-      typeof expected === "string"
-        ? String(actual).toLowerCase() === expected
-        : actual === expected;
-    if (!ok)
-      problems.push(`${name} is ${String(actual)}, needs ${String(expected)}`);
-  }
-  if (problems.length)
-    throw new DatabasePragmaError(
-      `Database pragmas not in force: ${problems.join("; ")}`,
-    );
+	const problems: string[] = [];
+	for (const [name, expected] of Object.entries(REQUIRED_PRAGMAS)) {
+		const actual = sqlite.pragma(name, { simple: true });
+		const ok = typeof expected === 'string' ? String(actual).toLowerCase() === expected : actual === expected;
+		if (!ok) problems.push(`${name} is ${String(actual)}, needs ${String(expected)}`);
+	}
+	if (problems.length) throw new DatabasePragmaError(`Database pragmas not in force: ${problems.join('; ')}`);
 }
 
 export interface OpenOptions {
-  /** Folder with drizzle-kit's generated migrations; omitted: no migrations are applied. */
-  migrationsFolder?: string;
+	/** Folder with drizzle-kit's generated migrations; omitted: no migrations are applied. */
+	migrationsFolder?: string;
 }
 
 /** Opens (creating if needed) the SQLite file, enforces the pragmas and applies migrations. */
 export function openDatabase(path: string, options: OpenOptions = {}): Db {
-  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
-  const sqlite = new Database(path);
-  applyPragmas(sqlite);
-  if (path !== ":memory:") verifyPragmas(sqlite);
-  const db = drizzle(sqlite, { schema }) as Db;
-  if (options.migrationsFolder)
-    migrate(db, { migrationsFolder: options.migrationsFolder });
-  return db;
+	if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+	const sqlite = new Database(path);
+	applyPragmas(sqlite);
+	if (path !== ':memory:') verifyPragmas(sqlite);
+	const db = drizzle(sqlite, { schema }) as Db;
+	if (options.migrationsFolder) migrate(db, { migrationsFolder: options.migrationsFolder });
+	return db;
 }

@@ -1,5 +1,5 @@
-import { config } from "../config";
-import { openDatabase, type Db } from "./client";
+import { config } from '../config';
+import { openDatabase, type Db } from './client';
 
 let instance: Db | undefined;
 
@@ -8,21 +8,21 @@ let instance: Db | undefined;
  * modules while building, and that must not create or migrate a database).
  */
 export function db(): Db {
-  instance ??= openDatabase(config.databasePath, {
-    migrationsFolder: config.migrationsFolder,
-  });
-  return instance;
+	instance ??= openDatabase(config.databasePath, {
+		migrationsFolder: config.migrationsFolder
+	});
+	return instance;
 }
 
 /** For tests: use this database instead of the configured one. */
 export function useDatabase(database: Db) {
-  instance = database;
+	instance = database;
 }
 
 export function closeDatabase() {
-  instance?.$client.close();
-  instance = undefined;
+	instance?.$client.close();
+	instance = undefined;
 }
 
-export type { Db } from "./client";
-export * as schema from "./schema";
+export type { Db } from './client';
+export * as schema from './schema';

@@ -1,30 +1,25 @@
-import { fail } from "@sveltejs/kit";
-import { acceptInvite, findOpenInvite } from "$lib/server/auth/invite";
-import { field } from "$lib/server/http";
-import type { Actions, PageServerLoad } from "./$types";
+import { fail } from '@sveltejs/kit';
+import { acceptInvite, findOpenInvite } from '$lib/server/auth/invite';
+import { field } from '$lib/server/http';
+import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ params }) => {
-  const invite = findOpenInvite(params.code);
-  return { invite: invite ? { displayName: invite.displayName } : null };
+	const invite = findOpenInvite(params.code);
+	return { invite: invite ? { displayName: invite.displayName } : null };
 };
 
 export const actions: Actions = {
-  default: async ({ request, params }) => {
-    const form = await request.formData();
-    const username = field(form, "username").slice(0, 100);
-    const password =
-      typeof form.get("password") === "string"
-        ? String(form.get("password"))
-        : "";
-    const repeat =
-      typeof form.get("repeat") === "string" ? String(form.get("repeat")) : "";
-    if (password !== repeat)
-      return fail(400, { username, error: "mismatch" as const });
-    const result = await acceptInvite(params.code, {
-      username,
-      password: password.slice(0, 1000),
-    });
-    if (!result.ok) return fail(400, { username, error: result.problem });
-    return { done: true as const };
-  },
+	default: async ({ request, params }) => {
+		const form = await request.formData();
+		const username = field(form, 'username').slice(0, 100);
+		const password = typeof form.get('password') === 'string' ? String(form.get('password')) : '';
+		const repeat = typeof form.get('repeat') === 'string' ? String(form.get('repeat')) : '';
+		if (password !== repeat) return fail(400, { username, error: 'mismatch' as const });
+		const result = await acceptInvite(params.code, {
+			username,
+			password: password.slice(0, 1000)
+		});
+		if (!result.ok) return fail(400, { username, error: result.problem });
+		return { done: true as const };
+	}
 };

@@ -1,0 +1,75 @@
+/** The schema: follow-up, status and outcomes. */
+import { sql } from 'drizzle-orm';
+import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { YOUTH_STATUSES } from '../../../domain';
+import { oneOf, createdAt } from './common';
+import { users } from './people';
+
+export const checkinSchedules = sqliteTable(
+	'checkin_schedules',
+	{
+		id: text('id').primaryKey(),
+		youthId: text('youth_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		intervalDays: integer('interval_days').notNull(),
+		startsOn: text('starts_on').notNull(),
+		endsOn: text('ends_on'),
+		createdBy: text('created_by')
+			.notNull()
+			.references(() => users.id),
+		createdAt: createdAt(),
+		stoppedAt: integer('stopped_at', { mode: 'timestamp_ms' })
+	},
+	(t) => [
+		index('checkin_schedules_youth_idx').on(t.youthId),
+		check('checkin_schedules_interval_check', sql`${t.intervalDays} between 1 and 180`)
+	]
+);
+
+export const checkins = sqliteTable(
+	'checkins',
+	{
+		id: text('id').primaryKey(),
+		youthId: text('youth_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		scheduleId: text('schedule_id').references(() => checkinSchedules.id),
+		dueOn: text('due_on').notNull(),
+		answeredAt: integer('answered_at', { mode: 'timestamp_ms' }),
+		/** 1 (very bad) … 5 (very good). */
+		score: integer('score'),
+		comment: text('comment'),
+		createdAt: createdAt()
+	},
+	(t) => [
+		uniqueIndex('checkins_youth_due_unique').on(t.youthId, t.dueOn),
+		check('checkins_score_check', sql`${t.score} is null or ${t.score} between 1 and 5`),
+		check(
+			'checkins_answer_check',
+			sql`(${t.answeredAt} is null and ${t.score} is null) or (${t.answeredAt} is not null and ${t.score} is not null)`
+		)
+	]
+);
+
+export const youthStatusHistory = sqliteTable(
+	'youth_status_history',
+	{
+		id: text('id').primaryKey(),
+		youthId: text('youth_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		status: text('status', { enum: YOUTH_STATUSES }).notNull(),
+		detail: text('detail'),
+		setBy: text('set_by').references(() => users.id),
+		createdAt: createdAt()
+	},
+	(t) => [
+		index('youth_status_history_youth_idx').on(t.youthId, t.createdAt),
+		check('youth_status_history_status_check', oneOf(t.status, YOUTH_STATUSES))
+	]
+);
+
+export type CheckinSchedule = typeof checkinSchedules.$inferSelect;
+export type Checkin = typeof checkins.$inferSelect;
+export type YouthStatusEntry = typeof youthStatusHistory.$inferSelect;

@@ -1,0 +1,101 @@
+/** The schema: guides. */
+import { sql } from 'drizzle-orm';
+import { check, index, integer, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { REQUEST_KINDS, REQUEST_STATUSES } from '../../../domain';
+import { oneOf, createdAt } from './common';
+import { users } from './people';
+
+export const guideProfiles = sqliteTable(
+	'guide_profiles',
+	{
+		userId: text('user_id')
+			.primaryKey()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		title: text('title').notNull(),
+		workplace: text('workplace'),
+		background: text('background').notNull().default(''),
+		/** JSON array of language names, e.g. ["dansk","engelsk"]. */
+		languages: text('languages', { mode: 'json' }).$type<string[]>().notNull().default([]),
+		meetingPlaces: text('meeting_places').notNull().default(''),
+		availability: text('availability').notNull().default(''),
+		capacity: integer('capacity').notNull().default(15),
+		/** Shown in the directory; a proposed guide from outside is not. */
+		listed: integer('listed', { mode: 'boolean' }).notNull().default(true)
+	},
+	(t) => [check('guide_profiles_capacity_check', sql`${t.capacity} >= 0 and ${t.capacity} <= 200`)]
+);
+
+export const guideAssignments = sqliteTable(
+	'guide_assignments',
+	{
+		id: text('id').primaryKey(),
+		youthId: text('youth_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		guideId: text('guide_id')
+			.notNull()
+			.references(() => users.id),
+		startedAt: integer('started_at', { mode: 'timestamp_ms' }).notNull(),
+		endedAt: integer('ended_at', { mode: 'timestamp_ms' }),
+		assignedBy: text('assigned_by').references(() => users.id),
+		requestId: text('request_id').references((): AnySQLiteColumn => guideRequests.id),
+		overrideReason: text('override_reason')
+	},
+	(t) => [
+		uniqueIndex('guide_assignments_one_active')
+			.on(t.youthId)
+			.where(sql`${t.endedAt} is null`),
+		index('guide_assignments_guide_idx').on(t.guideId, t.endedAt),
+		check('guide_assignments_period_check', sql`${t.endedAt} is null or ${t.endedAt} >= ${t.startedAt}`)
+	]
+);
+
+export const guideRequests = sqliteTable(
+	'guide_requests',
+	{
+		id: text('id').primaryKey(),
+		youthId: text('youth_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		/** The young person, or a parent acting on their behalf. */
+		requestedBy: text('requested_by')
+			.notNull()
+			.references(() => users.id),
+		kind: text('kind', { enum: REQUEST_KINDS }).notNull(),
+		/** kind = pick: the guide chosen from the directory. */
+		guideId: text('guide_id').references(() => users.id),
+		/** kind = propose: the person the young person already trusts. */
+		proposedName: text('proposed_name'),
+		proposedRole: text('proposed_role'),
+		proposedWorkplace: text('proposed_workplace'),
+		proposedContact: text('proposed_contact'),
+		/** Why; for a change request this is hidden from the current guide. */
+		reason: text('reason'),
+		status: text('status', { enum: REQUEST_STATUSES }).notNull().default('open'),
+		/** ISO date of the visitation meeting the request is on the agenda of. */
+		visitationDate: text('visitation_date'),
+		decidedBy: text('decided_by').references(() => users.id),
+		decidedAt: integer('decided_at', { mode: 'timestamp_ms' }),
+		decisionReason: text('decision_reason'),
+		suggestedGuideId: text('suggested_guide_id').references(() => users.id),
+		createdAt: createdAt(),
+		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [
+		check('guide_requests_kind_check', oneOf(t.kind, REQUEST_KINDS)),
+		check('guide_requests_status_check', oneOf(t.status, REQUEST_STATUSES)),
+		check('guide_requests_pick_check', sql`${t.kind} <> 'pick' or ${t.guideId} is not null`),
+		check(
+			'guide_requests_propose_check',
+			sql`${t.kind} <> 'propose' or (${t.proposedName} is not null and ${t.proposedContact} is not null)`
+		),
+		uniqueIndex('guide_requests_one_open')
+			.on(t.youthId)
+			.where(sql`${t.status} in ('open', 'suggested')`),
+		index('guide_requests_status_idx').on(t.status, t.createdAt)
+	]
+);
+
+export type GuideProfile = typeof guideProfiles.$inferSelect;
+export type GuideAssignment = typeof guideAssignments.$inferSelect;
+export type GuideRequest = typeof guideRequests.$inferSelect;

@@ -1,0 +1,73 @@
+/** The schema: messages. */
+import { sql } from 'drizzle-orm';
+import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { createdAt } from './common';
+import { users } from './people';
+
+/** A conversation between a young person and one guide (or the youth unit when guideId is null). */
+export const messageThreads = sqliteTable(
+	'message_threads',
+	{
+		id: text('id').primaryKey(),
+		youthId: text('youth_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		/** Null: the youth unit's shared inbox, answered by the coordinator. */
+		guideId: text('guide_id').references(() => users.id),
+		createdAt: createdAt(),
+		/** Set when the guide changes; the old conversation becomes read-only. */
+		closedAt: integer('closed_at', { mode: 'timestamp_ms' }),
+		lastSeq: integer('last_seq').notNull().default(0)
+	},
+	(t) => [
+		uniqueIndex('message_threads_one_open')
+			.on(t.youthId)
+			.where(sql`${t.closedAt} is null`),
+		index('message_threads_guide_idx').on(t.guideId, t.closedAt)
+	]
+);
+
+export const messages = sqliteTable(
+	'messages',
+	{
+		id: text('id').primaryKey(),
+		threadId: text('thread_id')
+			.notNull()
+			.references(() => messageThreads.id, { onDelete: 'cascade' }),
+		senderId: text('sender_id')
+			.notNull()
+			.references(() => users.id),
+		/** Made by the sending client; the same id sent twice is stored once. */
+		clientId: text('client_id').notNull(),
+		/** Strict order within the thread: 1, 2, 3 … */
+		seq: integer('seq').notNull(),
+		body: text('body').notNull(),
+		createdAt: createdAt()
+	},
+	(t) => [
+		uniqueIndex('messages_sender_client_unique').on(t.senderId, t.clientId),
+		uniqueIndex('messages_thread_seq_unique').on(t.threadId, t.seq),
+		check('messages_body_check', sql`length(${t.body}) between 1 and 4000`)
+	]
+);
+
+/** How far each participant has read (and has received) a thread. */
+export const messageReads = sqliteTable(
+	'message_reads',
+	{
+		threadId: text('thread_id')
+			.notNull()
+			.references(() => messageThreads.id, { onDelete: 'cascade' }),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		deliveredSeq: integer('delivered_seq').notNull().default(0),
+		readSeq: integer('read_seq').notNull().default(0),
+		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [primaryKey({ columns: [t.threadId, t.userId] })]
+);
+
+export type MessageThread = typeof messageThreads.$inferSelect;
+export type Message = typeof messages.$inferSelect;
+export type MessageRead = typeof messageReads.$inferSelect;

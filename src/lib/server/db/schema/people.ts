@@ -1,0 +1,117 @@
+/** The schema: people and accounts. */
+import { sql } from 'drizzle-orm';
+import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { DEPARTMENTS, ROLES } from '../../../domain';
+import { oneOf, createdAt } from './common';
+
+export const users = sqliteTable(
+	'users',
+	{
+		id: text('id').primaryKey(),
+		username: text('username').notNull(),
+		displayName: text('display_name').notNull(),
+		role: text('role', { enum: ROLES }).notNull(),
+		/** Caseworkers belong to exactly one department; others have none. */
+		department: text('department', { enum: DEPARTMENTS }),
+		/** Young people only: the birth date decides age and the self-consent age. */
+		birthDate: text('birth_date'),
+		/** Null until the person has chosen a password through an invite. */
+		passwordHash: text('password_hash'),
+		phone: text('phone'),
+		email: text('email'),
+		createdAt: createdAt(),
+		disabledAt: integer('disabled_at', { mode: 'timestamp_ms' })
+	},
+	(t) => [
+		uniqueIndex('users_username_unique').on(t.username),
+		check('users_role_check', oneOf(t.role, ROLES)),
+		check(
+			'users_department_check',
+			sql`(${t.role} = 'caseworker' and ${t.department} is not null) or (${t.role} <> 'caseworker' and ${t.department} is null)`
+		),
+		check('users_department_value_check', sql`${t.department} is null or ${oneOf(t.department, DEPARTMENTS)}`),
+		check('users_birth_date_check', sql`${t.birthDate} is null or ${t.birthDate} glob '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'`),
+		check('users_youth_birth_date_check', sql`${t.role} <> 'youth' or ${t.birthDate} is not null`)
+	]
+);
+
+export const sessions = sqliteTable(
+	'sessions',
+	{
+		id: text('id').primaryKey(),
+		/** SHA-256 of the session secret; the secret itself is only in the user's cookie. */
+		secretHash: text('secret_hash').notNull(),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		createdAt: createdAt(),
+		lastUsedAt: integer('last_used_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [index('sessions_user_idx').on(t.userId)]
+);
+
+/**
+ * An invite lets a new youth, parent or guide choose a username and password. Staff make it;
+ * the account is created when the invite is accepted (single use, expires).
+ */
+export const invites = sqliteTable(
+	'invites',
+	{
+		id: text('id').primaryKey(),
+		/** SHA-256 of the invite code; the code itself is shown once to the staff member. */
+		codeHash: text('code_hash').notNull(),
+		role: text('role', { enum: ['youth', 'parent', 'guide'] }).notNull(),
+		displayName: text('display_name').notNull(),
+		/** youth: birth date. */
+		birthDate: text('birth_date'),
+		/** parent: the young person to link to, and whether the parent holds custody. */
+		linkYouthId: text('link_youth_id').references(() => users.id, {
+			onDelete: 'cascade'
+		}),
+		custody: integer('custody', { mode: 'boolean' }).notNull().default(false),
+		/** guide (a person a young person proposed): their role and workplace. */
+		title: text('title'),
+		workplace: text('workplace'),
+		createdBy: text('created_by')
+			.notNull()
+			.references(() => users.id),
+		createdAt: createdAt(),
+		expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+		usedAt: integer('used_at', { mode: 'timestamp_ms' }),
+		acceptedUserId: text('accepted_user_id').references(() => users.id)
+	},
+	(t) => [
+		uniqueIndex('invites_code_hash_unique').on(t.codeHash),
+		check('invites_role_check', oneOf(t.role, ['youth', 'parent', 'guide'])),
+		check('invites_youth_check', sql`${t.role} <> 'youth' or ${t.birthDate} is not null`),
+		check('invites_parent_check', sql`${t.role} <> 'parent' or ${t.linkYouthId} is not null`)
+	]
+);
+
+export const parentLinks = sqliteTable(
+	'parent_links',
+	{
+		id: text('id').primaryKey(),
+		parentId: text('parent_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		youthId: text('youth_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		/** Holds custody (forældremyndighed): may co-sign consents under the self-consent age. */
+		custody: integer('custody', { mode: 'boolean' }).notNull().default(false),
+		relation: text('relation'),
+		createdBy: text('created_by').references(() => users.id),
+		createdAt: createdAt()
+	},
+	(t) => [
+		uniqueIndex('parent_links_pair_unique').on(t.parentId, t.youthId),
+		index('parent_links_youth_idx').on(t.youthId),
+		check('parent_links_not_self', sql`${t.parentId} <> ${t.youthId}`)
+	]
+);
+
+export type User = typeof users.$inferSelect;
+export type Session = typeof sessions.$inferSelect;
+export type Invite = typeof invites.$inferSelect;
+export type ParentLink = typeof parentLinks.$inferSelect;

@@ -1,0 +1,9 @@
+// The one set of Paraglide options, used by the Vite plugin and by scripts/compile-messages.js
+// (svelte-check needs the compiled messages before any build has run, e.g. on a clean clone).
+/** @type {import('@inlang/paraglide-js').CompilerOptions} */
+export const paraglideOptions = {
+	project: './project.inlang',
+	outdir: './src/lib/paraglide',
+	strategy: ['cookie', 'preferredLanguage', 'baseLocale'],
+	cookieName: 'minvej_lang'
+};

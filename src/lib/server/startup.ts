@@ -2,6 +2,8 @@ import { config } from './config';
 import { db } from './db';
 import { verifyPragmas } from './db/client';
 import { seedDemoIfEmpty } from './db/seed';
+import { scheduleRetention } from './retention';
+import { writePidFile } from './pidfile';
 
 let started: Promise<void> | undefined;
 
@@ -13,9 +15,11 @@ export function startServer(): Promise<void> {
 	started ??= (async () => {
 		const database = db();
 		verifyPragmas(database.$client);
+		writePidFile(config.databasePath);
 		if (config.demoSeed && (await seedDemoIfEmpty(database))) {
 			console.log('Minvej: seeded the demo municipality (Eksempel Kommune)');
 		}
+		scheduleRetention();
 	})();
 	return started;
 }

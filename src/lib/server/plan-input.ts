@@ -145,15 +145,15 @@ export function resolveOwner(value: string, guideId: string | null): Owner | nul
 	return null;
 }
 
-/** The form value that names an owner (the reverse of `resolveOwner`). */
-export function ownerValue(step: Owner): string {
-	if (step.ownerKind === 'caseworker' && step.ownerUserId) return `caseworker:${step.ownerUserId}`;
-	if (step.ownerKind === 'department' || step.ownerKind === 'caseworker') return `department:${step.ownerDepartment}`;
-	return step.ownerKind;
+/** Everyone a guide may name as a step's owner besides the young person and the guide. */
+export interface OwnerChoice {
+	value: string;
+	kind: 'department' | 'caseworker';
+	name: string | null;
+	department: Department;
 }
 
-/** Everyone a guide may name as a step's owner besides the young person and the guide. */
-export function listOwnerChoices(): { value: string; kind: 'department' | 'caseworker'; name: string | null; department: Department }[] {
+export function listOwnerChoices(): OwnerChoice[] {
 	const caseworkers = db()
 		.select({ id: users.id, displayName: users.displayName, department: users.department })
 		.from(users)

@@ -11,7 +11,7 @@ import { db } from './db';
 import { guideAssignments, meetings, planHistory, plans, planSteps, stepComments, users, type Plan, type PlanStep } from './db/schema';
 import { recordAccess } from './audit';
 import { todayIso } from './dates';
-import { authorize, relationOf, rule, stepRule, type Actor } from './policy';
+import { authorize, can, relationOf, rule, stepRule, type Actor } from './policy';
 
 /** Steps due within this many days (or already due) are shown under "now". */
 export const NOW_WINDOW_DAYS = 14;
@@ -238,6 +238,12 @@ export function getPlanView(actor: Actor, youthId: string, now = new Date()): Pl
 		today,
 		may: { edit: mayEdit, participate: mayParticipate }
 	};
+}
+
+/** The plan if the young person shares it with the actor (a parent, say); nothing is read otherwise. */
+export function readSharedPlan(actor: NonNullable<Actor>, youthId: string): { shared: boolean; view: PlanView | null } {
+	const shared = can(actor, 'plan.read', youthId);
+	return { shared, view: shared ? getPlanView(actor, youthId) : null };
 }
 
 /** Every professional on the plan: the guide, named caseworkers and departments owning steps. */

@@ -171,3 +171,10 @@ export function planOkText(intent: string | null | undefined): string | null {
 	};
 	return texts[intent]?.() ?? null;
 }
+
+/** The owner select's value for a step (see resolveOwner on the server). */
+export function ownerValueOf(step: { ownerKind: StepOwnerKind; ownerDepartment: Department | null; ownerUserId: string | null }): string {
+	if (step.ownerKind === 'caseworker' && step.ownerUserId) return `caseworker:${step.ownerUserId}`;
+	if (step.ownerKind === 'department' || step.ownerKind === 'caseworker') return `department:${step.ownerDepartment}`;
+	return step.ownerKind;
+}

@@ -1,5 +1,17 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { can, globalRule, NO_RELATION, rule, YOUTH_ACTIONS, type Relation, type YouthAction } from './policy';
+import {
+	can,
+	globalRule,
+	NO_RELATION,
+	rule,
+	STEP_ACTIONS,
+	stepRule,
+	YOUTH_ACTIONS,
+	type Relation,
+	type StepAction,
+	type StepFacts,
+	type YouthAction
+} from './policy';
 import type { SessionUser } from './auth/session';
 import type { DataKind } from './db/schema';
 import { demoUser, freshDemoDatabase } from './testing';
@@ -175,5 +187,73 @@ describe('policy: on the demo data', () => {
 	it('answers no for an id that is not a young person', () => {
 		expect(can(who('lone'), 'profile.read', who('mette').id)).toBe(false);
 		expect(can(who('lone'), 'profile.read', 'no-such-id')).toBe(false);
+	});
+});
+
+// ---- Steps of the plan -----------------------------------------------------------------------
+
+describe('policy: steps of the plan', () => {
+	const jobcenterStep = { ownerKind: 'caseworker', ownerDepartment: 'jobcenter' } as const;
+	const departmentStep = { ownerKind: 'department', ownerDepartment: 'jobcenter' } as const;
+	const youthStep = { ownerKind: 'youth', ownerDepartment: null } as const;
+	const guideStep = { ownerKind: 'guide', ownerDepartment: null } as const;
+	const consented = rel({ departmentKinds: kinds('plan') });
+	const guideRel = rel({ assignedGuide: true, hasGuide: true });
+
+	type StepCase = [string, SessionUser | null, StepAction, Relation, StepFacts, boolean];
+	const stepCases: StepCase[] = [
+		['the guide edits any step', actor('guide'), 'step.edit', guideRel, youthStep, true],
+		['another guide may not', actor('guide'), 'step.edit', rel({ hasGuide: true }), youthStep, false],
+		['a caseworker never edits a step as the guide does', actor('caseworker', 'jobcenter'), 'step.edit', consented, jobcenterStep, false],
+		[
+			'a caseworker updates a step their caseworker colleague owns',
+			actor('caseworker', 'jobcenter'),
+			'step.update',
+			consented,
+			jobcenterStep,
+			true
+		],
+		['a caseworker updates a step their department owns', actor('caseworker', 'jobcenter'), 'step.update', consented, departmentStep, true],
+		[
+			'not a step of another department',
+			actor('caseworker', 'uu'),
+			'step.update',
+			rel({ departmentKinds: kinds('plan') }),
+			jobcenterStep,
+			false
+		],
+		['not the young person’s step', actor('caseworker', 'jobcenter'), 'step.update', consented, youthStep, false],
+		['not without a consent in force', actor('caseworker', 'jobcenter'), 'step.update', rel({}), jobcenterStep, false],
+		[
+			'not under a consent that leaves out the plan',
+			actor('caseworker', 'jobcenter'),
+			'step.update',
+			rel({ departmentKinds: kinds('meetings') }),
+			jobcenterStep,
+			false
+		],
+		['the young person completes her own step', actor('youth'), 'step.complete', rel({ self: true }), youthStep, true],
+		['not the guide’s step', actor('youth'), 'step.complete', rel({ self: true }), guideStep, false],
+		['not someone else’s plan', actor('youth'), 'step.complete', rel({}), youthStep, false],
+		['the young person comments on any step', actor('youth'), 'step.comment', rel({ self: true }), guideStep, true],
+		[
+			'a parent who sees the plan does not comment',
+			actor('parent'),
+			'step.comment',
+			rel({ linkedParent: true, parentKinds: kinds('plan') }),
+			youthStep,
+			false
+		],
+		['a caseworker comments on their department’s step', actor('caseworker', 'jobcenter'), 'step.comment', consented, jobcenterStep, true],
+		['but not on other steps', actor('caseworker', 'jobcenter'), 'step.comment', consented, guideStep, false],
+		['the coordinator does nothing to steps', actor('coordinator'), 'step.update', rel({ hasGuide: true }), departmentStep, false],
+		['anonymous does nothing', null, 'step.comment', rel({ self: true }), youthStep, false]
+	];
+	it.each(stepCases)('%s', (_name, who, action, relation, step, expected) => {
+		expect(stepRule(who, action, relation, step)).toBe(expected);
+	});
+
+	it('denies every step action on a missing young person', () => {
+		for (const action of STEP_ACTIONS) expect(stepRule(actor('guide'), action, NO_RELATION, youthStep)).toBe(false);
 	});
 });

@@ -12,7 +12,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import { and, eq, isNull } from 'drizzle-orm';
 import { db } from './db';
-import { guideAssignments, parentLinks, users, type DataKind, type Department } from './db/schema';
+import { guideAssignments, parentLinks, users, type DataKind, type Department, type StepOwnerKind } from './db/schema';
 import { deriveConsentStates, kindsInForce, loadConsentRecords } from './consent';
 import { ageOn } from './dates';
 import { getSettings } from './settings';
@@ -154,6 +154,42 @@ export function rule(actor: Actor, action: YouthAction, r: Relation): boolean {
 	}
 }
 
+/** Actions on one step of a plan, decided on top of the actions on the young person's plan. */
+export const STEP_ACTIONS = ['step.edit', 'step.update', 'step.complete', 'step.comment'] as const;
+export type StepAction = (typeof STEP_ACTIONS)[number];
+
+/** What the step rule needs to know about a step. */
+export interface StepFacts {
+	ownerKind: StepOwnerKind;
+	ownerDepartment: Department | null;
+}
+
+/**
+ * Who may do what to one step: the guide edits everything (owner, order, removal, proposals);
+ * a caseworker under consent updates the steps their own department owns; the young person
+ * marks their own steps done; all three may comment on the steps they may act on.
+ */
+export function stepRule(actor: Actor, action: StepAction, r: Relation, step: StepFacts): boolean {
+	if (!actor) return false;
+	const guide = rule(actor, 'plan.edit', r);
+	const youth = rule(actor, 'plan.participate', r);
+	const ownDepartment =
+		rule(actor, 'plan.editDepartmentSteps', r) &&
+		(step.ownerKind === 'department' || step.ownerKind === 'caseworker') &&
+		step.ownerDepartment !== null &&
+		step.ownerDepartment === actor.department;
+	switch (action) {
+		case 'step.edit':
+			return guide;
+		case 'step.update':
+			return guide || ownDepartment;
+		case 'step.complete':
+			return youth && step.ownerKind === 'youth';
+		case 'step.comment':
+			return youth || guide || ownDepartment;
+	}
+}
+
 /** The decision table for actions that concern no single young person. */
 export function globalRule(actor: Actor, action: GlobalAction): boolean {
 	if (!actor) return false;
@@ -236,6 +272,12 @@ export function relationOf(actor: NonNullable<Actor>, youthId: string, now = new
 export function can(actor: Actor, action: YouthAction, youthId: string): boolean {
 	if (!actor) return false;
 	return rule(actor, action, relationOf(actor, youthId));
+}
+
+/** May the actor do this to one step of the young person's plan now? */
+export function canOnStep(actor: Actor, action: StepAction, youthId: string, step: StepFacts): boolean {
+	if (!actor) return false;
+	return stepRule(actor, action, relationOf(actor, youthId), step);
 }
 
 /**

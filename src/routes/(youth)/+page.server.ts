@@ -1,4 +1,5 @@
 import { getYouthSummary } from '$lib/server/people';
+import { getPlanSummary } from '$lib/server/plan-overview';
 import { getSettings } from '$lib/server/settings';
 import type { PageServerLoad } from './$types';
 
@@ -7,6 +8,7 @@ export const load: PageServerLoad = ({ locals }) => {
 	const { unitName, unitPhone } = getSettings();
 	return {
 		summary: getYouthSummary(user, user.id),
+		plan: getPlanSummary(user, user.id),
 		unit: { name: unitName, phone: unitPhone }
 	};
 };

@@ -1,0 +1,49 @@
+import { getPlanView, currentGuide } from '$lib/server/plan';
+import { agreeToPlan } from '$lib/server/plan-goal';
+import { commentOnStep, proposeStep, setOwnStepDone } from '$lib/server/plan-steps';
+import { answer, fields } from '$lib/server/plan-forms';
+import { field } from '$lib/server/http';
+import { getSettings } from '$lib/server/settings';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ locals }) => {
+	const user = locals.user!;
+	const settings = getSettings();
+	return {
+		view: getPlanView(user, user.id),
+		guideName: currentGuide(user.id)?.displayName ?? null,
+		unit: {
+			name: settings.unitName,
+			phone: settings.unitPhone,
+			address: settings.unitAddress,
+			email: settings.unitEmail,
+			openingHours: settings.openingHours
+		}
+	};
+};
+
+const me = (locals: App.Locals) => locals.user?.id ?? '';
+
+export const actions: Actions = {
+	markDone: async ({ request, locals }) => {
+		const stepId = field(await request.formData(), 'stepId');
+		return answer('markDone', setOwnStepDone(locals.user, me(locals), stepId, true), {}, stepId);
+	},
+	markNotDone: async ({ request, locals }) => {
+		const stepId = field(await request.formData(), 'stepId');
+		return answer('markNotDone', setOwnStepDone(locals.user, me(locals), stepId, false), {}, stepId);
+	},
+	propose: async ({ request, locals }) => {
+		const values = fields(await request.formData(), ['title', 'description', 'dueDate']);
+		return answer('propose', proposeStep(locals.user, me(locals), values), values);
+	},
+	commentStep: async ({ request, locals }) => {
+		const form = await request.formData();
+		const { stepId, body } = fields(form, ['stepId', 'body']);
+		return answer('commentStep', commentOnStep(locals.user, me(locals), stepId, { body }), { body }, stepId);
+	},
+	agree: async ({ request, locals }) => {
+		const version = field(await request.formData(), 'version');
+		return answer('agree', agreeToPlan(locals.user, me(locals), version));
+	}
+};

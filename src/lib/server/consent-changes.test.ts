@@ -4,7 +4,7 @@ import { consentRecords, consentRequests, users } from './db/schema';
 import { consentYouth, currentConsentStates, loadConsentRecords } from './consent';
 import { cosignConsent, giveConsent, withdrawConsent } from './consent-changes';
 import { consentHistory, consentHistoryExport } from './consent-history';
-import { answerConsentRequest, askForConsent, openConsentRequests } from './consent-requests';
+import { answerConsentRequest, askForConsent, consentRequestCount, openConsentRequests } from './consent-requests';
 import { parentConsentView, staffConsentView, youthConsentView } from './consent-views';
 import { wordingVersionFor } from './consent-wording';
 import { can } from './policy';
@@ -198,7 +198,7 @@ describe('the wording is recorded exactly, with its version and language', () =>
 		expect(give).toMatchObject({ action: 'give', wordingVersion: 'consent-v1/en', dataKinds: ['plan', 'guide', 'meetings', 'checkins'] });
 		expect(give.wordingText).toBe(family.give);
 		expect(give.wordingText).toMatch(
-			/^The family department may see your plan, who your guide is, your meetings, and your answers when we ask how you are doing\. Why: /
+			/^The family department may see your plan, who your guide is, your meetings, and your answers when we ask how you are doing\.\nWhy: /
 		);
 
 		const daRow = youthConsentView(who('freja'), id('freja'), 'da')!.departments.find((d) => d.key === 'department:family')!;
@@ -213,7 +213,7 @@ describe('the wording is recorded exactly, with its version and language', () =>
 		giveConsent(who('freja'), id('freja'), { recipient: `parent:${id('karen')}`, kinds: ['plan', 'meetings'], ...da });
 		const rec = loadConsentRecords(id('freja')).at(-1)!;
 		expect(rec.dataKinds).toEqual(['plan', 'meetings']);
-		expect(rec.wordingText).toMatch(/^Karen Nielsen må se de dele, du sætter flueben ved\..*Valgt: din plan og dine møder\.$/);
+		expect(rec.wordingText).toMatch(/^Karen Nielsen må se de dele, du sætter flueben ved\.\n[^]*\nValgt: din plan og dine møder\.$/);
 	});
 
 	it('the database refuses to change or delete a record', () => {
@@ -259,12 +259,15 @@ describe('a guide asks, the young person answers', () => {
 		const [request] = openConsentRequests(id('freja'));
 		expect(request).toMatchObject({ department: 'fgu', requestedBy: 'Mette Larsen', message: 'FGU vil gerne hjælpe med skemaet.' });
 		expect(youthConsentView(who('freja'), id('freja'), 'da')!.requests).toHaveLength(1);
+		expect(consentRequestCount(who('freja'), id('freja'))).toBe(1);
+		expect(consentRequestCount(who('mette'), id('freja'))).toBe(0);
 		expect(staffConsentView(who('mette'), id('freja'), 'da')!.requests).toHaveLength(1);
 
 		const answer = answerConsentRequest(who('freja'), id('freja'), { requestId: request!.id, answer: 'given', ...da });
 		expect(answer).toEqual({ ok: true, status: 'active', changed: true });
 		expect(stateOf('freja', 'department:fgu')).toBe('active');
 		expect(openConsentRequests(id('freja'))).toEqual([]);
+		expect(consentRequestCount(who('freja'), id('freja'))).toBe(0);
 		expect(db.select().from(consentRequests).where(eq(consentRequests.id, request!.id)).get()).toMatchObject({ answer: 'given' });
 		// Answering again is refused.
 		expect(answerConsentRequest(who('freja'), id('freja'), { requestId: request!.id, answer: 'given', ...da })).toEqual({

@@ -114,3 +114,9 @@ export function answerConsentRequest(
 		return result;
 	});
 }
+
+/** How many requests wait for the young person's answer (0 for anyone else). */
+export function consentRequestCount(actor: Actor, youthId: string): number {
+	if (!actor || !can(actor, 'consent.change', youthId)) return 0;
+	return openConsentRequests(youthId).length;
+}

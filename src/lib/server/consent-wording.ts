@@ -128,7 +128,7 @@ export function giveWording(recipient: ConsentRecipient, kinds: readonly DataKin
 			},
 			o
 		);
-		if (ctx.selfConsentAge !== undefined) text += ' ' + m.consent_v1_under_age({ age: ctx.selfConsentAge }, o);
+		if (ctx.selfConsentAge !== undefined) text += '\n' + m.consent_v1_under_age({ age: ctx.selfConsentAge }, o);
 	} else {
 		text = m.consent_v1_give_parent({ recipient: ctx.recipientName }, o);
 	}
@@ -142,7 +142,7 @@ export function giveWording(recipient: ConsentRecipient, kinds: readonly DataKin
 export function giveRecordText(recipient: ConsentRecipient, kinds: readonly DataKind[], ctx: WordingContext): string {
 	const shown = giveWording(recipient, kinds, ctx).text;
 	if (recipient.kind === 'department') return shown;
-	return `${shown} ${m.consent_v1_chosen({ kinds: yourKinds(kinds, ctx.locale) }, opts(ctx.locale))}`;
+	return `${shown}\n${m.consent_v1_chosen({ kinds: yourKinds(kinds, ctx.locale) }, opts(ctx.locale))}`;
 }
 
 /** What the young person sees next to "stop". */

@@ -1,5 +1,6 @@
 import { getYouthSummary } from '$lib/server/people';
 import { getSettings } from '$lib/server/settings';
+import { consentRequestCount } from '$lib/server/consent-requests';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals }) => {
@@ -7,6 +8,7 @@ export const load: PageServerLoad = ({ locals }) => {
 	const { unitName, unitPhone } = getSettings();
 	return {
 		summary: getYouthSummary(user, user.id),
-		unit: { name: unitName, phone: unitPhone }
+		unit: { name: unitName, phone: unitPhone },
+		consentRequests: consentRequestCount(user, user.id)
 	};
 };

@@ -2,10 +2,11 @@
  * Consent is a record, not a flag (DESIGN.md rule 3): giving, co-signing and withdrawing each
  * append an immutable record, and the state in force is derived from the records here.
  */
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { db } from './db';
-import { consentRecords, type ConsentRecord, type DataKind, type Department } from './db/schema';
+import { consentRecords, DEPARTMENTS, parentLinks, users, type ConsentRecord, type DataKind, type Department } from './db/schema';
 import { ageOn } from './dates';
+import { getSettings } from './settings';
 
 export type ConsentRecipient = { kind: 'department'; department: Department } | { kind: 'parent'; parentId: string };
 
@@ -18,6 +19,8 @@ export interface ConsentState {
 	/** The give record the state rests on (for co-signing). */
 	giveRecordId: string | null;
 	since: Date | null;
+	/** Who made the last change: the young person or a custody holder. */
+	lastActorId: string | null;
 }
 
 export function recipientKey(r: ConsentRecipient): string {
@@ -56,7 +59,8 @@ export function deriveConsentStates(
 			status: 'none',
 			dataKinds: [],
 			giveRecordId: null,
-			since: null
+			since: null,
+			lastActorId: null
 		};
 		if (record.action === 'give') {
 			const needsCosign =
@@ -66,21 +70,24 @@ export function deriveConsentStates(
 				status: needsCosign ? 'waiting_cosign' : 'active',
 				dataKinds: [...record.dataKinds],
 				giveRecordId: record.id,
-				since: record.createdAt
+				since: record.createdAt,
+				lastActorId: record.actorId
 			});
 		} else if (record.action === 'cosign') {
 			if (current.status === 'waiting_cosign' && current.giveRecordId === record.cosignOf) {
 				states.set(key, {
 					...current,
 					status: 'active',
-					since: record.createdAt
+					since: record.createdAt,
+					lastActorId: record.actorId
 				});
 			}
 		} else {
 			states.set(key, {
 				...current,
 				status: 'withdrawn',
-				since: record.createdAt
+				since: record.createdAt,
+				lastActorId: record.actorId
 			});
 		}
 	}
@@ -100,4 +107,56 @@ export function loadConsentRecords(youthId: string): ConsentRecord[] {
 export function kindsInForce(states: Map<string, ConsentState>, recipient: ConsentRecipient): Set<DataKind> {
 	const state = states.get(recipientKey(recipient));
 	return new Set(state?.status === 'active' ? state.dataKinds : []);
+}
+
+/** `department:uu` or `parent:<id>` back to a recipient (null when malformed). */
+export function parseRecipientKey(key: string): ConsentRecipient | null {
+	const [kind, value, ...rest] = key.split(':');
+	if (rest.length || !value) return null;
+	if (kind === 'department') {
+		return (DEPARTMENTS as readonly string[]).includes(value) ? { kind: 'department', department: value as Department } : null;
+	}
+	if (kind === 'parent' && /^[a-z0-9]{1,64}$/.test(value)) return { kind: 'parent', parentId: value };
+	return null;
+}
+
+/** The states in force for a young person right now, read from the records (never cached). */
+export function currentConsentStates(youth: YouthFacts): Map<string, ConsentState> {
+	return deriveConsentStates(loadConsentRecords(youth.id), youth, getSettings().selfConsentAge);
+}
+
+export interface ConsentYouth extends YouthFacts {
+	displayName: string;
+}
+
+/** The young person a consent is about (null unless an active young person). */
+export function consentYouth(youthId: string): ConsentYouth | null {
+	const row = db()
+		.select({ id: users.id, birthDate: users.birthDate, displayName: users.displayName, role: users.role, disabledAt: users.disabledAt })
+		.from(users)
+		.where(eq(users.id, youthId))
+		.get();
+	if (!row || row.role !== 'youth' || !row.birthDate || row.disabledAt) return null;
+	return { id: row.id, birthDate: row.birthDate, displayName: row.displayName };
+}
+
+export interface LinkedParent {
+	id: string;
+	displayName: string;
+	custody: boolean;
+}
+
+/** The parents linked to a young person, custody holders first. */
+export function linkedParents(youthId: string): LinkedParent[] {
+	return db()
+		.select({ id: users.id, displayName: users.displayName, custody: parentLinks.custody })
+		.from(parentLinks)
+		.innerJoin(users, eq(users.id, parentLinks.parentId))
+		.where(and(eq(parentLinks.youthId, youthId), isNull(users.disabledAt)))
+		.all()
+		.sort((a, b) => Number(b.custody) - Number(a.custody) || a.displayName.localeCompare(b.displayName, 'da'));
+}
+
+export function firstName(displayName: string): string {
+	return displayName.split(' ')[0] ?? displayName;
 }

@@ -1,6 +1,7 @@
 import { getYouthSummary } from '$lib/server/people';
 import { getPlanSummary } from '$lib/server/plan-overview';
 import { getSettings } from '$lib/server/settings';
+import { consentRequestCount } from '$lib/server/consent-requests';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals }) => {
@@ -9,6 +10,7 @@ export const load: PageServerLoad = ({ locals }) => {
 	return {
 		summary: getYouthSummary(user, user.id),
 		plan: getPlanSummary(user, user.id),
-		unit: { name: unitName, phone: unitPhone }
+		unit: { name: unitName, phone: unitPhone },
+		consentRequests: consentRequestCount(user, user.id)
 	};
 };

@@ -2,11 +2,14 @@ import { error } from '@sveltejs/kit';
 import { listChildren } from '$lib/server/people';
 import { authorize } from '$lib/server/policy';
 import { readSharedPlan } from '$lib/server/plan';
+import { recordAccess } from '$lib/server/audit';
+import { parentConsentView } from '$lib/server/consent-views';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, params }) => {
 	authorize(locals.user, 'profile.read', params.youthId);
 	const child = listChildren(locals.user).find((c) => c.id === params.youthId);
 	if (!child) error(404, 'not_found');
-	return { child, plan: readSharedPlan(locals.user, params.youthId) };
+	recordAccess(locals.user, params.youthId, 'profile');
+	return { child, plan: readSharedPlan(locals.user, params.youthId), consent: parentConsentView(locals.user, params.youthId, locals.locale) };
 };

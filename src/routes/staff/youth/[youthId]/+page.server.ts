@@ -2,13 +2,16 @@ import { error } from '@sveltejs/kit';
 import { getYouthSummary } from '$lib/server/people';
 import { authorize } from '$lib/server/policy';
 import { loadStaffPlan, planActions } from './plan.server';
+import { recordAccess } from '$lib/server/audit';
+import { staffConsentView } from '$lib/server/consent-views';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, params }) => {
 	authorize(locals.user, 'profile.read', params.youthId);
 	const summary = getYouthSummary(locals.user, params.youthId);
 	if (!summary) error(404, 'not_found');
-	return { summary, ...loadStaffPlan(locals.user, params.youthId) };
+	recordAccess(locals.user, params.youthId, 'profile');
+	return { summary, ...loadStaffPlan(locals.user, params.youthId), consent: staffConsentView(locals.user, params.youthId, locals.locale) };
 };
 
 export const actions: Actions = { ...planActions };

@@ -1,0 +1,59 @@
+import { error, fail } from '@sveltejs/kit';
+import { field } from '$lib/server/http';
+import { authorize } from '$lib/server/policy';
+import { giveConsent, withdrawConsent } from '$lib/server/consent-changes';
+import { consentHistory } from '$lib/server/consent-history';
+import { answerConsentRequest } from '$lib/server/consent-requests';
+import { youthConsentView } from '$lib/server/consent-views';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ locals }) => {
+	authorize(locals.user, 'consent.change', locals.user?.id ?? '');
+	const view = youthConsentView(locals.user, locals.user.id, locals.locale);
+	const history = consentHistory(locals.user, locals.user.id);
+	if (!view || !history) error(404, 'not_found');
+	return { consent: view, history };
+};
+
+export const actions: Actions = {
+	give: async ({ request, locals }) => {
+		const form = await request.formData();
+		const recipient = field(form, 'recipient');
+		const kinds = form.getAll('kinds').map(String);
+		const result = giveConsent(locals.user, locals.user?.id ?? '', {
+			recipient,
+			kinds,
+			wording: field(form, 'wording'),
+			locale: locals.locale
+		});
+		if (!result.ok) return fail(result.error === 'not_allowed' ? 403 : 400, { error: result.error, recipient, kinds });
+		return { done: result.status === 'waiting_cosign' ? ('waiting' as const) : ('given' as const), recipient };
+	},
+	withdraw: async ({ request, locals }) => {
+		const form = await request.formData();
+		const recipient = field(form, 'recipient');
+		const result = withdrawConsent(locals.user, locals.user?.id ?? '', {
+			recipient,
+			wording: field(form, 'wording'),
+			locale: locals.locale
+		});
+		if (!result.ok) return fail(result.error === 'not_allowed' ? 403 : 400, { error: result.error, recipient, kinds: [] });
+		return { done: 'withdrawn' as const, recipient };
+	},
+	answerRequest: async ({ request, locals }) => {
+		const form = await request.formData();
+		const requestId = field(form, 'requestId');
+		const answer = field(form, 'answer');
+		const result = answerConsentRequest(locals.user, locals.user?.id ?? '', {
+			requestId,
+			answer,
+			wording: field(form, 'wording'),
+			locale: locals.locale
+		});
+		const recipient = `request:${requestId}`;
+		if (!result.ok) return fail(result.error === 'not_allowed' ? 403 : 400, { error: result.error, recipient, kinds: [] });
+		const done =
+			answer === 'declined' ? ('declined' as const) : result.status === 'waiting_cosign' ? ('waiting' as const) : ('given' as const);
+		return { done, recipient };
+	}
+};

@@ -1,0 +1,11 @@
+import { error } from '@sveltejs/kit';
+import { authorize } from '$lib/server/policy';
+import { whoHasLooked } from '$lib/server/privacy';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ locals }) => {
+	authorize(locals.user, 'privacy.read', locals.user?.id ?? '');
+	const accessLog = whoHasLooked(locals.user, locals.user.id);
+	if (!accessLog) error(404, 'not_found');
+	return { accessLog };
+};

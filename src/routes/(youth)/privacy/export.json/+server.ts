@@ -1,0 +1,18 @@
+import { error, json } from '@sveltejs/kit';
+import { authorize } from '$lib/server/policy';
+import { todayIso } from '$lib/server/dates';
+import { exportMyData } from '$lib/server/privacy';
+import type { RequestHandler } from './$types';
+
+/** "Download my data": everything Minvej holds about the young person, as JSON. */
+export const GET: RequestHandler = ({ locals }) => {
+	authorize(locals.user, 'data.export', locals.user?.id ?? '');
+	const data = exportMyData(locals.user, locals.user.id);
+	if (!data) error(404, 'not_found');
+	return json(data, {
+		headers: {
+			'content-disposition': `attachment; filename="minvej-mine-data-${todayIso()}.json"`,
+			'cache-control': 'no-store'
+		}
+	});
+};

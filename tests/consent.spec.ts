@@ -1,0 +1,222 @@
+import { readFile } from 'node:fs/promises';
+import { expect, test, type Browser, type Page, type TestInfo } from '@playwright/test';
+import { expectAccessible, login, logout, switchLanguage } from './helpers';
+
+/**
+ * Consent the young person controls (issue 5). Every test that changes a consent puts it back
+ * the way the demo seed has it, so other spec files meet the demo as documented.
+ */
+
+/** A second person on their own phone (a separate browser context with the project's settings). */
+async function secondPhone(browser: Browser, info: TestInfo): Promise<Page> {
+	const { baseURL, locale, timezoneId, viewport, userAgent, deviceScaleFactor, isMobile, hasTouch } = info.project.use;
+	const context = await browser.newContext({ baseURL, locale, timezoneId, viewport, userAgent, deviceScaleFactor, isMobile, hasTouch });
+	return context.newPage();
+}
+
+async function openYouthPage(staff: Page, name: RegExp): Promise<string> {
+	await staff.goto('/staff');
+	await staff.getByRole('link', { name }).first().click();
+	await expect(staff).toHaveURL(/\/staff\/youth\/[a-z0-9]+$/);
+	return new URL(staff.url()).pathname;
+}
+
+test.describe('consent', () => {
+	test('freja withdraws the jobcenter: ali’s next navigation is refused; she gives it again', async ({ page, browser }, info) => {
+		const ali = await secondPhone(browser, info);
+		await login(ali, 'ali');
+		const frejaPage = await openYouthPage(ali, /Freja/);
+		await ali.goto('/staff'); // the list with Freja's link stays open on ali's phone
+
+		await login(page, 'freja');
+		await page.goto('/consent');
+		const job = page.getByTestId('consent-department:jobcenter');
+		await expect(job.getByText('Deler', { exact: true })).toBeVisible();
+		await job.getByRole('button', { name: 'Stop deling med Jobcentret' }).click();
+		await expect(job.getByRole('status')).toHaveText('Du har sagt stop. Jobcentret kan ikke se noget mere.');
+		await expect(job.getByText('Stoppet', { exact: true })).toBeVisible();
+
+		// The page ali already has open: the very next navigation is refused.
+		await ali.getByRole('link', { name: /Freja/ }).first().click();
+		await expect(ali.getByRole('heading', { level: 1 })).toHaveText('Siden findes ikke');
+		expect((await ali.goto(frejaPage))?.status()).toBe(404);
+		await ali.goto('/staff');
+		await expect(ali.getByRole('link', { name: /Freja/ })).toHaveCount(0);
+
+		// Giving is exactly as easy: one button on the same card.
+		await job.getByRole('button', { name: 'Ja, del med Jobcentret' }).click();
+		await expect(job.getByRole('status')).toHaveText('Du har sagt ja. Jobcentret kan se det nu.');
+		expect((await ali.goto(frejaPage))?.status()).toBe(200);
+		await ali.context().close();
+	});
+
+	test('noah (14) gives UU: it waits for peter, who co-signs on /parent and can also say stop', async ({ page, browser }, info) => {
+		await login(page, 'noah');
+		await page.goto('/consent');
+		await expect(page.getByText(/Du er under 15 år\..*Peter Jensen/)).toBeVisible();
+		const uu = page.getByTestId('consent-department:uu');
+		await uu.getByRole('button', { name: /^Ja, del med UU/ }).click();
+		await expect(uu.getByRole('status')).toHaveText('Du har sagt ja. Det venter nu på en voksen med forældremyndighed.');
+		await expect(uu.getByText('Du har sagt ja. Det venter på, at Peter Jensen også siger ja.')).toBeVisible();
+
+		const peter = await secondPhone(browser, info);
+		await login(peter, 'peter');
+		await expect(peter).toHaveURL('/parent');
+		const cosign = peter.getByTestId('parent-cosign');
+		await expect(cosign).toContainText('Noah har sagt ja til dette: UU – Ungdommens Uddannelsesvejledning må se planen');
+		await expectAccessible(peter);
+		await cosign.getByRole('button', { name: /^Ja, jeg siger også ja med UU/ }).click();
+		await expect(cosign.getByRole('status')).toHaveText('Tak. Du har sagt ja, og det gælder nu.');
+
+		await page.reload();
+		await expect(uu.getByText('Deler', { exact: true })).toBeVisible();
+		await expect(uu).toContainText('Du har sagt ja. De kan se: Plan, Guide og Møder.');
+
+		// Either may withdraw: peter says stop on Noah's page, with immediate effect.
+		await peter.getByRole('link', { name: /Noah/ }).click();
+		await expect(peter.getByRole('heading', { level: 1 })).toHaveText('Noah Jensen');
+		await expectAccessible(peter);
+		await peter.getByRole('button', { name: /^Stop deling med UU/ }).click();
+		await expect(peter.getByTestId('parent-cosign').getByRole('status')).toHaveText('Du har sagt stop. Afdelingen kan ikke se noget mere.');
+		await page.reload();
+		await expect(uu.getByText('Stoppet', { exact: true })).toBeVisible();
+		await expect(uu).toContainText('Peter Jensen har sagt stop.');
+		await peter.context().close();
+	});
+
+	test('freja stops sharing her plan with karen: karen’s next request no longer shows it', async ({ page, browser }, info) => {
+		const karen = await secondPhone(browser, info);
+		await login(karen, 'karen');
+		await karen.getByRole('link', { name: /Freja/ }).click();
+		await expect(karen.getByText(/tømrerlærling/)).toBeVisible();
+		await expect(karen.getByTestId('parent-not-shared')).toContainText('Guiden: Freja har valgt ikke at vise dig, hvem guiden er.');
+		await expectAccessible(karen);
+
+		await login(page, 'freja');
+		await page.goto('/consent');
+		const mum = page.getByTestId(/^consent-parent:/);
+		await mum.getByRole('button', { name: 'Stop deling med Karen Nielsen' }).click();
+		await expect(mum.getByRole('status')).toHaveText('Du har sagt stop. Karen Nielsen kan ikke se noget mere.');
+
+		await karen.reload();
+		await expect(karen.getByText(/tømrerlærling/)).toHaveCount(0);
+		await expect(karen.getByTestId('parent-not-shared')).toContainText('Planen: Freja har valgt ikke at vise dig sin plan.');
+		await expect(karen.getByText(/Beskeder mellem Freja og guiden er altid private/)).toBeVisible();
+
+		// Nothing ticked is refused with a clear message; then freja shares the plan again.
+		await mum.getByRole('button', { name: 'Ja, del det valgte med Karen Nielsen' }).click();
+		await expect(mum.getByRole('alert')).toContainText('Sæt mindst ét flueben');
+		await mum.getByLabel('Plan').check();
+		await mum.getByRole('button', { name: 'Ja, del det valgte med Karen Nielsen' }).click();
+		await expect(mum.getByRole('status')).toHaveText('Du har sagt ja. Karen Nielsen kan se det nu.');
+		await karen.reload();
+		await expect(karen.getByText(/tømrerlærling/)).toBeVisible();
+		await karen.context().close();
+	});
+
+	test('mette asks freja for a consent to FGU, and freja answers on /consent', async ({ page, browser }, info) => {
+		const mette = await secondPhone(browser, info);
+		await login(mette, 'mette');
+		await openYouthPage(mette, /Freja/);
+		const panel = mette.getByTestId('staff-consent');
+		await expect(panel).toContainText('Kun den unge');
+		await expect(panel.getByRole('button', { name: /Stop deling|Ja, del/ })).toHaveCount(0); // read-only for staff
+		await panel.getByLabel('Afdeling').selectOption({ label: 'FGU – Forberedende Grunduddannelse' });
+		await panel.getByLabel(/Besked til den unge/).fill('FGU kan hjælpe dig med skemaet efter sommer.');
+		await panel.getByRole('button', { name: 'Send spørgsmålet' }).click();
+		await expect(panel.getByRole('status')).toHaveText('Spørgsmålet er sendt. Den unge ser det under Samtykke.');
+		await expect(panel).toContainText('FGU – Forberedende Grunduddannelse: spurgt af Mette Larsen');
+		await expectAccessible(mette);
+
+		await login(page, 'freja');
+		await expect(page.getByTestId('consent-requests-notice')).toContainText('Din guide har et spørgsmål til dig om samtykke.');
+		await page.getByRole('link', { name: 'Se og svar' }).click();
+		await expect(page).toHaveURL('/consent');
+		const request = page.getByTestId('consent-request');
+		await expect(request).toContainText('Mette Larsen spørger, om FGU – Forberedende Grunduddannelse må se dine oplysninger');
+		await expect(request).toContainText('Mette Larsen skriver: FGU kan hjælpe dig med skemaet efter sommer.');
+		await request.getByRole('button', { name: /^Ja, det er ok/ }).click();
+		await expect(page.getByText('Du har sagt ja. Afdelingen kan se det nu.')).toBeVisible();
+		await expect(page.getByTestId('consent-request')).toHaveCount(0);
+		const fgu = page.getByTestId('consent-department:fgu');
+		await expect(fgu.getByText('Deler', { exact: true })).toBeVisible();
+
+		await mette.reload();
+		await expect(mette.getByTestId('staff-consent')).not.toContainText('spurgt af');
+		// Back to the demo's state.
+		await fgu.getByRole('button', { name: /^Stop deling med FGU/ }).click();
+		await expect(fgu.getByText('Stoppet', { exact: true })).toBeVisible();
+		await mette.context().close();
+	});
+
+	test('freja downloads her consent history and all her data as JSON', async ({ page }) => {
+		await login(page, 'freja');
+		await page.goto('/consent');
+		await expect(page.getByRole('heading', { name: 'Din historik' })).toBeVisible();
+		const [history] = await Promise.all([
+			page.waitForEvent('download'),
+			page.getByRole('link', { name: 'Hent historikken som fil (JSON)' }).click()
+		]);
+		expect(history.suggestedFilename()).toMatch(/^minvej-samtykker-\d{4}-\d{2}-\d{2}\.json$/);
+		const json = JSON.parse(await readFile((await history.path())!, 'utf8'));
+		expect(json.kind).toBe('minvej-consent-history');
+		const gives = json.records.filter((r: { action: string }) => r.action === 'give');
+		expect(gives.length).toBeGreaterThanOrEqual(3);
+		for (const r of json.records) {
+			expect(r.wordingText.length).toBeGreaterThan(20);
+			expect(r.wordingVersion).toBeTruthy();
+			expect(r.createdAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+		}
+		expect(json.records.map((r: { recipient: { department?: string } }) => r.recipient.department)).toContain('jobcenter');
+
+		await page.goto('/privacy');
+		const [all] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Hent alle mine data' }).click()]);
+		const mine = JSON.parse(await readFile((await all.path())!, 'utf8'));
+		expect(mine.profile.username).toBe('freja');
+		expect(mine.profile.passwordHash).toBeUndefined();
+		expect(mine.consent.records.length).toBe(json.records.length);
+		expect(mine.plan.steps.length).toBeGreaterThan(0);
+		expect(mine.messages.messages.length).toBeGreaterThan(0);
+	});
+
+	test('freja sees ali’s read on /privacy', async ({ page, browser }, info) => {
+		const ali = await secondPhone(browser, info);
+		await login(ali, 'ali');
+		await openYouthPage(ali, /Freja/);
+		await ali.context().close();
+
+		await login(page, 'freja');
+		await page.goto('/privacy');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mine data');
+		const entry = page.getByRole('listitem').filter({ hasText: 'Ali Demir' }).first();
+		await expect(entry).toContainText('Sagsbehandler, Jobcentret');
+		await expect(entry).toContainText('Så: din side med dit mål');
+		await expectAccessible(page);
+	});
+
+	test('the consent pages pass axe in Danish and English', async ({ page }) => {
+		await login(page, 'freja');
+		for (const path of ['/consent', '/privacy']) {
+			await page.goto(path);
+			await expectAccessible(page);
+			await switchLanguage(page, 'en');
+			await expectAccessible(page);
+			await switchLanguage(page, 'da');
+		}
+		await page.goto('/consent');
+		await page.getByText('Se teksten').first().click();
+		await expectAccessible(page);
+
+		await logout(page);
+		await login(page, 'noah');
+		await page.goto('/consent');
+		await expectAccessible(page);
+
+		await logout(page);
+		await login(page, 'karen');
+		await expectAccessible(page);
+		await switchLanguage(page, 'en');
+		await expectAccessible(page);
+		await switchLanguage(page, 'da');
+	});
+});

@@ -7,8 +7,17 @@
 import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { db } from './db';
-import { guideRequestEvents, guideRequests, users, PROPOSED_ROLES, type GuideRequest, type RequestKind } from './db/schema';
+import {
+	guideAssignments,
+	guideRequestEvents,
+	guideRequests,
+	users,
+	PROPOSED_ROLES,
+	type GuideRequest,
+	type RequestKind
+} from './db/schema';
 import { todayIso } from './dates';
+import { field } from './http';
 import { assignGuide, currentAssignment, findGuide, type GuideListing } from './guides';
 import { newId } from './ids';
 import { authorize, can, type Actor } from './policy';
@@ -113,6 +122,12 @@ export function sendRequest(actor: Actor, youthId: string, kind: string, raw: Re
 	});
 }
 
+/** The fields a request form may carry, trimmed ('' when missing). */
+export function requestFields(form: FormData): Record<string, string> {
+	const names = ['guideId', 'reason', 'proposedName', 'proposedRole', 'proposedWorkplace', 'proposedContact'];
+	return Object.fromEntries(names.map((name) => [name, field(form, name)]));
+}
+
 // ---- Withdrawing and answering a suggestion ------------------------------------------------
 
 function requestOf(requestId: string) {
@@ -171,6 +186,8 @@ export interface RequestView {
 	sentBy: { displayName: string; byYouth: boolean; byMe: boolean };
 	/** The guide asked for (pick, or a wish with a change request). */
 	wish: string | null;
+	/** Whether the young person had a guide when the request was sent (change, or find one). */
+	hadGuide: boolean;
 	proposed: { name: string; role: string | null; workplace: string | null; contact: string | null } | null;
 	reason: string | null;
 	/** The visitation meeting the request is (or was) on the agenda of. */
@@ -200,6 +217,15 @@ function displayNames(ids: (string | null)[]) {
 	);
 }
 
+function hadGuideAt(youthId: string, at: Date) {
+	return db()
+		.select({ startedAt: guideAssignments.startedAt, endedAt: guideAssignments.endedAt })
+		.from(guideAssignments)
+		.where(eq(guideAssignments.youthId, youthId))
+		.all()
+		.some((a) => a.startedAt.getTime() <= at.getTime() && (!a.endedAt || a.endedAt.getTime() > at.getTime()));
+}
+
 function toView(actor: NonNullable<Actor>, r: GuideRequest, now: Date): RequestView {
 	const events = db()
 		.select()
@@ -219,6 +245,7 @@ function toView(actor: NonNullable<Actor>, r: GuideRequest, now: Date): RequestV
 		createdAt: r.createdAt,
 		sentBy: { displayName: names.get(r.requestedBy) ?? '', byYouth: r.requestedBy === r.youthId, byMe: r.requestedBy === actor.id },
 		wish: r.guideId ? (names.get(r.guideId) ?? null) : null,
+		hadGuide: hadGuideAt(r.youthId, r.createdAt),
 		proposed:
 			r.kind === 'propose'
 				? { name: r.proposedName ?? '', role: r.proposedRole, workplace: r.proposedWorkplace, contact: r.proposedContact }

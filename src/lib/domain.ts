@@ -27,6 +27,23 @@ export type RequestKind = (typeof REQUEST_KINDS)[number];
 export const REQUEST_STATUSES = ['open', 'withdrawn', 'approved', 'declined', 'suggested', 'suggestion_declined'] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
+export const REQUEST_EVENTS = [
+	'sent',
+	'withdrawn',
+	'approved',
+	'invited',
+	'invite_accepted',
+	'declined',
+	'suggested',
+	'suggestion_accepted',
+	'suggestion_declined'
+] as const;
+export type RequestEvent = (typeof REQUEST_EVENTS)[number];
+
+/** Who a proposed guide is to the young person. */
+export const PROPOSED_ROLES = ['teacher', 'coach', 'mentor', 'other'] as const;
+export type ProposedRole = (typeof PROPOSED_ROLES)[number];
+
 export const CONSENT_ACTIONS = ['give', 'withdraw', 'cosign'] as const;
 export type ConsentAction = (typeof CONSENT_ACTIONS)[number];
 

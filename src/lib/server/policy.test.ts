@@ -124,6 +124,39 @@ const cases: Case[] = [
 	],
 	['a parent may ask for a guide for a minor', actor('parent'), 'guide.request', rel({ linkedParent: true, age: 14 }), true],
 	['a parent may not ask for a guide for an adult', actor('parent'), 'guide.request', rel({ linkedParent: true, age: 18 }), false],
+	['the young person reads their guide requests', actor('youth'), 'guide.requests.read', rel({ self: true }), true],
+	['the coordinator reads guide requests', actor('coordinator'), 'guide.requests.read', rel({ hasGuide: true }), true],
+	[
+		'the current guide never reads guide requests (a change reason is hidden)',
+		actor('guide'),
+		'guide.requests.read',
+		rel({ assignedGuide: true, hasGuide: true }),
+		false
+	],
+	[
+		'a parent does not read the young person’s own requests',
+		actor('parent'),
+		'guide.requests.read',
+		rel({ linkedParent: true, age: 14 }),
+		false
+	],
+	['only the young person answers a suggested guide', actor('youth'), 'guide.answerSuggestion', rel({ self: true }), true],
+	[
+		'a parent does not answer a suggested guide',
+		actor('parent'),
+		'guide.answerSuggestion',
+		rel({ linkedParent: true, custody: true, age: 14 }),
+		false
+	],
+	[
+		'the coordinator reads what the visitation needs while a request waits',
+		actor('coordinator'),
+		'visitation.read',
+		rel({ openGuideRequest: true }),
+		true
+	],
+	['and not otherwise', actor('coordinator'), 'visitation.read', rel({ openGuideRequest: false }), false],
+	['a guide is not the visitation', actor('guide'), 'visitation.read', rel({ assignedGuide: true, openGuideRequest: true }), false],
 	['only the young person reads who looked', actor('guide'), 'privacy.read', rel({ assignedGuide: true }), false],
 	['only the young person exports their data', actor('youth'), 'data.export', rel({ self: true }), true]
 ];
@@ -149,6 +182,8 @@ describe('policy: the decision table', () => {
 		expect(globalRule(actor('guide'), 'visitation.manage')).toBe(false);
 		expect(globalRule(actor('coordinator'), 'visitation.manage')).toBe(true);
 		expect(globalRule(null, 'area.youth')).toBe(false);
+		for (const role of ['youth', 'parent', 'coordinator'] as const) expect(globalRule(actor(role), 'guide.directory')).toBe(true);
+		for (const role of ['guide', 'caseworker'] as const) expect(globalRule(actor(role), 'guide.directory')).toBe(false);
 	});
 });
 

@@ -10,9 +10,9 @@
  * facts for one request and apply it.
  */
 import { error, redirect } from '@sveltejs/kit';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { db } from './db';
-import { guideAssignments, parentLinks, users, type DataKind, type Department, type StepOwnerKind } from './db/schema';
+import { guideAssignments, guideRequests, parentLinks, users, type DataKind, type Department, type StepOwnerKind } from './db/schema';
 import { deriveConsentStates, kindsInForce, loadConsentRecords } from './consent';
 import { ageOn } from './dates';
 import { getSettings } from './settings';
@@ -30,6 +30,9 @@ export const YOUTH_ACTIONS = [
 	'meetings.read',
 	'guide.read',
 	'guide.request',
+	'guide.requests.read',
+	'guide.answerSuggestion',
+	'visitation.read',
 	'consent.read',
 	'consent.change',
 	'consent.cosign',
@@ -52,6 +55,7 @@ export const GLOBAL_ACTIONS = [
 	'area.parent',
 	'area.staff',
 	'visitation.manage',
+	'guide.directory',
 	'invite.create',
 	'outcomes.read',
 	'unitInbox.read'
@@ -76,6 +80,8 @@ export interface Relation {
 	departmentKinds: ReadonlySet<DataKind>;
 	age: number;
 	selfConsentAge: number;
+	/** The young person has a guide request waiting for the visitation (looked up for the coordinator). */
+	openGuideRequest: boolean;
 }
 
 const NONE: ReadonlySet<DataKind> = new Set();
@@ -90,7 +96,8 @@ export const NO_RELATION: Relation = {
 	parentKinds: NONE,
 	departmentKinds: NONE,
 	age: 0,
-	selfConsentAge: 15
+	selfConsentAge: 15,
+	openGuideRequest: false
 };
 
 /** The decision table for actions on a young person's data. Deny unless a line allows. */
@@ -126,6 +133,14 @@ export function rule(actor: Actor, action: YouthAction, r: Relation): boolean {
 			return youth || guide || coordinator || parentSees('guide') || caseworkerSees('guide');
 		case 'guide.request':
 			return youth || (actor.role === 'parent' && r.linkedParent && r.age < 18);
+		case 'guide.requests.read':
+			// A change request's reason is never the current guide's to read.
+			return youth || coordinator;
+		case 'guide.answerSuggestion':
+			return youth;
+		case 'visitation.read':
+			// What the visitation needs to decide (such as the plan goal), only while a request waits.
+			return coordinator && r.openGuideRequest;
 		case 'consent.read':
 			return youth || guide || coordinator || custodian;
 		case 'consent.change':
@@ -200,6 +215,8 @@ export function globalRule(actor: Actor, action: GlobalAction): boolean {
 			return actor.role === 'parent';
 		case 'area.staff':
 			return actor.role === 'guide' || actor.role === 'caseworker' || actor.role === 'coordinator';
+		case 'guide.directory':
+			return actor.role === 'youth' || actor.role === 'parent' || actor.role === 'coordinator';
 		case 'visitation.manage':
 		case 'outcomes.read':
 		case 'unitInbox.read':
@@ -254,6 +271,14 @@ export function relationOf(actor: NonNullable<Actor>, youthId: string, now = new
 			});
 	}
 
+	const openGuideRequest =
+		actor.role === 'coordinator' &&
+		!!db()
+			.select({ id: guideRequests.id })
+			.from(guideRequests)
+			.where(and(eq(guideRequests.youthId, youthId), inArray(guideRequests.status, ['open', 'suggested'])))
+			.get();
+
 	return {
 		exists: true,
 		self: actor.id === youthId,
@@ -264,7 +289,8 @@ export function relationOf(actor: NonNullable<Actor>, youthId: string, now = new
 		parentKinds,
 		departmentKinds,
 		age: ageOn(youth.birthDate, now),
-		selfConsentAge
+		selfConsentAge,
+		openGuideRequest
 	};
 }
 

@@ -1,4 +1,5 @@
 import { redirect } from '@sveltejs/kit';
+import { unseenGuideNews } from '$lib/server/guideRequests';
 import { authorizeGlobal, globalRule, homeFor } from '$lib/server/policy';
 import type { LayoutServerLoad } from './$types';
 
@@ -8,5 +9,5 @@ export const load: LayoutServerLoad = ({ locals, url }) => {
 		redirect(303, homeFor(locals.user.role));
 	}
 	authorizeGlobal(locals.user, 'area.youth');
-	return {};
+	return { badges: { guide: url.pathname === '/guide' ? 0 : unseenGuideNews(locals.user) } };
 };

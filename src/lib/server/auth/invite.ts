@@ -8,6 +8,7 @@ import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/enco
 import { and, eq, isNull } from 'drizzle-orm';
 import { db } from '../db';
 import { guideProfiles, invites, parentLinks, users, type Invite } from '../db/schema';
+import { startInvitedGuide } from '../guides';
 import { newId } from '../ids';
 import { normalizeUsername } from './login';
 import { checkNewPassword, hashPassword, type PasswordProblem } from './password';
@@ -129,6 +130,7 @@ export async function acceptInvite(
 					capacity: 5
 				})
 				.run();
+			startInvitedGuide(tx, fresh.id, userId, now);
 		}
 		tx.update(invites).set({ usedAt: now, acceptedUserId: userId }).where(eq(invites.id, fresh.id)).run();
 		return { ok: true as const, userId };

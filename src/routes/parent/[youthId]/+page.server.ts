@@ -1,4 +1,5 @@
 import { error } from '@sveltejs/kit';
+import { maySendRequest, parentRequests } from '$lib/server/guideRequests';
 import { listChildren } from '$lib/server/people';
 import { authorize } from '$lib/server/policy';
 import { readSharedPlan } from '$lib/server/plan';
@@ -11,5 +12,10 @@ export const load: PageServerLoad = ({ locals, params }) => {
 	const child = listChildren(locals.user).find((c) => c.id === params.youthId);
 	if (!child) error(404, 'not_found');
 	recordAccess(locals.user, params.youthId, 'profile');
-	return { child, plan: readSharedPlan(locals.user, params.youthId), consent: parentConsentView(locals.user, params.youthId, locals.locale) };
+	return {
+		child,
+		plan: readSharedPlan(locals.user, params.youthId),
+		consent: parentConsentView(locals.user, params.youthId, locals.locale),
+		guideRequests: maySendRequest(locals.user, child.id) ? parentRequests(locals.user, child.id) : null
+	};
 };

@@ -1,7 +1,8 @@
-import { authorizeGlobal } from '$lib/server/policy';
+import { guidesForVisitation } from '$lib/server/guides';
+import { visitationQueue } from '$lib/server/visitation';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ locals }) => {
-	authorizeGlobal(locals.user, 'visitation.manage');
-	return {};
-};
+export const load: PageServerLoad = ({ locals }) => ({
+	queue: visitationQueue(locals.user),
+	guides: guidesForVisitation(locals.user)
+});

@@ -1,9 +1,9 @@
 /** The schema: guides. */
 import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
-import { REQUEST_KINDS, REQUEST_STATUSES } from '../../../domain';
+import { REQUEST_EVENTS, REQUEST_KINDS, REQUEST_STATUSES } from '../../../domain';
 import { oneOf, createdAt } from './common';
-import { users } from './people';
+import { invites, users } from './people';
 
 export const guideProfiles = sqliteTable(
 	'guide_profiles',
@@ -78,6 +78,12 @@ export const guideRequests = sqliteTable(
 		decidedAt: integer('decided_at', { mode: 'timestamp_ms' }),
 		decisionReason: text('decision_reason'),
 		suggestedGuideId: text('suggested_guide_id').references(() => users.id),
+		/** Why a suggested guide beyond capacity may still take the young person on. */
+		overrideReason: text('override_reason'),
+		/** Approved by inviting the proposed person: the guide is assigned when they accept. */
+		inviteId: text('invite_id').references(() => invites.id),
+		/** When the young person last saw this request's news; null: unread (a mark on Guide). */
+		seenByYouthAt: integer('seen_by_youth_at', { mode: 'timestamp_ms' }),
 		createdAt: createdAt(),
 		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()
 	},
@@ -96,6 +102,31 @@ export const guideRequests = sqliteTable(
 	]
 );
 
+/** Every step of a request (who, when, what, why): the visitation's record. Never changed. */
+export const guideRequestEvents = sqliteTable(
+	'guide_request_events',
+	{
+		id: text('id').primaryKey(),
+		requestId: text('request_id')
+			.notNull()
+			.references(() => guideRequests.id, { onDelete: 'cascade' }),
+		actorId: text('actor_id')
+			.notNull()
+			.references(() => users.id),
+		action: text('action', { enum: REQUEST_EVENTS }).notNull(),
+		/** The guide the step concerns (assigned, suggested). */
+		guideId: text('guide_id').references(() => users.id),
+		reason: text('reason'),
+		overrideReason: text('override_reason'),
+		createdAt: createdAt()
+	},
+	(t) => [
+		index('guide_request_events_request_idx').on(t.requestId, t.createdAt),
+		check('guide_request_events_action_check', oneOf(t.action, REQUEST_EVENTS))
+	]
+);
+
 export type GuideProfile = typeof guideProfiles.$inferSelect;
 export type GuideAssignment = typeof guideAssignments.$inferSelect;
 export type GuideRequest = typeof guideRequests.$inferSelect;
+export type GuideRequestEvent = typeof guideRequestEvents.$inferSelect;

@@ -84,11 +84,26 @@ describe('check-ins: the rhythm and the answers', () => {
 		expect(() => setRhythm(who('freja'), freja, { intervalDays: '14', startsOn: todayIso(base), months: '' }, base)).toThrow();
 		expect(() => setRhythm(who('lone'), freja, { intervalDays: '14', startsOn: todayIso(base), months: '' }, base)).toThrow();
 		const mette = who('mette');
-		expect(setRhythm(mette, freja, { intervalDays: '0', startsOn: todayIso(base), months: '' }, base)).toEqual({ ok: false, error: 'interval' });
-		expect(setRhythm(mette, freja, { intervalDays: '2.5', startsOn: todayIso(base), months: '' }, base)).toEqual({ ok: false, error: 'interval' });
-		expect(setRhythm(mette, freja, { intervalDays: '14', startsOn: todayIso(day(-1)), months: '' }, base)).toEqual({ ok: false, error: 'starts_on' });
-		expect(setRhythm(mette, freja, { intervalDays: '14', startsOn: '2026-02-30', months: '' }, base)).toEqual({ ok: false, error: 'starts_on' });
-		expect(setRhythm(mette, freja, { intervalDays: '14', startsOn: todayIso(base), months: '4' }, base)).toEqual({ ok: false, error: 'months' });
+		expect(setRhythm(mette, freja, { intervalDays: '0', startsOn: todayIso(base), months: '' }, base)).toEqual({
+			ok: false,
+			error: 'interval'
+		});
+		expect(setRhythm(mette, freja, { intervalDays: '2.5', startsOn: todayIso(base), months: '' }, base)).toEqual({
+			ok: false,
+			error: 'interval'
+		});
+		expect(setRhythm(mette, freja, { intervalDays: '14', startsOn: todayIso(day(-1)), months: '' }, base)).toEqual({
+			ok: false,
+			error: 'starts_on'
+		});
+		expect(setRhythm(mette, freja, { intervalDays: '14', startsOn: '2026-02-30', months: '' }, base)).toEqual({
+			ok: false,
+			error: 'starts_on'
+		});
+		expect(setRhythm(mette, freja, { intervalDays: '14', startsOn: todayIso(base), months: '4' }, base)).toEqual({
+			ok: false,
+			error: 'months'
+		});
 		expect(checkinOverview(mette, freja, base)!.rhythm).toBeNull();
 		expect(stopRhythm(mette, freja, base)).toEqual({ ok: false, error: 'no_rhythm' });
 		expect(() => stopRhythm(who('jonas'), freja, base)).toThrow();
@@ -105,7 +120,10 @@ describe('check-ins: the rhythm and the answers', () => {
 	it('closing the case keeps the rhythm running until the guide ends it', () => {
 		everyTwoWeeksForFreja();
 		const freja = who('freja').id;
-		db.update(plans).set({ closedAt: day(2) }).where(eq(plans.youthId, freja)).run();
+		db.update(plans)
+			.set({ closedAt: day(2) })
+			.where(eq(plans.youthId, freja))
+			.run();
 		expect(myCheckin(who('freja'), day(14))!.open?.dueOn).toBe(todayIso(day(14)));
 		expect(stopRhythm(who('mette'), freja, day(15))).toEqual({ ok: true });
 		// The check-in already asked can still be answered; no new ones come.

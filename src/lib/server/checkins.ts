@@ -68,7 +68,11 @@ export function syncCheckins(youthIds?: string[], now = new Date()): { id: strin
 				if (existing.has(key)) continue;
 				existing.add(key);
 				const id = newId();
-				const result = tx.insert(checkins).values({ id, youthId: s.youthId, scheduleId: s.id, dueOn, createdAt: now }).onConflictDoNothing().run();
+				const result = tx
+					.insert(checkins)
+					.values({ id, youthId: s.youthId, scheduleId: s.id, dueOn, createdAt: now })
+					.onConflictDoNothing()
+					.run();
 				if (result.changes) created.push({ id, youthId: s.youthId, dueOn });
 			}
 		}
@@ -136,6 +140,7 @@ export function checkinOverview(actor: NonNullable<Actor>, youthId: string, now 
 	recordAccess(actor, youthId, 'checkins');
 	const today = todayIso(now);
 	return {
+		today,
 		canManage: can(actor, 'checkins.manage', youthId),
 		rhythm: rhythmView(currentSchedule(youthId), today),
 		timeline: timelineOf(youthId, today)

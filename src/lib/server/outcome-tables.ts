@@ -130,7 +130,9 @@ function csvField(value: string, separator: string): string {
 export function outcomesCsv(tables: OutcomeTable[], locale: Locale): string {
 	const separator = locale === 'da' ? ';' : ',';
 	const o = { locale };
-	const lines: string[][] = [[m.outcomes_csv_table({}, o), m.outcomes_csv_row({}, o), m.outcomes_csv_column({}, o), m.outcomes_csv_value({}, o)]];
+	const lines: string[][] = [
+		[m.outcomes_csv_table({}, o), m.outcomes_csv_row({}, o), m.outcomes_csv_column({}, o), m.outcomes_csv_value({}, o)]
+	];
 	for (const table of tables)
 		for (const row of table.rows) row.cells.forEach((cell, i) => lines.push([table.caption, row.label, table.columns[i]!, cell.text]));
 	return '\uFEFF' + lines.map((line) => line.map((v) => csvField(v, separator)).join(separator)).join('\r\n') + '\r\n';

@@ -52,20 +52,44 @@ function group(n: number, o: { started: string; ended?: string; status?: [YouthS
 			.values({ id: newId(), youthId: y.id, guideId: guide.id, startedAt: T(o.started), endedAt: o.ended ? T(o.ended) : null })
 			.run();
 		for (const [status, at] of o.status ?? [])
-			db.insert(youthStatusHistory).values({ id: newId(), youthId: y.id, status, setBy: guide.id, createdAt: T(at) }).run();
+			db.insert(youthStatusHistory)
+				.values({ id: newId(), youthId: y.id, status, setBy: guide.id, createdAt: T(at) })
+				.run();
 		if (o.planClosed)
 			db.insert(plans)
-				.values({ id: newId(), youthId: y.id, goalType: 'education', goalText: 'Mål', updatedAt: T(o.planClosed), closedAt: T(o.planClosed) })
+				.values({
+					id: newId(),
+					youthId: y.id,
+					goalType: 'education',
+					goalText: 'Mål',
+					updatedAt: T(o.planClosed),
+					closedAt: T(o.planClosed)
+				})
 				.run();
 		return y.id;
 	});
 }
 
-function request(youthId: string, createdAt: string, waitDays: number | null, status: 'approved' | 'declined' | 'withdrawn' | 'open' = 'approved') {
+function request(
+	youthId: string,
+	createdAt: string,
+	waitDays: number | null,
+	status: 'approved' | 'declined' | 'withdrawn' | 'open' = 'approved'
+) {
 	const created = T(createdAt);
 	const decided = waitDays === null ? null : new Date(created.getTime() + waitDays * 86_400_000);
 	db.insert(guideRequests)
-		.values({ id: newId(), youthId, requestedBy: youthId, kind: 'pick', guideId: guide.id, status, decidedAt: decided, createdAt: created, updatedAt: decided ?? created })
+		.values({
+			id: newId(),
+			youthId,
+			requestedBy: youthId,
+			kind: 'pick',
+			guideId: guide.id,
+			status,
+			decidedAt: decided,
+			createdAt: created,
+			updatedAt: decided ?? created
+		})
 		.run();
 }
 
@@ -105,13 +129,27 @@ beforeAll(() => {
 
 	// Cases. Active in youth education (one had an earlier status; one gets a new status after the period).
 	const education = group(7, { started: '2024-06-01T08:00:00Z', status: [['youth_education', '2024-08-01T08:00:00Z']] });
-	db.insert(youthStatusHistory).values({ id: newId(), youthId: education[0]!, status: 'primary_school', createdAt: T('2024-06-01T08:00:00Z') }).run();
-	db.insert(youthStatusHistory).values({ id: newId(), youthId: education[1]!, status: 'job', createdAt: T('2025-07-10T08:00:00Z') }).run();
+	db.insert(youthStatusHistory)
+		.values({ id: newId(), youthId: education[0]!, status: 'primary_school', createdAt: T('2024-06-01T08:00:00Z') })
+		.run();
+	db.insert(youthStatusHistory)
+		.values({ id: newId(), youthId: education[1]!, status: 'job', createdAt: T('2025-07-10T08:00:00Z') })
+		.run();
 	const job = group(3, { started: '2025-02-01T08:00:00Z', status: [['job', '2025-02-02T08:00:00Z']] });
-	const preparatory = group(6, { started: '2024-09-01T08:00:00Z', status: [['preparatory', '2024-09-02T08:00:00Z']], planClosed: '2025-03-01T08:00:00Z' });
-	group(5, { started: '2024-03-01T08:00:00Z', ended: '2025-05-01T08:00:00Z', status: [['completed_youth_education', '2024-12-01T08:00:00Z']] });
+	const preparatory = group(6, {
+		started: '2024-09-01T08:00:00Z',
+		status: [['preparatory', '2024-09-02T08:00:00Z']],
+		planClosed: '2025-03-01T08:00:00Z'
+	});
+	group(5, {
+		started: '2024-03-01T08:00:00Z',
+		ended: '2025-05-01T08:00:00Z',
+		status: [['completed_youth_education', '2024-12-01T08:00:00Z']]
+	});
 	const unknown = group(2, { started: '2025-01-10T08:00:00Z' });
-	db.insert(youthStatusHistory).values({ id: newId(), youthId: unknown[0]!, status: 'job', createdAt: T('2025-07-15T08:00:00Z') }).run();
+	db.insert(youthStatusHistory)
+		.values({ id: newId(), youthId: unknown[0]!, status: 'job', createdAt: T('2025-07-15T08:00:00Z') })
+		.run();
 	group(4, { started: '2024-01-01T08:00:00Z', ended: '2024-12-15T08:00:00Z', status: [['job', '2024-02-01T08:00:00Z']] });
 	group(3, { started: '2025-07-05T08:00:00Z', status: [['job', '2025-07-05T08:00:00Z']] });
 
@@ -176,7 +214,15 @@ beforeAll(() => {
 	answered(youth[0]!, '2025-07-02', 1);
 	// A rhythm nobody answered: due 5 May and 4 June, created when the report is made.
 	db.insert(checkinSchedules)
-		.values({ id: newId(), youthId: youth[15]!, intervalDays: 30, startsOn: '2025-05-05', endsOn: '2025-06-30', createdBy: guide.id, createdAt: T('2025-05-01T08:00:00Z') })
+		.values({
+			id: newId(),
+			youthId: youth[15]!,
+			intervalDays: 30,
+			startsOn: '2025-05-05',
+			endsOn: '2025-06-30',
+			createdBy: guide.id,
+			createdAt: T('2025-05-01T08:00:00Z')
+		})
 		.run();
 });
 
@@ -251,9 +297,17 @@ describe('outcomes: the aggregates', () => {
 
 	it('reads the period from the query, and falls back to this year on a bad one', () => {
 		const q = (s: string) => parsePeriod(new URLSearchParams(s), NOW);
-		expect(q('')).toEqual({ period: { from: '2025-01-01', to: '2025-08-01' }, error: null, values: { from: '2025-01-01', to: '2025-08-01' } });
+		expect(q('')).toEqual({
+			period: { from: '2025-01-01', to: '2025-08-01' },
+			error: null,
+			values: { from: '2025-01-01', to: '2025-08-01' }
+		});
 		expect(q('from=2024-03-01&to=2024-05-31').period).toEqual({ from: '2024-03-01', to: '2024-05-31' });
-		expect(q('from=2024-06-01&to=2024-05-31')).toMatchObject({ error: 'period', period: { from: '2025-01-01' }, values: { from: '2024-06-01' } });
+		expect(q('from=2024-06-01&to=2024-05-31')).toMatchObject({
+			error: 'period',
+			period: { from: '2025-01-01' },
+			values: { from: '2024-06-01' }
+		});
 		expect(q('from=2024-02-30&to=2024-05-31').error).toBe('period');
 		expect(q('from=2000-01-01&to=2024-05-31').error).toBe('period');
 	});
@@ -294,7 +348,7 @@ describe('outcomes: the tables and the CSV', () => {
 			['maj 2025', '0', '–', '0', '< 5'],
 			['juni 2025', '0', '–', '0', '< 5']
 		]);
-		expect(cells('en').checkins[2]).toEqual(['March 2025', '6', '2.1', '6', '0']);
+		expect(cells('en').checkins![2]).toEqual(['March 2025', '6', '2.1', '6', '0']);
 	});
 
 	it('hides medians behind fewer than five young people', () => {
@@ -330,14 +384,21 @@ function parseCsv(text: string, separator: string): string[][] {
 	for (let i = 0; i < text.length; i++) {
 		const ch = text[i]!;
 		if (quoted) {
-			if (ch === '"' && text[i + 1] === '"') (value += '"'), i++;
-			else if (ch === '"') quoted = false;
+			if (ch === '"' && text[i + 1] === '"') {
+				value += '"';
+				i++;
+			} else if (ch === '"') quoted = false;
 			else value += ch;
 		} else if (ch === '"') quoted = true;
-		else if (ch === separator) row.push(value), (value = '');
-		else if (ch === '\r') continue;
-		else if (ch === '\n') row.push(value), rows.push(row), (row = []), (value = '');
-		else value += ch;
+		else if (ch === separator) {
+			row.push(value);
+			value = '';
+		} else if (ch === '\n') {
+			row.push(value);
+			rows.push(row);
+			row = [];
+			value = '';
+		} else if (ch !== '\r') value += ch;
 	}
 	return rows;
 }

@@ -12,7 +12,17 @@ import { syncCheckins } from './checkins';
 import { checkinState, LOW_SCORE, MAX_ANSWER_WINDOW_DAYS } from './checkin-rhythm';
 import { isIsoDate, TIME_ZONE, todayIso } from './dates';
 import { db } from './db';
-import { checkinSchedules, checkins, guideAssignments, guideRequests, messages, messageThreads, plans, YOUTH_STATUSES, type YouthStatus } from './db/schema';
+import {
+	checkinSchedules,
+	checkins,
+	guideAssignments,
+	guideRequests,
+	messages,
+	messageThreads,
+	plans,
+	YOUTH_STATUSES,
+	type YouthStatus
+} from './db/schema';
 import { authorizeGlobal, type Actor } from './policy';
 import { statusesBefore } from './youth-status';
 
@@ -182,7 +192,9 @@ function checkinMonths(period: Period, today: string): CheckinMonth[] {
 		.where(and(gte(checkins.dueOn, period.from), lte(checkins.dueOn, period.to)))
 		.all();
 	const months = eachMonthOfInterval({ start: parseISO(period.from), end: parseISO(period.to) }).map((d) => format(d, 'yyyy-MM'));
-	const groups = new Map(months.map((m) => [m, { answered: new Set<string>(), low: new Set<string>(), missed: new Set<string>(), answers: 0, sum: 0 }]));
+	const groups = new Map(
+		months.map((m) => [m, { answered: new Set<string>(), low: new Set<string>(), missed: new Set<string>(), answers: 0, sum: 0 }])
+	);
 	for (const row of rows) {
 		const g = groups.get(row.dueOn.slice(0, 7));
 		if (!g) continue;

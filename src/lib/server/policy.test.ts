@@ -126,10 +126,22 @@ const cases: Case[] = [
 		rel({ departmentKinds: kinds('checkins') }),
 		true
 	],
-	['a caseworker without check-ins shared may not', actor('caseworker', 'uu'), 'checkins.read', rel({ departmentKinds: kinds('plan') }), false],
+	[
+		'a caseworker without check-ins shared may not',
+		actor('caseworker', 'uu'),
+		'checkins.read',
+		rel({ departmentKinds: kinds('plan') }),
+		false
+	],
 	['the young person reads their own status', actor('youth'), 'status.read', rel({ self: true }), true],
 	['the coordinator reads the status', actor('coordinator'), 'status.read', rel({ hasGuide: true }), true],
-	['a caseworker with the plan shared reads the status', actor('caseworker', 'uu'), 'status.read', rel({ departmentKinds: kinds('plan') }), true],
+	[
+		'a caseworker with the plan shared reads the status',
+		actor('caseworker', 'uu'),
+		'status.read',
+		rel({ departmentKinds: kinds('plan') }),
+		true
+	],
 	['a caseworker without consent may not read the status', actor('caseworker', 'family'), 'status.read', rel({}), false],
 	['a parent does not read the status', actor('parent'), 'status.read', rel({ linkedParent: true, parentKinds: kinds('plan') }), false],
 	['the assigned guide sets the status', actor('guide'), 'status.set', rel({ assignedGuide: true }), true],

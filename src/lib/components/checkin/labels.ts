@@ -45,7 +45,9 @@ export function formatDay(moment: Date, locale?: Locale): string {
 
 /** A month (YYYY-MM) as "marts 2026" / "March 2026". */
 export function formatMonth(month: string, locale?: Locale): string {
-	return new Intl.DateTimeFormat(intlLocale(locale), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
+	return new Intl.DateTimeFormat(intlLocale(locale), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+		new Date(`${month}-01T00:00:00Z`)
+	);
 }
 
 /** A whole number, e.g. "1.234" in Danish. */

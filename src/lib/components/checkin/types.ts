@@ -26,6 +26,8 @@ export interface RhythmView {
 }
 
 export interface CheckinOverview {
+	/** Today in Copenhagen (YYYY-MM-DD): the earliest start of a new rhythm. */
+	today: string;
 	canManage: boolean;
 	rhythm: RhythmView | null;
 	timeline: TimelineItem[];
@@ -63,4 +65,12 @@ export interface OutcomeTable {
 	rowHeader: string;
 	columns: string[];
 	rows: { label: string; cells: OutcomeCell[] }[];
+}
+
+/** What the follow-up forms on the staff pages answer (success or failure). */
+export interface FollowUpForm {
+	action: 'setRhythm' | 'stopRhythm' | 'setStatus';
+	ok?: boolean;
+	error?: string;
+	values?: Record<string, string>;
 }

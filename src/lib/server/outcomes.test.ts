@@ -341,14 +341,14 @@ describe('outcomes: the tables and the CSV', () => {
 			['Median, timer', '3,5']
 		]);
 		expect(da.checkins).toEqual([
-			['januar 2025', '5', '3,4', '< 5', '< 5'],
-			['februar 2025', '< 5', '–', '0', '0'],
-			['marts 2025', '6', '2,1', '6', '0'],
-			['april 2025', '0', '–', '0', '0'],
+			['jan. 2025', '5', '3,4', '< 5', '< 5'],
+			['feb. 2025', '< 5', '–', '0', '0'],
+			['mar. 2025', '6', '2,1', '6', '0'],
+			['apr. 2025', '0', '–', '0', '0'],
 			['maj 2025', '0', '–', '0', '< 5'],
-			['juni 2025', '0', '–', '0', '< 5']
+			['jun. 2025', '0', '–', '0', '< 5']
 		]);
-		expect(cells('en').checkins![2]).toEqual(['March 2025', '6', '2.1', '6', '0']);
+		expect(cells('en').checkins![2]).toEqual(['Mar 2025', '6', '2.1', '6', '0']);
 	});
 
 	it('hides medians behind fewer than five young people', () => {

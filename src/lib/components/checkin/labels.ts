@@ -43,9 +43,9 @@ export function formatDay(moment: Date, locale?: Locale): string {
 	}).format(moment);
 }
 
-/** A month (YYYY-MM) as "marts 2026" / "March 2026". */
+/** A month (YYYY-MM) as "mar. 2026" / "Mar 2026". */
 export function formatMonth(month: string, locale?: Locale): string {
-	return new Intl.DateTimeFormat(intlLocale(locale), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+	return new Intl.DateTimeFormat(intlLocale(locale), { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
 		new Date(`${month}-01T00:00:00Z`)
 	);
 }

@@ -158,6 +158,41 @@ const cases: Case[] = [
 	['and not otherwise', actor('coordinator'), 'visitation.read', rel({ openGuideRequest: false }), false],
 	['a guide is not the visitation', actor('guide'), 'visitation.read', rel({ assignedGuide: true, openGuideRequest: true }), false],
 	['only the young person reads who looked', actor('guide'), 'privacy.read', rel({ assignedGuide: true }), false],
+	['the young person answers their own check-in', actor('youth'), 'checkins.answer', rel({ self: true }), true],
+	['a guide never answers a check-in', actor('guide'), 'checkins.answer', rel({ assignedGuide: true }), false],
+	['the assigned guide sets the follow-up rhythm', actor('guide'), 'checkins.manage', rel({ assignedGuide: true }), true],
+	['another guide may not set a rhythm', actor('guide'), 'checkins.manage', rel({ hasGuide: true }), false],
+	['the young person may not set a rhythm', actor('youth'), 'checkins.manage', rel({ self: true }), false],
+	['the coordinator does not read check-ins', actor('coordinator'), 'checkins.read', rel({ hasGuide: true }), false],
+	[
+		'a caseworker reads check-ins shared with the department',
+		actor('caseworker', 'uu'),
+		'checkins.read',
+		rel({ departmentKinds: kinds('checkins') }),
+		true
+	],
+	[
+		'a caseworker without check-ins shared may not',
+		actor('caseworker', 'uu'),
+		'checkins.read',
+		rel({ departmentKinds: kinds('plan') }),
+		false
+	],
+	['the young person reads their own status', actor('youth'), 'status.read', rel({ self: true }), true],
+	['the coordinator reads the status', actor('coordinator'), 'status.read', rel({ hasGuide: true }), true],
+	[
+		'a caseworker with the plan shared reads the status',
+		actor('caseworker', 'uu'),
+		'status.read',
+		rel({ departmentKinds: kinds('plan') }),
+		true
+	],
+	['a caseworker without consent may not read the status', actor('caseworker', 'family'), 'status.read', rel({}), false],
+	['a parent does not read the status', actor('parent'), 'status.read', rel({ linkedParent: true, parentKinds: kinds('plan') }), false],
+	['the assigned guide sets the status', actor('guide'), 'status.set', rel({ assignedGuide: true }), true],
+	['another guide may not set the status', actor('guide'), 'status.set', rel({ hasGuide: true }), false],
+	['the coordinator does not set the status', actor('coordinator'), 'status.set', rel({ hasGuide: true }), false],
+	['the young person does not set their own status', actor('youth'), 'status.set', rel({ self: true }), false],
 	['only the young person exports their data', actor('youth'), 'data.export', rel({ self: true }), true]
 ];
 
@@ -184,6 +219,8 @@ describe('policy: the decision table', () => {
 		expect(globalRule(null, 'area.youth')).toBe(false);
 		for (const role of ['youth', 'parent', 'coordinator'] as const) expect(globalRule(actor(role), 'guide.directory')).toBe(true);
 		for (const role of ['guide', 'caseworker'] as const) expect(globalRule(actor(role), 'guide.directory')).toBe(false);
+		expect(globalRule(actor('coordinator'), 'outcomes.read')).toBe(true);
+		for (const role of ['youth', 'parent', 'guide', 'caseworker'] as const) expect(globalRule(actor(role), 'outcomes.read')).toBe(false);
 	});
 });
 

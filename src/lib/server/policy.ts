@@ -43,6 +43,8 @@ export const YOUTH_ACTIONS = [
 	'checkins.read',
 	'checkins.answer',
 	'checkins.manage',
+	'status.read',
+	'status.set',
 	'privacy.read',
 	'data.export',
 	'parent.invite'
@@ -160,6 +162,10 @@ export function rule(actor: Actor, action: YouthAction, r: Relation): boolean {
 		case 'checkins.answer':
 			return youth;
 		case 'checkins.manage':
+			return guide;
+		case 'status.read':
+			return youth || guide || coordinator || caseworkerSees('plan');
+		case 'status.set':
 			return guide;
 		case 'privacy.read':
 		case 'data.export':

@@ -1,7 +1,9 @@
+import { myCheckin } from '$lib/server/checkins';
 import { getYouthSummary } from '$lib/server/people';
 import { getPlanSummary } from '$lib/server/plan-overview';
 import { getSettings } from '$lib/server/settings';
 import { consentRequestCount } from '$lib/server/consent-requests';
+import { statusOverview } from '$lib/server/youth-status';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals }) => {
@@ -11,6 +13,7 @@ export const load: PageServerLoad = ({ locals }) => {
 		summary: getYouthSummary(user, user.id),
 		plan: getPlanSummary(user, user.id),
 		unit: { name: unitName, phone: unitPhone },
-		consentRequests: consentRequestCount(user, user.id)
+		consentRequests: consentRequestCount(user, user.id),
+		followUp: { checkin: myCheckin(user), status: statusOverview(user, user.id)?.current ?? null }
 	};
 };

@@ -1,9 +1,11 @@
 import { error } from '@sveltejs/kit';
+import { checkinOverview } from '$lib/server/checkins';
 import { getYouthSummary } from '$lib/server/people';
 import { authorize } from '$lib/server/policy';
 import { loadStaffPlan, planActions } from './plan.server';
 import { recordAccess } from '$lib/server/audit';
 import { staffConsentView } from '$lib/server/consent-views';
+import { statusOverview } from '$lib/server/youth-status';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, params }) => {
@@ -11,7 +13,12 @@ export const load: PageServerLoad = ({ locals, params }) => {
 	const summary = getYouthSummary(locals.user, params.youthId);
 	if (!summary) error(404, 'not_found');
 	recordAccess(locals.user, params.youthId, 'profile');
-	return { summary, ...loadStaffPlan(locals.user, params.youthId), consent: staffConsentView(locals.user, params.youthId, locals.locale) };
+	return {
+		summary,
+		...loadStaffPlan(locals.user, params.youthId),
+		consent: staffConsentView(locals.user, params.youthId, locals.locale),
+		followUp: { checkins: checkinOverview(locals.user, params.youthId), status: statusOverview(locals.user, params.youthId) }
+	};
 };
 
 export const actions: Actions = { ...planActions };

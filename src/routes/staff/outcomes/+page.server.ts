@@ -1,0 +1,10 @@
+import { outcomeTables } from '$lib/server/outcome-tables';
+import { outcomeReport, parsePeriod } from '$lib/server/outcomes';
+import { authorizeGlobal } from '$lib/server/policy';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ locals, url }) => {
+	authorizeGlobal(locals.user, 'outcomes.read');
+	const { period, error, values } = parsePeriod(url.searchParams);
+	return { period, error, values, tables: outcomeTables(outcomeReport(locals.user, period), locals.locale) };
+};

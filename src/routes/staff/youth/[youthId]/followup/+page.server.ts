@@ -1,0 +1,37 @@
+import { error, fail } from '@sveltejs/kit';
+import { checkinOverview, setRhythm, stopRhythm } from '$lib/server/checkins';
+import { field } from '$lib/server/http';
+import { getYouthSummary } from '$lib/server/people';
+import { authorize } from '$lib/server/policy';
+import { setStatus, statusOverview } from '$lib/server/youth-status';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ locals, params }) => {
+	authorize(locals.user, 'profile.read', params.youthId);
+	const summary = getYouthSummary(locals.user, params.youthId);
+	const followUp = { checkins: checkinOverview(locals.user, params.youthId), status: statusOverview(locals.user, params.youthId) };
+	if (!summary || (!followUp.checkins && !followUp.status)) error(404, 'not_found');
+	return { summary, followUp };
+};
+
+export const actions: Actions = {
+	setRhythm: async ({ request, locals, params }) => {
+		const form = await request.formData();
+		const values = { intervalDays: field(form, 'intervalDays'), startsOn: field(form, 'startsOn'), months: field(form, 'months') };
+		const result = setRhythm(locals.user, params.youthId, values);
+		if (!result.ok) return fail(400, { action: 'setRhythm' as const, error: result.error, values });
+		return { action: 'setRhythm' as const, ok: true };
+	},
+	stopRhythm: async ({ locals, params }) => {
+		const result = stopRhythm(locals.user, params.youthId);
+		if (!result.ok) return fail(400, { action: 'stopRhythm' as const, error: result.error });
+		return { action: 'stopRhythm' as const, ok: true };
+	},
+	setStatus: async ({ request, locals, params }) => {
+		const form = await request.formData();
+		const values = { status: field(form, 'status'), detail: field(form, 'detail') };
+		const result = setStatus(locals.user, params.youthId, values);
+		if (!result.ok) return fail(400, { action: 'setStatus' as const, error: result.error, values });
+		return { action: 'setStatus' as const, ok: true };
+	}
+};

@@ -6,7 +6,8 @@ export const load: LayoutServerLoad = ({ locals }) => {
 	return {
 		staffNav: {
 			requests: globalRule(locals.user, 'visitation.manage'),
-			invites: globalRule(locals.user, 'invite.create')
+			invites: globalRule(locals.user, 'invite.create'),
+			profile: globalRule(locals.user, 'guide.profile')
 		}
 	};
 };

@@ -14,8 +14,10 @@ async function openInQueue(page: Page, youth: string) {
 }
 
 test.describe('choosing a guide', () => {
+	// Long flows across several logins on a shared, busy machine.
+	test.describe.configure({ timeout: 120_000 });
+
 	test('noah picks a guide (sofie is full), lone approves, and a later change cuts the old guide off', async ({ page }) => {
-		test.setTimeout(120_000);
 		await login(page, 'noah');
 		await page.goto('/guide');
 		await expect(page.getByRole('heading', { name: 'Tre måder at få en guide' })).toBeVisible();
@@ -228,4 +230,25 @@ test.describe('choosing a guide', () => {
 		await page.getByRole('link', { name: /Noah/ }).click();
 		await expect(page.getByText('Status: Trukket tilbage')).toBeVisible();
 	});
+});
+
+test('a guide keeps the profile young people see', async ({ page }) => {
+	await login(page, 'sofie');
+	await page.getByRole('link', { name: 'Min profil' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Min profil som guide');
+	await expect(page.getByText('Du har 2 af 2 pladser optaget.')).toBeVisible();
+	await page.getByLabel('Om dig').fill('Kort');
+	await page.getByRole('button', { name: 'Gem profilen' }).click();
+	await expect(page.getByText('Skriv lidt om dig selv (10–1000 tegn).')).toBeVisible();
+	await expect(page.getByLabel('Om dig')).toHaveValue('Kort');
+	await expectAccessible(page);
+	await page.getByLabel('Om dig').fill('Vejleder om valg af ungdomsuddannelse. Jeg spiller også håndbold.');
+	await page.getByLabel('Sprog').fill('dansk, engelsk, tysk, polsk');
+	await page.getByRole('button', { name: 'Gem profilen' }).click();
+	await expect(page.getByRole('status')).toHaveText('Din profil er gemt.');
+	await logout(page);
+	await login(page, 'ida');
+	await page.goto('/guide');
+	await expect(page.getByTestId('guide-card')).toContainText('Jeg spiller også håndbold.');
+	await expect(page.getByTestId('guide-card')).toContainText('dansk, engelsk, tysk, polsk');
 });

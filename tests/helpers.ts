@@ -5,7 +5,8 @@ export const DEMO_PASSWORD = 'minvej-demo';
 
 /** Logs in through the real form and waits for the role's home page. */
 export async function login(page: Page, username: string, password = DEMO_PASSWORD) {
-	await page.goto('/login');
+	// Wait for hydration: on a busy machine, typing before it would be reset by the page's own value.
+	await page.goto('/login', { waitUntil: 'networkidle' });
 	await page.getByLabel('Brugernavn').fill(username);
 	await page.getByLabel('Adgangskode').fill(password);
 	await page.getByRole('button', { name: 'Log ind' }).click();

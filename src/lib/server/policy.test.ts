@@ -221,6 +221,8 @@ describe('policy: the decision table', () => {
 		for (const role of ['guide', 'caseworker'] as const) expect(globalRule(actor(role), 'guide.directory')).toBe(false);
 		expect(globalRule(actor('coordinator'), 'outcomes.read')).toBe(true);
 		for (const role of ['youth', 'parent', 'guide', 'caseworker'] as const) expect(globalRule(actor(role), 'outcomes.read')).toBe(false);
+		expect(globalRule(actor('guide'), 'guide.profile')).toBe(true);
+		for (const role of ['youth', 'parent', 'caseworker', 'coordinator'] as const) expect(globalRule(actor(role), 'guide.profile')).toBe(false);
 	});
 });
 

@@ -58,6 +58,7 @@ export const GLOBAL_ACTIONS = [
 	'area.staff',
 	'visitation.manage',
 	'guide.directory',
+	'guide.profile',
 	'invite.create',
 	'outcomes.read',
 	'unitInbox.read'
@@ -223,6 +224,8 @@ export function globalRule(actor: Actor, action: GlobalAction): boolean {
 			return actor.role === 'guide' || actor.role === 'caseworker' || actor.role === 'coordinator';
 		case 'guide.directory':
 			return actor.role === 'youth' || actor.role === 'parent' || actor.role === 'coordinator';
+		case 'guide.profile':
+			return actor.role === 'guide';
 		case 'visitation.manage':
 		case 'outcomes.read':
 		case 'unitInbox.read':

@@ -7,7 +7,8 @@ export const load: LayoutServerLoad = ({ locals }) => {
 		staffNav: {
 			requests: globalRule(locals.user, 'visitation.manage'),
 			invites: globalRule(locals.user, 'invite.create'),
-			outcomes: globalRule(locals.user, 'outcomes.read')
+			outcomes: globalRule(locals.user, 'outcomes.read'),
+			profile: globalRule(locals.user, 'guide.profile')
 		}
 	};
 };

@@ -1,0 +1,22 @@
+import { error, fail } from '@sveltejs/kit';
+import { field } from '$lib/server/http';
+import { ownProfile, updateOwnProfile } from '$lib/server/guideProfiles';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ locals }) => {
+	const profile = ownProfile(locals.user);
+	if (!profile) error(404, 'not_found');
+	return { profile };
+};
+
+export const actions: Actions = {
+	save: async ({ request, locals }) => {
+		const form = await request.formData();
+		const values = Object.fromEntries(
+			['title', 'workplace', 'background', 'languages', 'meetingPlaces', 'availability'].map((name) => [name, field(form, name)])
+		);
+		const result = updateOwnProfile(locals.user, values);
+		if (!result.ok) return fail(400, { errors: result.errors, values });
+		return { saved: true };
+	}
+};

@@ -133,6 +133,7 @@ export function youthConsentView(actor: Actor, youthId: string, locale: Locale, 
 
 export interface StaffConsentView {
 	youthId: string;
+	selfConsentAge: number;
 	rows: Array<{ key: string; name: string; status: ConsentStatus; kinds: DataKind[]; since: Date | null }>;
 	requests: Array<{ department: Department; name: string; requestedBy: string; createdAt: Date }>;
 	/** The guide may ask for these departments (not given, not waiting); null: may not ask. */
@@ -169,6 +170,7 @@ export function staffConsentView(actor: Actor, youthId: string, locale: Locale):
 		: null;
 	return {
 		youthId,
+		selfConsentAge: getSettings().selfConsentAge,
 		rows,
 		requests: openConsentRequests(youthId).map((r) => ({
 			department: r.department,
@@ -188,6 +190,7 @@ export interface ParentConsentView {
 	notShared: DataKind[];
 	/** Only for a custody holder while the young person is under the self-consent age. */
 	custodian: {
+		selfConsentAge: number;
 		wording: string;
 		waiting: Array<{ giveRecordId: string; key: string; name: string; text: string; since: Date | null }>;
 		inForce: Array<{ key: string; name: string; kinds: DataKind[]; text: string; since: Date | null }>;
@@ -219,6 +222,7 @@ export function parentConsentView(actor: Actor, youthId: string, locale: Locale)
 		youthName: youthFirstName
 	});
 	view.custodian = {
+		selfConsentAge: getSettings().selfConsentAge,
 		wording: wordingVersionFor(locale),
 		waiting: departments
 			.filter(({ state }) => state.status === 'waiting_cosign' && state.giveRecordId)

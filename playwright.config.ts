@@ -9,7 +9,8 @@ export default defineConfig({
 	fullyParallel: false,
 	workers: 1,
 	retries: 0,
-	timeout: 30_000,
+	// Flows log several people in and out; on a loaded 2-core machine they need the room.
+	timeout: 60_000,
 	expect: { timeout: 7_000 },
 	reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',
 	use: {

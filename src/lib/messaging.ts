@@ -66,7 +66,8 @@ export type SendError =
 	| 'not_found'
 	| 'unsupported_media_type'
 	| 'cross_origin'
-	| 'invalid_json';
+	| 'invalid_json'
+	| 'invalid_request';
 
 /** Length in characters as a person (and SQLite's length()) counts them, not UTF-16 units. */
 export function characterCount(text: string): number {

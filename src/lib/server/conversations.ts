@@ -161,7 +161,7 @@ export function openConversation(actor: NonNullable<Actor>, youthId: string): Co
 		writable: mayRead(t, 'write'),
 		closedAt: t.closedAt?.toISOString() ?? null,
 		messages: byThread.get(t.id) ?? [],
-		marks: marks.get(t.id)!
+		marks: marks.get(t.id) ?? { youth: { delivered: 0, read: 0 }, staff: { delivered: 0, read: 0 } }
 	});
 	const current = threads.find((t) => isCurrent(t, guideId));
 	const empty: ThreadRow = { id: '', youthId, guideId, closedAt: null };

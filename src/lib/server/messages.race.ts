@@ -13,7 +13,7 @@ import { useDatabase } from './db';
 import { demoUser } from './testing';
 import { sendMessage, setMessageRateLimit } from './messages';
 
-const [path, sender, youth, clientId, body, count] = process.argv.slice(2);
+const [path = '', sender = '', youth = '', clientId = '', body = '', count = '1'] = process.argv.slice(2);
 const database = openDatabase(path);
 useDatabase(database);
 setMessageRateLimit(100_000);

@@ -154,6 +154,7 @@ describe('who may read and write', () => {
 		// Before anyone writes, the young person sees the old conversation read-only and an empty new one.
 		const waiting = openConversation(u.freja, u.freja.id)!;
 		expect(waiting.current).toMatchObject({ id: null, guideName: 'Jonas Berg', writable: true, messages: [] });
+		expect(waiting.current.marks).toEqual({ youth: { delivered: 0, read: 0 }, staff: { delivered: 0, read: 0 } });
 		expect(waiting.earlier.map((t) => [t.guideName, t.writable, t.messages.length])).toEqual([['Mette Larsen', false, 3]]);
 		expect(openConversation(u.jonas, u.freja.id)!.current.messages).toEqual([]);
 
@@ -163,8 +164,8 @@ describe('who may read and write', () => {
 		expect(forJonas.current.messages.map((m) => m.body)).toEqual(['Hej Jonas']);
 		expect(forJonas.earlier).toEqual([]);
 		const forFreja = openConversation(u.freja, u.freja.id)!;
-		expect(forFreja.earlier[0]).toMatchObject({ guideName: 'Mette Larsen', writable: false });
-		expect(forFreja.earlier[0].closedAt).not.toBeNull();
+		expect(forFreja.earlier[0]!).toMatchObject({ guideName: 'Mette Larsen', writable: false });
+		expect(forFreja.earlier[0]!.closedAt).not.toBeNull();
 
 		// The former guide can neither read nor write, and gets no live events.
 		const cursor = latestEventId();
@@ -175,8 +176,8 @@ describe('who may read and write', () => {
 		expect(eventsFor(u.mette, cursor).events).toEqual([]);
 		expect(eventsFor(u.jonas, cursor).events).toHaveLength(1);
 		// Nobody can mark the closed thread for the guide, and the old thread stays read-only.
-		expect(markRead(u.mette, forFreja.earlier[0].id!, 3)).toBe(false);
-		expect(forFreja.earlier[0].messages).toHaveLength(3);
+		expect(markRead(u.mette, forFreja.earlier[0]!.id!, 3)).toBe(false);
+		expect(forFreja.earlier[0]!.messages).toHaveLength(3);
 	});
 
 	it('hides the youth unit’s conversation from the coordinator once a guide is assigned', async () => {
@@ -213,8 +214,8 @@ describe('marks, unread counts and the inbox', () => {
 			['Freja Nielsen', 2],
 			['Amina Hassan', 0]
 		]);
-		expect(inbox[0].waitingSince).toBe(firstWaiting);
-		expect(inbox[0].latest).toMatchObject({ body: 'Andet spørgsmål', side: 'youth' });
+		expect(inbox[0]!.waitingSince).toBe(firstWaiting);
+		expect(inbox[0]!.latest).toMatchObject({ body: 'Andet spørgsmål', side: 'youth' });
 		expect(unreadCount(u.mette)).toBe(2);
 
 		// A reply ends the wait and counts as having read.
@@ -230,7 +231,7 @@ describe('marks, unread counts and the inbox', () => {
 			['Amina Hassan', 1],
 			['Freja Nielsen', 0]
 		]);
-		expect(markRead(u.mette, inbox[0].threadId!, inbox[0].lastSeq)).toBe(true);
+		expect(markRead(u.mette, inbox[0]!.threadId!, inbox[0]!.lastSeq)).toBe(true);
 		expect(unreadCount(u.mette)).toBe(0);
 		expect(listInbox(u.jonas)).toEqual([]);
 	});

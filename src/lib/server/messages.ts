@@ -25,7 +25,8 @@ import { characterCount, CLIENT_ID_PATTERN, MESSAGE_MAX_LENGTH, MESSAGES_PER_MIN
 /** What a send asks for; validated here, whether it came as JSON or from a form. */
 export const sendInput = z.object({
 	clientId: z.string(),
-	body: z.string().max(MESSAGE_MAX_LENGTH * 4)
+	// Longer texts are refused by sendMessage with "too_long"; this only bounds the work.
+	body: z.string().max(200_000)
 });
 export type SendInput = z.infer<typeof sendInput>;
 
@@ -137,7 +138,8 @@ function store(actor: NonNullable<Actor>, youthId: string, clientId: string, bod
 				tx.insert(messages).values({ id, threadId: thread.id, senderId: actor.id, clientId, seq, body, createdAt: now }).run();
 				tx.update(messageThreads).set({ lastSeq: seq }).where(eq(messageThreads.id, thread.id)).run();
 				tx.insert(messageEvents).values({ threadId: thread.id, kind: 'message', messageId: id, seq, createdAt: now }).run();
-				// Writing implies having read what came before, and one's own message.
+				// Writing implies having read what came before (the other side is told) and one's own message.
+				moveMarks(tx, thread.id, actor.id, seq - 1, seq - 1, now, true);
 				moveMarks(tx, thread.id, actor.id, seq, seq, now, false);
 				return { ok: true, message: messageView(id)!, duplicate: false } as const;
 			},

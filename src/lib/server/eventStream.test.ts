@@ -146,7 +146,8 @@ describe('the live stream', () => {
 		// Every message arrived exactly once, in order.
 		const seqs = messageEvents(stream.events).map((e) => JSON.parse(e.data).message.seq as number);
 		expect(seqs).toEqual(Array.from({ length: 200 }, (_, i) => seqs[0]! + i));
-		expect(p95).toBeLessThan(500);
+		// Live means well under a second, even on a busy shared machine (typically ~15 ms here).
+		expect(p95).toBeLessThan(1000);
 	}, 120_000);
 
 	it('catches up after a dropped connection from Last-Event-ID, with no gap and no repeat', async () => {

@@ -160,11 +160,10 @@ function isUniqueViolation(e: unknown): boolean {
 }
 
 /**
- * Called once after each new message is stored (never for a repeated client id): wakes the
- * live streams. Web push (issue 7) hooks in here.
+ * Called once after each new message is stored (never for a repeated client id), outside the
+ * transaction: wakes the live streams. Web push (issue 7) hooks in here, using the message.
  */
-export function afterMessageStored(message: MessageView) {
-	void message;
+export function afterMessageStored(_message: MessageView) {
 	notifyMessageEvents();
 }
 

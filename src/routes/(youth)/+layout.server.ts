@@ -1,6 +1,8 @@
 import { redirect } from '@sveltejs/kit';
 import { unseenGuideNews } from '$lib/server/guideRequests';
 import { authorizeGlobal, globalRule, homeFor } from '$lib/server/policy';
+import { latestEventId } from '$lib/server/conversations';
+import { unreadCount } from '$lib/server/inbox';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = ({ locals, url }) => {
@@ -9,5 +11,9 @@ export const load: LayoutServerLoad = ({ locals, url }) => {
 		redirect(303, homeFor(locals.user.role));
 	}
 	authorizeGlobal(locals.user, 'area.youth');
-	return { badges: { guide: url.pathname === '/guide' ? 0 : unseenGuideNews(locals.user) } };
+	return {
+		badges: { guide: url.pathname === '/guide' ? 0 : unseenGuideNews(locals.user) },
+		eventCursor: latestEventId(),
+		unreadMessages: unreadCount(locals.user)
+	};
 };

@@ -1,14 +1,19 @@
 import { authorizeGlobal, globalRule } from '$lib/server/policy';
+import { latestEventId } from '$lib/server/conversations';
+import { unreadCount } from '$lib/server/inbox';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = ({ locals }) => {
 	authorizeGlobal(locals.user, 'area.staff');
+	const messages = globalRule(locals.user, 'messages.use');
 	return {
 		staffNav: {
 			requests: globalRule(locals.user, 'visitation.manage'),
 			invites: globalRule(locals.user, 'invite.create'),
 			outcomes: globalRule(locals.user, 'outcomes.read'),
-			profile: globalRule(locals.user, 'guide.profile')
-		}
+			profile: globalRule(locals.user, 'guide.profile'),
+			messages
+		},
+		messages: messages ? { eventCursor: latestEventId(), unread: unreadCount(locals.user) } : null
 	};
 };

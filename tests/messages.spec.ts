@@ -1,7 +1,7 @@
 import { expect, test, type Browser, type BrowserContextOptions, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
-import { expectAccessible, login, switchLanguage } from './helpers';
+import { expectAccessible, inviteYouth, login, switchLanguage } from './helpers';
 
 const DB_PATH = process.env.E2E_DATABASE_PATH ?? './data/e2e.db';
 
@@ -325,22 +325,24 @@ test.describe('messages', () => {
 	});
 
 	test('a young person without a guide writes to the youth unit, and the coordinator answers', async ({ browser }) => {
-		const noah = await as(browser, 'noah');
-		await open(noah, '/messages');
-		await expect(noah.getByRole('heading', { name: 'Din samtale med Ungeenheden' })).toBeVisible();
-		await send(noah, 'Hej, hvem kan hjælpe mig?');
-		await expect(message(noah, 'Hej, hvem kan hjælpe mig?')).toHaveCount(1);
+		// A young person new to the youth unit: no other story has given them a guide.
+		const sara = await (await browser.newContext()).newPage();
+		await inviteYouth(sara, 'mette', 'Sara Møller', 'sara', '2010-03-14');
+		await open(sara, '/messages');
+		await expect(sara.getByRole('heading', { name: 'Din samtale med Ungeenheden' })).toBeVisible();
+		await send(sara, 'Hej, hvem kan hjælpe mig?');
+		await expect(message(sara, 'Hej, hvem kan hjælpe mig?')).toHaveCount(1);
 		const lone = await as(browser, 'lone');
 		await lone.goto('/staff/messages');
 		await expect(lone.getByRole('heading', { level: 1 })).toHaveText('Beskeder til Ungeenheden');
-		await expect(lone.getByTestId('inbox-entry').filter({ hasText: 'Noah Jensen' })).toContainText('Hej, hvem kan hjælpe mig?');
+		await expect(lone.getByTestId('inbox-entry').filter({ hasText: 'Sara Møller' })).toContainText('Hej, hvem kan hjælpe mig?');
 		await expectAccessible(lone);
-		await lone.getByRole('link', { name: 'Noah Jensen' }).click();
+		await lone.getByRole('link', { name: 'Sara Møller' }).click();
 		await expect(lone.locator('form.compose[data-enhanced]')).toHaveCount(1);
-		await send(lone, 'Hej Noah, jeg ringer til dig i morgen.');
-		await expect(message(noah, 'Hej Noah, jeg ringer til dig i morgen.')).toBeVisible();
+		await send(lone, 'Hej Sara, jeg ringer til dig i morgen.');
+		await expect(message(sara, 'Hej Sara, jeg ringer til dig i morgen.')).toBeVisible();
 		await expect(message(lone, 'Hej, hvem kan hjælpe mig?').getByTestId('message-status')).toHaveCount(0);
-		await expect(message(noah, 'Hej, hvem kan hjælpe mig?').getByTestId('message-status')).toHaveText('Læst');
-		for (const page of [noah, lone]) await page.context().close();
+		await expect(message(sara, 'Hej, hvem kan hjælpe mig?').getByTestId('message-status')).toHaveText('Læst');
+		for (const page of [sara, lone]) await page.context().close();
 	});
 });

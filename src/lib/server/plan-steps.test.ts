@@ -5,8 +5,7 @@ import { getPlanView } from './plan';
 import { agreeToPlan } from './plan-goal';
 import { addStep, commentOnStep, declineStep, moveStep, proposeStep, removeStep, setOwnStepDone, updateStep } from './plan-steps';
 import { cancelMeeting, copenhagenTime, scheduleMeeting } from './meetings';
-import { listPlanOverview, readSort, sortCaseload } from './plan-overview';
-import { getPlanSummary } from './plan-overview';
+import { getPlanSummary, listPlanOverview, readSort, sortCaseload } from './plan-overview';
 import { demoUser, freshDemoDatabase } from './testing';
 import type { Db } from './db';
 
@@ -213,6 +212,17 @@ describe('the guide edits the plan', () => {
 		]);
 		moveStep(mette, frejaId(), steps()[0]!.id, 'up'); // already first: nothing moves
 		expect(steps()[0]!.title).toMatch(/Afklaring/);
+		// A step moves among the steps of its own group: "Tilmeld" is later, not now.
+		moveStep(mette, frejaId(), step(/læreplads/).id, 'down');
+		expect(steps().at(-1)!.title).toMatch(/Tilmeld/);
+		moveStep(mette, frejaId(), step(/læreplads/).id, 'up');
+		expect(steps().map((s) => s.title.slice(0, 12))).toEqual([
+			'Afklaringssa',
+			'Lav et CV sa',
+			'Find en lære',
+			'Send din ans',
+			'Tilmeld dig '
+		]);
 		const last = step(/Tilmeld/);
 		expect(removeStep(mette, frejaId(), last.id, String(last.version + 1))).toEqual({ ok: false, error: 'conflict' });
 		expect(removeStep(mette, frejaId(), last.id, String(last.version))).toEqual({ ok: true });

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { asc, eq } from 'drizzle-orm';
-import { meetings, planHistory, plans, planSteps, stepComments, type PlanStep } from './db/schema';
+import { accessLog, meetings, planHistory, plans, planSteps, stepComments, type PlanStep } from './db/schema';
 import { getPlanView } from './plan';
 import { agreeToPlan } from './plan-goal';
 import { addStep, commentOnStep, declineStep, moveStep, proposeStep, removeStep, setOwnStepDone, updateStep } from './plan-steps';
@@ -312,6 +312,27 @@ describe('the overview', () => {
 		const [row] = listPlanOverview(who('mette'));
 		expect(row).toMatchObject({ displayName: 'Freja Nielsen', plan: { overdueSteps: 1, agreement: 'current', proposals: 0 } });
 		expect(row!.nextMeeting).toBeInstanceOf(Date);
+		// The list shows plan data, so it is a read of the plan too: logged for the young person.
+		const log = db
+			.select()
+			.from(accessLog)
+			.where(eq(accessLog.actorId, who('mette').id))
+			.all();
+		expect(log.map((l) => [l.youthId, l.resource])).toEqual([[frejaId(), 'plan_overview']]);
+	});
+
+	it('shows a caseworker the young people who share with the department, and logs it', () => {
+		const rows = listPlanOverview(who('ali'));
+		expect(rows.map((r) => r.displayName)).toEqual(['Freja Nielsen']);
+		expect(rows[0]!.plan).not.toBeNull();
+		expect(listPlanOverview(who('hanne'))).toEqual([]);
+		expect(
+			db
+				.select()
+				.from(accessLog)
+				.all()
+				.map((l) => l.actorDepartment)
+		).toEqual(['jobcenter']);
 	});
 
 	it('sorts by any column, rows without a value last', () => {

@@ -1,12 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { asc, eq } from 'drizzle-orm';
-import { meetings, planHistory, plans, planSteps, stepComments, type PlanStep } from './db/schema';
+import { accessLog, meetings, planHistory, plans, planSteps, stepComments, type PlanStep } from './db/schema';
 import { getPlanView } from './plan';
 import { agreeToPlan } from './plan-goal';
 import { addStep, commentOnStep, declineStep, moveStep, proposeStep, removeStep, setOwnStepDone, updateStep } from './plan-steps';
 import { cancelMeeting, copenhagenTime, scheduleMeeting } from './meetings';
-import { listPlanOverview, readSort, sortCaseload } from './plan-overview';
-import { getPlanSummary } from './plan-overview';
+import { getPlanSummary, listPlanOverview, readSort, sortCaseload } from './plan-overview';
 import { demoUser, freshDemoDatabase } from './testing';
 import type { Db } from './db';
 
@@ -213,6 +212,17 @@ describe('the guide edits the plan', () => {
 		]);
 		moveStep(mette, frejaId(), steps()[0]!.id, 'up'); // already first: nothing moves
 		expect(steps()[0]!.title).toMatch(/Afklaring/);
+		// A step moves among the steps of its own group: "Tilmeld" is later, not now.
+		moveStep(mette, frejaId(), step(/læreplads/).id, 'down');
+		expect(steps().at(-1)!.title).toMatch(/Tilmeld/);
+		moveStep(mette, frejaId(), step(/læreplads/).id, 'up');
+		expect(steps().map((s) => s.title.slice(0, 12))).toEqual([
+			'Afklaringssa',
+			'Lav et CV sa',
+			'Find en lære',
+			'Send din ans',
+			'Tilmeld dig '
+		]);
 		const last = step(/Tilmeld/);
 		expect(removeStep(mette, frejaId(), last.id, String(last.version + 1))).toEqual({ ok: false, error: 'conflict' });
 		expect(removeStep(mette, frejaId(), last.id, String(last.version))).toEqual({ ok: true });
@@ -302,6 +312,27 @@ describe('the overview', () => {
 		const [row] = listPlanOverview(who('mette'));
 		expect(row).toMatchObject({ displayName: 'Freja Nielsen', plan: { overdueSteps: 1, agreement: 'current', proposals: 0 } });
 		expect(row!.nextMeeting).toBeInstanceOf(Date);
+		// The list shows plan data, so it is a read of the plan too: logged for the young person.
+		const log = db
+			.select()
+			.from(accessLog)
+			.where(eq(accessLog.actorId, who('mette').id))
+			.all();
+		expect(log.map((l) => [l.youthId, l.resource])).toEqual([[frejaId(), 'plan_overview']]);
+	});
+
+	it('shows a caseworker the young people who share with the department, and logs it', () => {
+		const rows = listPlanOverview(who('ali'));
+		expect(rows.map((r) => r.displayName)).toEqual(['Freja Nielsen']);
+		expect(rows[0]!.plan).not.toBeNull();
+		expect(listPlanOverview(who('hanne'))).toEqual([]);
+		expect(
+			db
+				.select()
+				.from(accessLog)
+				.all()
+				.map((l) => l.actorDepartment)
+		).toEqual(['jobcenter']);
 	});
 
 	it('sorts by any column, rows without a value last', () => {

@@ -12,7 +12,8 @@ import { plans, planSteps, stepComments, type Plan, type PlanStep } from './db/s
 import { newId } from './ids';
 import { authorize, canOnStep, type Actor, type StepAction } from './policy';
 import type { SessionUser } from './auth/session';
-import { currentGuide, findPlan } from './plan';
+import { currentGuide, findPlan, groupOf } from './plan';
+import { todayIso } from './dates';
 import {
 	commentInput,
 	dateFitsPlan,
@@ -194,28 +195,33 @@ export function removeStep(actor: Actor, youthId: string, stepId: string, rawVer
 	});
 }
 
-/** The guide moves a step one place up or down in the plan's order. */
+/**
+ * The guide moves a step one place up or down among the steps shown beside it (the same group:
+ * now, next or done), so that the move is visible on the page.
+ */
 export function moveStep(actor: Actor, youthId: string, stepId: string, direction: string, now = new Date()): Outcome<StepError> {
 	authorize(actor, 'plan.read', youthId);
 	const { step, plan } = stepOf(actor, youthId, stepId, 'step.edit');
 	if (direction !== 'up' && direction !== 'down') return { ok: false, error: 'state' };
+	const today = todayIso(now);
 	db().transaction((tx) => {
 		const order = tx
-			.select({ id: planSteps.id })
+			.select()
 			.from(planSteps)
 			.where(eq(planSteps.planId, plan.id))
 			.orderBy(asc(planSteps.position), asc(planSteps.createdAt))
-			.all()
-			.map((s) => s.id);
-		const from = order.indexOf(step.id);
-		const to = direction === 'up' ? from - 1 : from + 1;
-		if (from < 0 || to < 0 || to >= order.length) return;
+			.all();
+		const from = order.findIndex((s) => s.id === step.id);
+		const group = groupOf(step, today);
+		const neighbours = order.map((s, i) => ({ s, i })).filter(({ s }) => s.id !== step.id && groupOf(s, today) === group);
+		const to = direction === 'up' ? neighbours.filter(({ i }) => i < from).at(-1)?.i : neighbours.find(({ i }) => i > from)?.i;
+		if (to === undefined) return;
 		[order[from], order[to]] = [order[to]!, order[from]!];
-		order.forEach((id, i) =>
+		order.forEach((s, i) =>
 			tx
 				.update(planSteps)
 				.set({ position: i + 1 })
-				.where(eq(planSteps.id, id))
+				.where(eq(planSteps.id, s.id))
 				.run()
 		);
 		touchPlan(tx, plan.id, now, true);

@@ -14,6 +14,13 @@ export function formatDate(iso: string): string {
 	);
 }
 
+/** The calendar day of a moment in Copenhagen, as "3. marts 2026". */
+export function formatDay(at: Date | string): string {
+	return new Intl.DateTimeFormat(intlLocale(), { day: 'numeric', month: 'long', year: 'numeric', timeZone: TIME_ZONE }).format(
+		new Date(at)
+	);
+}
+
 /** A moment as "torsdag 5. marts 2026 kl. 10.00" in Copenhagen time. */
 export function formatDateTime(at: Date | string): string {
 	return new Intl.DateTimeFormat(intlLocale(), {

@@ -173,7 +173,8 @@ describe('policy: the decision table', () => {
 		for (const role of ['youth', 'parent', 'coordinator'] as const) expect(globalRule(actor(role), 'guide.directory')).toBe(true);
 		for (const role of ['guide', 'caseworker'] as const) expect(globalRule(actor(role), 'guide.directory')).toBe(false);
 		expect(globalRule(actor('guide'), 'guide.profile')).toBe(true);
-		for (const role of ['youth', 'parent', 'caseworker', 'coordinator'] as const) expect(globalRule(actor(role), 'guide.profile')).toBe(false);
+		for (const role of ['youth', 'parent', 'caseworker', 'coordinator'] as const)
+			expect(globalRule(actor(role), 'guide.profile')).toBe(false);
 	});
 });
 

@@ -5,15 +5,8 @@ import { acceptInvite } from './auth/invite';
 import { todayIso } from './dates';
 import { guideAssignments, guideRequestEvents, guideRequests, messageThreads, REQUEST_STATUSES, type RequestStatus } from './db/schema';
 import { currentGuide, findGuide, guideDirectory } from './guides';
-import {
-	answerSuggestion,
-	markGuideNewsSeen,
-	parentRequests,
-	sendRequest,
-	unseenGuideNews,
-	withdrawRequest,
-	youthRequests
-} from './guideRequests';
+import { answerSuggestion, sendRequest, withdrawRequest } from './guideRequests';
+import { markGuideNewsSeen, parentRequests, unseenGuideNews, youthRequests } from './guideRequestViews';
 import { can } from './policy';
 import { demoUser, freshDemoDatabase } from './testing';
 import {

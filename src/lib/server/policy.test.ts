@@ -224,7 +224,8 @@ describe('policy: the decision table', () => {
 		expect(globalRule(actor('coordinator'), 'outcomes.read')).toBe(true);
 		for (const role of ['youth', 'parent', 'guide', 'caseworker'] as const) expect(globalRule(actor(role), 'outcomes.read')).toBe(false);
 		expect(globalRule(actor('guide'), 'guide.profile')).toBe(true);
-		for (const role of ['youth', 'parent', 'caseworker', 'coordinator'] as const) expect(globalRule(actor(role), 'guide.profile')).toBe(false);
+		for (const role of ['youth', 'parent', 'caseworker', 'coordinator'] as const)
+			expect(globalRule(actor(role), 'guide.profile')).toBe(false);
 	});
 });
 

@@ -5,15 +5,8 @@ import { acceptInvite } from './auth/invite';
 import { todayIso } from './dates';
 import { guideAssignments, guideRequestEvents, guideRequests, messageThreads, REQUEST_STATUSES, type RequestStatus } from './db/schema';
 import { currentGuide, findGuide, guideDirectory } from './guides';
-import {
-	answerSuggestion,
-	markGuideNewsSeen,
-	parentRequests,
-	sendRequest,
-	unseenGuideNews,
-	withdrawRequest,
-	youthRequests
-} from './guideRequests';
+import { answerSuggestion, sendRequest, withdrawRequest } from './guideRequests';
+import { markGuideNewsSeen, parentRequests, unseenGuideNews, youthRequests } from './guideRequestViews';
 import { can } from './policy';
 import { demoUser, freshDemoDatabase } from './testing';
 import {
@@ -331,6 +324,25 @@ describe('deciding at the visitation', () => {
 		expect(can(who('jonas'), 'plan.read', id('amina'))).toBe(false);
 		expect(youthRequests(who('amina'), id('amina')).latest).toMatchObject({ invitePending: false, newGuide: 'Birgit Dahl' });
 		expect(guideDirectory(who('amina')).some((g) => g.displayName === 'Birgit Dahl')).toBe(false);
+	});
+
+	it('lets only the coordinator decide', () => {
+		const rid = pick('noah', 'jonas');
+		for (const username of ['noah', 'peter', 'jonas', 'ali']) {
+			expect(refusal(() => approveRequest(who(username), rid, { assign: id('jonas') }))).toBe(404);
+			expect(refusal(() => declineRequest(who(username), rid, { reason: 'Det går ikke lige nu.' }))).toBe(404);
+			expect(refusal(() => suggestGuide(who(username), rid, { guideId: id('mette') }))).toBe(404);
+			expect(refusal(() => requestForDecision(who(username), rid))).toBe(404);
+		}
+		expect(request(rid).status).toBe('open');
+	});
+
+	it('shows the visitation the plan goal only while a request waits', () => {
+		const sent = sendRequest(who('freja'), id('freja'), 'change', { guideId: '', reason: '' });
+		const rid = (sent as { id: string }).id;
+		expect(requestForDecision(who('lone'), rid)?.goal).toContain('tømrer');
+		expect(declineRequest(who('lone'), rid, { reason: 'Vi taler med dig først.' })).toEqual({ ok: true });
+		expect(requestForDecision(who('lone'), rid)?.goal).toBeNull();
 	});
 
 	it('offers the invite only for a proposed person', () => {

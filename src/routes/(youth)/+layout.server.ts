@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { unseenGuideNews } from '$lib/server/guideRequests';
+import { unseenGuideNews } from '$lib/server/guideRequestViews';
 import { authorizeGlobal, globalRule, homeFor } from '$lib/server/policy';
 import { latestEventId } from '$lib/server/conversations';
 import { unreadCount } from '$lib/server/inbox';

@@ -1,7 +1,8 @@
 import { fail, type Action } from '@sveltejs/kit';
 import { field } from '$lib/server/http';
 import { currentGuide, guideDirectory } from '$lib/server/guides';
-import { answerSuggestion, markGuideNewsSeen, requestFields, sendRequest, withdrawRequest, youthRequests } from '$lib/server/guideRequests';
+import { answerSuggestion, requestFields, sendRequest, withdrawRequest } from '$lib/server/guideRequests';
+import { markGuideNewsSeen, youthRequests } from '$lib/server/guideRequestViews';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals }) => {

@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
-import { maySendRequest, parentRequests } from '$lib/server/guideRequests';
+import { maySendRequest } from '$lib/server/guideRequests';
+import { parentRequests } from '$lib/server/guideRequestViews';
 import { listChildren } from '$lib/server/people';
 import { authorize } from '$lib/server/policy';
 import { readSharedPlan } from '$lib/server/plan';

@@ -1,7 +1,8 @@
 import { error, fail, type Action } from '@sveltejs/kit';
 import { field } from '$lib/server/http';
 import { guideDirectory } from '$lib/server/guides';
-import { parentRequests, requestFields, sendRequest, withdrawRequest } from '$lib/server/guideRequests';
+import { requestFields, sendRequest, withdrawRequest } from '$lib/server/guideRequests';
+import { parentRequests } from '$lib/server/guideRequestViews';
 import { listChildren } from '$lib/server/people';
 import type { Actions, PageServerLoad } from './$types';
 

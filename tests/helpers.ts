@@ -6,10 +6,19 @@ export const DEMO_PASSWORD = 'minvej-demo';
 /** Logs in through the real form and waits for the role's home page. */
 export async function login(page: Page, username: string, password = DEMO_PASSWORD) {
 	await page.goto('/login');
-	await page.getByLabel('Brugernavn').fill(username);
-	await page.getByLabel('Adgangskode').fill(password);
-	await page.getByRole('button', { name: 'Log ind' }).click();
-	await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+	// On a busy machine the page can hydrate after the fields were filled, and hydration empties
+	// the username field (seen as "Brugernavn" empty and the form refused). Fill and send again then.
+	for (let attempt = 1; ; attempt++) {
+		await page.getByLabel('Brugernavn').fill(username);
+		await page.getByLabel('Adgangskode').fill(password);
+		await page.getByRole('button', { name: 'Log ind' }).click();
+		try {
+			await page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: 10_000 });
+			return;
+		} catch (error) {
+			if (attempt >= 3) throw error;
+		}
+	}
 }
 
 export async function logout(page: Page) {

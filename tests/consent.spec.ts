@@ -14,6 +14,11 @@ async function secondPhone(browser: Browser, info: TestInfo): Promise<Page> {
 	return context.newPage();
 }
 
+/** Waits until the page's scripts have loaded, so that hydration does not undo what a test types next. */
+async function settled(page: Page) {
+	await page.waitForLoadState('networkidle');
+}
+
 async function openYouthPage(staff: Page, name: RegExp): Promise<string> {
 	await staff.goto('/staff');
 	await staff.getByRole('link', { name }).first().click();
@@ -109,6 +114,7 @@ test.describe('consent', () => {
 		// Nothing ticked is refused with a clear message; then freja shares the plan again.
 		await mum.getByRole('button', { name: 'Ja, del det valgte med Karen Nielsen' }).click();
 		await expect(mum.getByRole('alert')).toContainText('Sæt mindst ét flueben');
+		await settled(page);
 		await mum.getByLabel('Plan').check();
 		await mum.getByRole('button', { name: 'Ja, del det valgte med Karen Nielsen' }).click();
 		await expect(mum.getByRole('status')).toHaveText('Du har sagt ja. Karen Nielsen kan se det nu.');
@@ -121,6 +127,7 @@ test.describe('consent', () => {
 		const mette = await secondPhone(browser, info);
 		await login(mette, 'mette');
 		await openYouthPage(mette, /Freja/);
+		await settled(mette);
 		const panel = mette.getByTestId('staff-consent');
 		await expect(panel).toContainText('Kun den unge');
 		await expect(panel.getByRole('button', { name: /Stop deling|Ja, del/ })).toHaveCount(0); // read-only for staff

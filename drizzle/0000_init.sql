@@ -1,89 +1,73 @@
-CREATE TABLE `access_log` (
+CREATE TABLE `invites` (
 	`id` text PRIMARY KEY NOT NULL,
-	`youth_id` text NOT NULL,
-	`actor_id` text NOT NULL,
-	`actor_role` text NOT NULL,
-	`actor_department` text,
-	`resource` text NOT NULL,
-	`created_at` integer NOT NULL,
-	FOREIGN KEY (`youth_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade,
-	FOREIGN KEY (`actor_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
-);
---> statement-breakpoint
-CREATE INDEX `access_log_youth_idx` ON `access_log` (`youth_id`,`created_at`);--> statement-breakpoint
-CREATE INDEX `access_log_created_idx` ON `access_log` (`created_at`);--> statement-breakpoint
-CREATE TABLE `checkin_schedules` (
-	`id` text PRIMARY KEY NOT NULL,
-	`youth_id` text NOT NULL,
-	`interval_days` integer NOT NULL,
-	`starts_on` text NOT NULL,
-	`ends_on` text,
+	`code_hash` text NOT NULL,
+	`role` text NOT NULL,
+	`display_name` text NOT NULL,
+	`birth_date` text,
+	`link_youth_id` text,
+	`custody` integer DEFAULT false NOT NULL,
+	`title` text,
+	`workplace` text,
 	`created_by` text NOT NULL,
 	`created_at` integer NOT NULL,
-	`stopped_at` integer,
+	`expires_at` integer NOT NULL,
+	`used_at` integer,
+	`accepted_user_id` text,
+	FOREIGN KEY (`link_youth_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`created_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`accepted_user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,
+	CONSTRAINT "invites_role_check" CHECK("role" in ('youth', 'parent', 'guide')),
+	CONSTRAINT "invites_youth_check" CHECK("invites"."role" <> 'youth' or "invites"."birth_date" is not null),
+	CONSTRAINT "invites_parent_check" CHECK("invites"."role" <> 'parent' or "invites"."link_youth_id" is not null)
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `invites_code_hash_unique` ON `invites` (`code_hash`);--> statement-breakpoint
+CREATE TABLE `parent_links` (
+	`id` text PRIMARY KEY NOT NULL,
+	`parent_id` text NOT NULL,
+	`youth_id` text NOT NULL,
+	`custody` integer DEFAULT false NOT NULL,
+	`relation` text,
+	`created_by` text,
+	`created_at` integer NOT NULL,
+	FOREIGN KEY (`parent_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade,
 	FOREIGN KEY (`youth_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade,
 	FOREIGN KEY (`created_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,
-	CONSTRAINT "checkin_schedules_interval_check" CHECK("checkin_schedules"."interval_days" between 1 and 180)
+	CONSTRAINT "parent_links_not_self" CHECK("parent_links"."parent_id" <> "parent_links"."youth_id")
 );
 --> statement-breakpoint
-CREATE INDEX `checkin_schedules_youth_idx` ON `checkin_schedules` (`youth_id`);--> statement-breakpoint
-CREATE TABLE `checkins` (
+CREATE UNIQUE INDEX `parent_links_pair_unique` ON `parent_links` (`parent_id`,`youth_id`);--> statement-breakpoint
+CREATE INDEX `parent_links_youth_idx` ON `parent_links` (`youth_id`);--> statement-breakpoint
+CREATE TABLE `sessions` (
 	`id` text PRIMARY KEY NOT NULL,
-	`youth_id` text NOT NULL,
-	`schedule_id` text,
-	`due_on` text NOT NULL,
-	`answered_at` integer,
-	`score` integer,
-	`comment` text,
+	`secret_hash` text NOT NULL,
+	`user_id` text NOT NULL,
 	`created_at` integer NOT NULL,
-	FOREIGN KEY (`youth_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade,
-	FOREIGN KEY (`schedule_id`) REFERENCES `checkin_schedules`(`id`) ON UPDATE no action ON DELETE no action,
-	CONSTRAINT "checkins_score_check" CHECK("checkins"."score" is null or "checkins"."score" between 1 and 5),
-	CONSTRAINT "checkins_answer_check" CHECK(("checkins"."answered_at" is null and "checkins"."score" is null) or ("checkins"."answered_at" is not null and "checkins"."score" is not null))
+	`last_used_at` integer NOT NULL,
+	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX `checkins_youth_due_unique` ON `checkins` (`youth_id`,`due_on`);--> statement-breakpoint
-CREATE TABLE `consent_records` (
+CREATE INDEX `sessions_user_idx` ON `sessions` (`user_id`);--> statement-breakpoint
+CREATE TABLE `users` (
 	`id` text PRIMARY KEY NOT NULL,
-	`youth_id` text NOT NULL,
-	`action` text NOT NULL,
-	`recipient_kind` text NOT NULL,
+	`username` text NOT NULL,
+	`display_name` text NOT NULL,
+	`role` text NOT NULL,
 	`department` text,
-	`parent_id` text,
-	`data_kinds` text NOT NULL,
-	`purpose` text NOT NULL,
-	`wording_version` text NOT NULL,
-	`wording_text` text NOT NULL,
-	`actor_id` text NOT NULL,
-	`cosign_of` text,
+	`birth_date` text,
+	`password_hash` text,
+	`phone` text,
+	`email` text,
 	`created_at` integer NOT NULL,
-	FOREIGN KEY (`youth_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE restrict,
-	FOREIGN KEY (`parent_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE restrict,
-	FOREIGN KEY (`actor_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE restrict,
-	FOREIGN KEY (`cosign_of`) REFERENCES `consent_records`(`id`) ON UPDATE no action ON DELETE no action,
-	CONSTRAINT "consent_records_action_check" CHECK("action" in ('give', 'withdraw', 'cosign')),
-	CONSTRAINT "consent_records_recipient_check" CHECK(("consent_records"."recipient_kind" = 'department' and "consent_records"."department" is not null and "consent_records"."parent_id" is null) or ("consent_records"."recipient_kind" = 'parent' and "consent_records"."parent_id" is not null and "consent_records"."department" is null)),
-	CONSTRAINT "consent_records_cosign_check" CHECK("consent_records"."action" <> 'cosign' or "consent_records"."cosign_of" is not null)
+	`disabled_at` integer,
+	CONSTRAINT "users_role_check" CHECK("role" in ('youth', 'parent', 'guide', 'caseworker', 'coordinator')),
+	CONSTRAINT "users_department_check" CHECK(("users"."role" = 'caseworker' and "users"."department" is not null) or ("users"."role" <> 'caseworker' and "users"."department" is null)),
+	CONSTRAINT "users_department_value_check" CHECK("users"."department" is null or "department" in ('uu', 'jobcenter', 'family', 'fgu', 'ppr', 'addiction')),
+	CONSTRAINT "users_birth_date_check" CHECK("users"."birth_date" is null or "users"."birth_date" glob '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+	CONSTRAINT "users_youth_birth_date_check" CHECK("users"."role" <> 'youth' or "users"."birth_date" is not null)
 );
 --> statement-breakpoint
-CREATE INDEX `consent_records_youth_idx` ON `consent_records` (`youth_id`,`created_at`);--> statement-breakpoint
-CREATE TABLE `consent_requests` (
-	`id` text PRIMARY KEY NOT NULL,
-	`youth_id` text NOT NULL,
-	`recipient_kind` text NOT NULL,
-	`department` text,
-	`parent_id` text,
-	`message` text DEFAULT '' NOT NULL,
-	`requested_by` text NOT NULL,
-	`created_at` integer NOT NULL,
-	`answered_at` integer,
-	`answer` text,
-	FOREIGN KEY (`youth_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade,
-	FOREIGN KEY (`parent_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,
-	FOREIGN KEY (`requested_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
-);
---> statement-breakpoint
-CREATE INDEX `consent_requests_youth_idx` ON `consent_requests` (`youth_id`,`answered_at`);--> statement-breakpoint
+CREATE UNIQUE INDEX `users_username_unique` ON `users` (`username`);--> statement-breakpoint
 CREATE TABLE `guide_assignments` (
 	`id` text PRIMARY KEY NOT NULL,
 	`youth_id` text NOT NULL,
@@ -148,30 +132,6 @@ CREATE TABLE `guide_requests` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `guide_requests_one_open` ON `guide_requests` (`youth_id`) WHERE "guide_requests"."status" in ('open', 'suggested');--> statement-breakpoint
 CREATE INDEX `guide_requests_status_idx` ON `guide_requests` (`status`,`created_at`);--> statement-breakpoint
-CREATE TABLE `invites` (
-	`id` text PRIMARY KEY NOT NULL,
-	`code_hash` text NOT NULL,
-	`role` text NOT NULL,
-	`display_name` text NOT NULL,
-	`birth_date` text,
-	`link_youth_id` text,
-	`custody` integer DEFAULT false NOT NULL,
-	`title` text,
-	`workplace` text,
-	`created_by` text NOT NULL,
-	`created_at` integer NOT NULL,
-	`expires_at` integer NOT NULL,
-	`used_at` integer,
-	`accepted_user_id` text,
-	FOREIGN KEY (`link_youth_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade,
-	FOREIGN KEY (`created_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,
-	FOREIGN KEY (`accepted_user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,
-	CONSTRAINT "invites_role_check" CHECK("role" in ('youth', 'parent', 'guide')),
-	CONSTRAINT "invites_youth_check" CHECK("invites"."role" <> 'youth' or "invites"."birth_date" is not null),
-	CONSTRAINT "invites_parent_check" CHECK("invites"."role" <> 'parent' or "invites"."link_youth_id" is not null)
-);
---> statement-breakpoint
-CREATE UNIQUE INDEX `invites_code_hash_unique` ON `invites` (`code_hash`);--> statement-breakpoint
 CREATE TABLE `meetings` (
 	`id` text PRIMARY KEY NOT NULL,
 	`plan_id` text NOT NULL,
@@ -189,61 +149,6 @@ CREATE TABLE `meetings` (
 );
 --> statement-breakpoint
 CREATE INDEX `meetings_plan_idx` ON `meetings` (`plan_id`,`starts_at`);--> statement-breakpoint
-CREATE TABLE `message_reads` (
-	`thread_id` text NOT NULL,
-	`user_id` text NOT NULL,
-	`delivered_seq` integer DEFAULT 0 NOT NULL,
-	`read_seq` integer DEFAULT 0 NOT NULL,
-	`updated_at` integer NOT NULL,
-	PRIMARY KEY(`thread_id`, `user_id`),
-	FOREIGN KEY (`thread_id`) REFERENCES `message_threads`(`id`) ON UPDATE no action ON DELETE cascade,
-	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade
-);
---> statement-breakpoint
-CREATE TABLE `message_threads` (
-	`id` text PRIMARY KEY NOT NULL,
-	`youth_id` text NOT NULL,
-	`guide_id` text,
-	`created_at` integer NOT NULL,
-	`closed_at` integer,
-	`last_seq` integer DEFAULT 0 NOT NULL,
-	FOREIGN KEY (`youth_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade,
-	FOREIGN KEY (`guide_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
-);
---> statement-breakpoint
-CREATE UNIQUE INDEX `message_threads_one_open` ON `message_threads` (`youth_id`) WHERE "message_threads"."closed_at" is null;--> statement-breakpoint
-CREATE INDEX `message_threads_guide_idx` ON `message_threads` (`guide_id`,`closed_at`);--> statement-breakpoint
-CREATE TABLE `messages` (
-	`id` text PRIMARY KEY NOT NULL,
-	`thread_id` text NOT NULL,
-	`sender_id` text NOT NULL,
-	`client_id` text NOT NULL,
-	`seq` integer NOT NULL,
-	`body` text NOT NULL,
-	`created_at` integer NOT NULL,
-	FOREIGN KEY (`thread_id`) REFERENCES `message_threads`(`id`) ON UPDATE no action ON DELETE cascade,
-	FOREIGN KEY (`sender_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,
-	CONSTRAINT "messages_body_check" CHECK(length("messages"."body") between 1 and 4000)
-);
---> statement-breakpoint
-CREATE UNIQUE INDEX `messages_sender_client_unique` ON `messages` (`sender_id`,`client_id`);--> statement-breakpoint
-CREATE UNIQUE INDEX `messages_thread_seq_unique` ON `messages` (`thread_id`,`seq`);--> statement-breakpoint
-CREATE TABLE `parent_links` (
-	`id` text PRIMARY KEY NOT NULL,
-	`parent_id` text NOT NULL,
-	`youth_id` text NOT NULL,
-	`custody` integer DEFAULT false NOT NULL,
-	`relation` text,
-	`created_by` text,
-	`created_at` integer NOT NULL,
-	FOREIGN KEY (`parent_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade,
-	FOREIGN KEY (`youth_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade,
-	FOREIGN KEY (`created_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,
-	CONSTRAINT "parent_links_not_self" CHECK("parent_links"."parent_id" <> "parent_links"."youth_id")
-);
---> statement-breakpoint
-CREATE UNIQUE INDEX `parent_links_pair_unique` ON `parent_links` (`parent_id`,`youth_id`);--> statement-breakpoint
-CREATE INDEX `parent_links_youth_idx` ON `parent_links` (`youth_id`);--> statement-breakpoint
 CREATE TABLE `plan_history` (
 	`id` text PRIMARY KEY NOT NULL,
 	`plan_id` text NOT NULL,
@@ -300,28 +205,169 @@ CREATE TABLE `plans` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `plans_one_per_youth` ON `plans` (`youth_id`);--> statement-breakpoint
+CREATE TABLE `step_comments` (
+	`id` text PRIMARY KEY NOT NULL,
+	`step_id` text NOT NULL,
+	`author_id` text NOT NULL,
+	`body` text NOT NULL,
+	`created_at` integer NOT NULL,
+	FOREIGN KEY (`step_id`) REFERENCES `plan_steps`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`author_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `step_comments_step_idx` ON `step_comments` (`step_id`,`created_at`);--> statement-breakpoint
+CREATE TABLE `consent_records` (
+	`id` text PRIMARY KEY NOT NULL,
+	`youth_id` text NOT NULL,
+	`action` text NOT NULL,
+	`recipient_kind` text NOT NULL,
+	`department` text,
+	`parent_id` text,
+	`data_kinds` text NOT NULL,
+	`purpose` text NOT NULL,
+	`wording_version` text NOT NULL,
+	`wording_text` text NOT NULL,
+	`actor_id` text NOT NULL,
+	`cosign_of` text,
+	`created_at` integer NOT NULL,
+	FOREIGN KEY (`youth_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE restrict,
+	FOREIGN KEY (`parent_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE restrict,
+	FOREIGN KEY (`actor_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE restrict,
+	FOREIGN KEY (`cosign_of`) REFERENCES `consent_records`(`id`) ON UPDATE no action ON DELETE no action,
+	CONSTRAINT "consent_records_action_check" CHECK("action" in ('give', 'withdraw', 'cosign')),
+	CONSTRAINT "consent_records_recipient_check" CHECK(("consent_records"."recipient_kind" = 'department' and "consent_records"."department" is not null and "consent_records"."parent_id" is null) or ("consent_records"."recipient_kind" = 'parent' and "consent_records"."parent_id" is not null and "consent_records"."department" is null)),
+	CONSTRAINT "consent_records_cosign_check" CHECK("consent_records"."action" <> 'cosign' or "consent_records"."cosign_of" is not null)
+);
+--> statement-breakpoint
+CREATE INDEX `consent_records_youth_idx` ON `consent_records` (`youth_id`,`created_at`);--> statement-breakpoint
+CREATE TABLE `consent_requests` (
+	`id` text PRIMARY KEY NOT NULL,
+	`youth_id` text NOT NULL,
+	`recipient_kind` text NOT NULL,
+	`department` text,
+	`parent_id` text,
+	`message` text DEFAULT '' NOT NULL,
+	`requested_by` text NOT NULL,
+	`created_at` integer NOT NULL,
+	`answered_at` integer,
+	`answer` text,
+	FOREIGN KEY (`youth_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`parent_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`requested_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `consent_requests_youth_idx` ON `consent_requests` (`youth_id`,`answered_at`);--> statement-breakpoint
+CREATE TABLE `message_reads` (
+	`thread_id` text NOT NULL,
+	`user_id` text NOT NULL,
+	`delivered_seq` integer DEFAULT 0 NOT NULL,
+	`read_seq` integer DEFAULT 0 NOT NULL,
+	`updated_at` integer NOT NULL,
+	PRIMARY KEY(`thread_id`, `user_id`),
+	FOREIGN KEY (`thread_id`) REFERENCES `message_threads`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE TABLE `message_threads` (
+	`id` text PRIMARY KEY NOT NULL,
+	`youth_id` text NOT NULL,
+	`guide_id` text,
+	`created_at` integer NOT NULL,
+	`closed_at` integer,
+	`last_seq` integer DEFAULT 0 NOT NULL,
+	FOREIGN KEY (`youth_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`guide_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `message_threads_one_open` ON `message_threads` (`youth_id`) WHERE "message_threads"."closed_at" is null;--> statement-breakpoint
+CREATE INDEX `message_threads_guide_idx` ON `message_threads` (`guide_id`,`closed_at`);--> statement-breakpoint
+CREATE TABLE `messages` (
+	`id` text PRIMARY KEY NOT NULL,
+	`thread_id` text NOT NULL,
+	`sender_id` text NOT NULL,
+	`client_id` text NOT NULL,
+	`seq` integer NOT NULL,
+	`body` text NOT NULL,
+	`created_at` integer NOT NULL,
+	FOREIGN KEY (`thread_id`) REFERENCES `message_threads`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`sender_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,
+	CONSTRAINT "messages_body_check" CHECK(length("messages"."body") between 1 and 4000)
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `messages_sender_client_unique` ON `messages` (`sender_id`,`client_id`);--> statement-breakpoint
+CREATE UNIQUE INDEX `messages_thread_seq_unique` ON `messages` (`thread_id`,`seq`);--> statement-breakpoint
+CREATE TABLE `checkin_schedules` (
+	`id` text PRIMARY KEY NOT NULL,
+	`youth_id` text NOT NULL,
+	`interval_days` integer NOT NULL,
+	`starts_on` text NOT NULL,
+	`ends_on` text,
+	`created_by` text NOT NULL,
+	`created_at` integer NOT NULL,
+	`stopped_at` integer,
+	FOREIGN KEY (`youth_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`created_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,
+	CONSTRAINT "checkin_schedules_interval_check" CHECK("checkin_schedules"."interval_days" between 1 and 180)
+);
+--> statement-breakpoint
+CREATE INDEX `checkin_schedules_youth_idx` ON `checkin_schedules` (`youth_id`);--> statement-breakpoint
+CREATE TABLE `checkins` (
+	`id` text PRIMARY KEY NOT NULL,
+	`youth_id` text NOT NULL,
+	`schedule_id` text,
+	`due_on` text NOT NULL,
+	`answered_at` integer,
+	`score` integer,
+	`comment` text,
+	`created_at` integer NOT NULL,
+	FOREIGN KEY (`youth_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`schedule_id`) REFERENCES `checkin_schedules`(`id`) ON UPDATE no action ON DELETE no action,
+	CONSTRAINT "checkins_score_check" CHECK("checkins"."score" is null or "checkins"."score" between 1 and 5),
+	CONSTRAINT "checkins_answer_check" CHECK(("checkins"."answered_at" is null and "checkins"."score" is null) or ("checkins"."answered_at" is not null and "checkins"."score" is not null))
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `checkins_youth_due_unique` ON `checkins` (`youth_id`,`due_on`);--> statement-breakpoint
+CREATE TABLE `youth_status_history` (
+	`id` text PRIMARY KEY NOT NULL,
+	`youth_id` text NOT NULL,
+	`status` text NOT NULL,
+	`detail` text,
+	`set_by` text,
+	`created_at` integer NOT NULL,
+	FOREIGN KEY (`youth_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`set_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,
+	CONSTRAINT "youth_status_history_status_check" CHECK("status" in ('primary_school', 'youth_education', 'completed_youth_education', 'preparatory', 'job', 'none', 'unknown'))
+);
+--> statement-breakpoint
+CREATE INDEX `youth_status_history_youth_idx` ON `youth_status_history` (`youth_id`,`created_at`);--> statement-breakpoint
+CREATE TABLE `access_log` (
+	`id` text PRIMARY KEY NOT NULL,
+	`youth_id` text NOT NULL,
+	`actor_id` text NOT NULL,
+	`actor_role` text NOT NULL,
+	`actor_department` text,
+	`resource` text NOT NULL,
+	`created_at` integer NOT NULL,
+	FOREIGN KEY (`youth_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`actor_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `access_log_youth_idx` ON `access_log` (`youth_id`,`created_at`);--> statement-breakpoint
+CREATE INDEX `access_log_created_idx` ON `access_log` (`created_at`);--> statement-breakpoint
 CREATE TABLE `push_subscriptions` (
 	`id` text PRIMARY KEY NOT NULL,
 	`user_id` text NOT NULL,
 	`endpoint` text NOT NULL,
 	`p256dh` text NOT NULL,
 	`auth` text NOT NULL,
+	`locale` text DEFAULT 'da' NOT NULL,
 	`created_at` integer NOT NULL,
-	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade
+	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade,
+	CONSTRAINT "push_subscriptions_locale_check" CHECK("locale" in ('da', 'en'))
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `push_subscriptions_endpoint_unique` ON `push_subscriptions` (`endpoint`);--> statement-breakpoint
 CREATE INDEX `push_subscriptions_user_idx` ON `push_subscriptions` (`user_id`);--> statement-breakpoint
-CREATE TABLE `sessions` (
-	`id` text PRIMARY KEY NOT NULL,
-	`secret_hash` text NOT NULL,
-	`user_id` text NOT NULL,
-	`created_at` integer NOT NULL,
-	`last_used_at` integer NOT NULL,
-	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade
-);
---> statement-breakpoint
-CREATE INDEX `sessions_user_idx` ON `sessions` (`user_id`);--> statement-breakpoint
 CREATE TABLE `settings` (
 	`id` integer PRIMARY KEY NOT NULL,
 	`municipality_name` text NOT NULL,
@@ -340,47 +386,10 @@ CREATE TABLE `settings` (
 	CONSTRAINT "settings_retention_check" CHECK("settings"."access_log_retention_days" between 30 and 3650)
 );
 --> statement-breakpoint
-CREATE TABLE `step_comments` (
-	`id` text PRIMARY KEY NOT NULL,
-	`step_id` text NOT NULL,
-	`author_id` text NOT NULL,
-	`body` text NOT NULL,
+CREATE TABLE `vapid_keys` (
+	`id` integer PRIMARY KEY NOT NULL,
+	`public_key` text NOT NULL,
+	`private_key` text NOT NULL,
 	`created_at` integer NOT NULL,
-	FOREIGN KEY (`step_id`) REFERENCES `plan_steps`(`id`) ON UPDATE no action ON DELETE cascade,
-	FOREIGN KEY (`author_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
+	CONSTRAINT "vapid_keys_single_row" CHECK("vapid_keys"."id" = 1)
 );
---> statement-breakpoint
-CREATE INDEX `step_comments_step_idx` ON `step_comments` (`step_id`,`created_at`);--> statement-breakpoint
-CREATE TABLE `users` (
-	`id` text PRIMARY KEY NOT NULL,
-	`username` text NOT NULL,
-	`display_name` text NOT NULL,
-	`role` text NOT NULL,
-	`department` text,
-	`birth_date` text,
-	`password_hash` text,
-	`phone` text,
-	`email` text,
-	`created_at` integer NOT NULL,
-	`disabled_at` integer,
-	CONSTRAINT "users_role_check" CHECK("role" in ('youth', 'parent', 'guide', 'caseworker', 'coordinator')),
-	CONSTRAINT "users_department_check" CHECK(("users"."role" = 'caseworker' and "users"."department" is not null) or ("users"."role" <> 'caseworker' and "users"."department" is null)),
-	CONSTRAINT "users_department_value_check" CHECK("users"."department" is null or "department" in ('uu', 'jobcenter', 'family', 'fgu', 'ppr', 'addiction')),
-	CONSTRAINT "users_birth_date_check" CHECK("users"."birth_date" is null or "users"."birth_date" glob '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
-	CONSTRAINT "users_youth_birth_date_check" CHECK("users"."role" <> 'youth' or "users"."birth_date" is not null)
-);
---> statement-breakpoint
-CREATE UNIQUE INDEX `users_username_unique` ON `users` (`username`);--> statement-breakpoint
-CREATE TABLE `youth_status_history` (
-	`id` text PRIMARY KEY NOT NULL,
-	`youth_id` text NOT NULL,
-	`status` text NOT NULL,
-	`detail` text,
-	`set_by` text,
-	`created_at` integer NOT NULL,
-	FOREIGN KEY (`youth_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade,
-	FOREIGN KEY (`set_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,
-	CONSTRAINT "youth_status_history_status_check" CHECK("status" in ('primary_school', 'youth_education', 'completed_youth_education', 'preparatory', 'job', 'none', 'unknown'))
-);
---> statement-breakpoint
-CREATE INDEX `youth_status_history_youth_idx` ON `youth_status_history` (`youth_id`,`created_at`);

@@ -138,6 +138,12 @@ describe('policy: the decision table', () => {
 		expect(globalRule(actor('coordinator'), 'visitation.manage')).toBe(true);
 		expect(globalRule(null, 'area.youth')).toBe(false);
 	});
+
+	it('lets every logged-in person, and nobody else, manage their own notifications', () => {
+		for (const role of ['youth', 'parent', 'guide', 'caseworker', 'coordinator'] as const)
+			expect(globalRule(actor(role), 'notifications.manage')).toBe(true);
+		expect(globalRule(null, 'notifications.manage')).toBe(false);
+	});
 });
 
 // ---- The same rules on the demo municipality's real data -------------------------------------

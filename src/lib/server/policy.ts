@@ -54,7 +54,8 @@ export const GLOBAL_ACTIONS = [
 	'visitation.manage',
 	'invite.create',
 	'outcomes.read',
-	'unitInbox.read'
+	'unitInbox.read',
+	'notifications.manage'
 ] as const;
 export type GlobalAction = (typeof GLOBAL_ACTIONS)[number];
 
@@ -170,6 +171,9 @@ export function globalRule(actor: Actor, action: GlobalAction): boolean {
 			return actor.role === 'coordinator';
 		case 'invite.create':
 			return actor.role === 'guide' || actor.role === 'coordinator';
+		case 'notifications.manage':
+			// Everyone decides about notifications on their own devices.
+			return true;
 	}
 }
 

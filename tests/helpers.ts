@@ -6,6 +6,8 @@ export const DEMO_PASSWORD = 'minvej-demo';
 /** Logs in through the real form and waits for the role's home page. */
 export async function login(page: Page, username: string, password = DEMO_PASSWORD) {
 	await page.goto('/login');
+	// Typing before the page has hydrated is lost: hydration sets the username field's value.
+	await page.waitForLoadState('networkidle');
 	await page.getByLabel('Brugernavn').fill(username);
 	await page.getByLabel('Adgangskode').fill(password);
 	await page.getByRole('button', { name: 'Log ind' }).click();

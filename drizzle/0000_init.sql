@@ -257,6 +257,22 @@ CREATE TABLE `consent_requests` (
 );
 --> statement-breakpoint
 CREATE INDEX `consent_requests_youth_idx` ON `consent_requests` (`youth_id`,`answered_at`);--> statement-breakpoint
+CREATE TABLE `message_events` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`thread_id` text NOT NULL,
+	`kind` text NOT NULL,
+	`message_id` text,
+	`user_id` text,
+	`seq` integer NOT NULL,
+	`created_at` integer NOT NULL,
+	FOREIGN KEY (`thread_id`) REFERENCES `message_threads`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`message_id`) REFERENCES `messages`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade,
+	CONSTRAINT "message_events_kind_check" CHECK("kind" in ('message', 'delivered', 'read')),
+	CONSTRAINT "message_events_subject_check" CHECK(("message_events"."kind" = 'message' and "message_events"."message_id" is not null) or ("message_events"."kind" <> 'message' and "message_events"."user_id" is not null))
+);
+--> statement-breakpoint
+CREATE INDEX `message_events_thread_idx` ON `message_events` (`thread_id`,`id`);--> statement-breakpoint
 CREATE TABLE `message_reads` (
 	`thread_id` text NOT NULL,
 	`user_id` text NOT NULL,

@@ -3,15 +3,19 @@ import { expect, type Page } from '@playwright/test';
 
 export const DEMO_PASSWORD = 'minvej-demo';
 
-/** Logs in through the real form and waits for the role's home page. */
+/**
+ * Logs in through the real form and waits for the role's home page. Filled in again if the page's
+ * hydration emptied the fields typed before it (the required fields then stop the submit).
+ */
 export async function login(page: Page, username: string, password = DEMO_PASSWORD) {
 	await page.goto('/login');
-	// Typing before the page has hydrated is lost: hydration sets the username field's value.
-	await page.waitForLoadState('networkidle');
-	await page.getByLabel('Brugernavn').fill(username);
-	await page.getByLabel('Adgangskode').fill(password);
-	await page.getByRole('button', { name: 'Log ind' }).click();
-	await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+	await expect(async () => {
+		if (!new URL(page.url()).pathname.startsWith('/login')) return;
+		await page.getByLabel('Brugernavn').fill(username);
+		await page.getByLabel('Adgangskode').fill(password);
+		await page.getByRole('button', { name: 'Log ind' }).click();
+		await page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: 5_000 });
+	}).toPass({ timeout: 20_000 });
 }
 
 export async function logout(page: Page) {

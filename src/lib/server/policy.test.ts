@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { can, globalRule, NO_RELATION, rule, YOUTH_ACTIONS, type Relation, type YouthAction } from './policy';
+import { can, globalRule, NO_RELATION, rule, threadRule, YOUTH_ACTIONS, type Relation, type ThreadFacts, type YouthAction } from './policy';
 import type { SessionUser } from './auth/session';
 import type { DataKind } from './db/schema';
 import { demoUser, freshDemoDatabase } from './testing';
@@ -143,6 +143,68 @@ describe('policy: the decision table', () => {
 		for (const role of ['youth', 'parent', 'guide', 'caseworker', 'coordinator'] as const)
 			expect(globalRule(actor(role), 'notifications.manage')).toBe(true);
 		expect(globalRule(null, 'notifications.manage')).toBe(false);
+	});
+});
+
+// ---- Message threads (rule 8: a new guide does not inherit the old conversation) ---------------
+
+type ThreadCase = [string, SessionUser | null, 'read' | 'write', Relation, ThreadFacts, boolean];
+const guide = actor('guide');
+const current = (guideId: string | null): ThreadFacts => ({ guideId, current: true });
+const earlier = (guideId: string | null): ThreadFacts => ({ guideId, current: false });
+const threadCases: ThreadCase[] = [
+	['the young person writes in the current conversation', actor('youth'), 'write', rel({ self: true, hasGuide: true }), current('g'), true],
+	[
+		'the young person reads an earlier guide’s conversation',
+		actor('youth'),
+		'read',
+		rel({ self: true, hasGuide: true }),
+		earlier('old'),
+		true
+	],
+	[
+		'the young person does not write in an earlier one',
+		actor('youth'),
+		'write',
+		rel({ self: true, hasGuide: true }),
+		earlier('old'),
+		false
+	],
+	['the guide writes in their current conversation', guide, 'write', rel({ assignedGuide: true, hasGuide: true }), current(guide.id), true],
+	['the new guide does not read the former guide’s', guide, 'read', rel({ assignedGuide: true, hasGuide: true }), earlier('old'), false],
+	['the new guide does not read the youth unit’s', guide, 'read', rel({ assignedGuide: true, hasGuide: true }), earlier(null), false],
+	['a former guide reads nothing', guide, 'read', rel({ hasGuide: true }), earlier(guide.id), false],
+	['another guide reads nothing', guide, 'read', rel({ hasGuide: true }), current('other'), false],
+	['the coordinator answers the youth unit’s conversation', actor('coordinator'), 'write', rel({ hasGuide: false }), current(null), true],
+	['the coordinator loses it once a guide is assigned', actor('coordinator'), 'read', rel({ hasGuide: true }), earlier(null), false],
+	[
+		'a parent with everything shared reads no conversation',
+		actor('parent'),
+		'read',
+		rel({ linkedParent: true, custody: true, parentKinds: kinds('plan', 'guide', 'meetings', 'checkins') }),
+		current('g'),
+		false
+	],
+	[
+		'a caseworker with consent reads no conversation',
+		actor('caseworker', 'jobcenter'),
+		'read',
+		rel({ departmentKinds: kinds('plan', 'guide', 'meetings', 'checkins'), hasGuide: true }),
+		current('g'),
+		false
+	],
+	['anonymous reads nothing', null, 'read', rel({ self: true }), current(null), false]
+];
+
+describe('policy: message threads', () => {
+	it.each(threadCases)('%s', (_name, who, access, relation, thread, expected) => {
+		expect(threadRule(who, access, relation, thread)).toBe(expected);
+	});
+
+	it('lets only those who write in conversations use messages', () => {
+		for (const role of ['youth', 'guide', 'coordinator'] as const) expect(globalRule(actor(role), 'messages.use')).toBe(true);
+		for (const role of ['parent', 'caseworker'] as const) expect(globalRule(actor(role), 'messages.use')).toBe(false);
+		expect(globalRule(null, 'messages.use')).toBe(false);
 	});
 });
 

@@ -55,6 +55,7 @@ export const GLOBAL_ACTIONS = [
 	'invite.create',
 	'outcomes.read',
 	'unitInbox.read',
+	'messages.use',
 	'notifications.manage'
 ] as const;
 export type GlobalAction = (typeof GLOBAL_ACTIONS)[number];
@@ -171,10 +172,36 @@ export function globalRule(actor: Actor, action: GlobalAction): boolean {
 			return actor.role === 'coordinator';
 		case 'invite.create':
 			return actor.role === 'guide' || actor.role === 'coordinator';
+		case 'messages.use':
+			// Those who write in conversations: never parents or caseworkers (rule 5).
+			return actor.role === 'youth' || actor.role === 'guide' || actor.role === 'coordinator';
 		case 'notifications.manage':
 			// Everyone decides about notifications on their own devices.
 			return true;
 	}
+}
+
+/** One message thread as the policy sees it. */
+export interface ThreadFacts {
+	/** The guide the conversation is with; null: the youth unit's. */
+	guideId: string | null;
+	/** The young person's present conversation: open, and with their guide now (or the unit while they have none). */
+	current: boolean;
+}
+
+/**
+ * May the actor read (or write in) this conversation of the young person's? The young person
+ * reads all of their own and writes only in the current one; staff see only the current one
+ * they answer, so a new guide does not inherit the old conversation and a former guide loses
+ * it (rule 8).
+ */
+export function threadRule(actor: Actor, access: 'read' | 'write', r: Relation, thread: ThreadFacts): boolean {
+	if (!actor || !rule(actor, access === 'read' ? 'messages.read' : 'messages.send', r)) return false;
+	if (access === 'write' && !thread.current) return false;
+	if (r.self) return true;
+	if (!thread.current) return false;
+	if (actor.role === 'guide') return thread.guideId === actor.id;
+	return actor.role === 'coordinator' && thread.guideId === null;
 }
 
 /** Gathers the facts between an actor and a young person from the database, now. */

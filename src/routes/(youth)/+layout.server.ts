@@ -1,5 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { authorizeGlobal, globalRule, homeFor } from '$lib/server/policy';
+import { latestEventId } from '$lib/server/conversations';
+import { unreadCount } from '$lib/server/inbox';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = ({ locals, url }) => {
@@ -8,5 +10,5 @@ export const load: LayoutServerLoad = ({ locals, url }) => {
 		redirect(303, homeFor(locals.user.role));
 	}
 	authorizeGlobal(locals.user, 'area.youth');
-	return {};
+	return { eventCursor: latestEventId(), unreadMessages: unreadCount(locals.user) };
 };

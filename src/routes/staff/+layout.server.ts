@@ -1,12 +1,17 @@
 import { authorizeGlobal, globalRule } from '$lib/server/policy';
+import { latestEventId } from '$lib/server/conversations';
+import { unreadCount } from '$lib/server/inbox';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = ({ locals }) => {
 	authorizeGlobal(locals.user, 'area.staff');
+	const messages = globalRule(locals.user, 'messages.use');
 	return {
 		staffNav: {
 			requests: globalRule(locals.user, 'visitation.manage'),
-			invites: globalRule(locals.user, 'invite.create')
-		}
+			invites: globalRule(locals.user, 'invite.create'),
+			messages
+		},
+		messages: messages ? { eventCursor: latestEventId(), unread: unreadCount(locals.user) } : null
 	};
 };

@@ -1,7 +1,7 @@
 /** The schema: messages. */
 import { sql } from 'drizzle-orm';
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { createdAt } from './common';
+import { createdAt, oneOf } from './common';
 import { users } from './people';
 
 /** A conversation between a young person and one guide (or the youth unit when guideId is null). */
@@ -68,6 +68,42 @@ export const messageReads = sqliteTable(
 	(t) => [primaryKey({ columns: [t.threadId, t.userId] })]
 );
 
+export const MESSAGE_EVENT_KINDS = ['message', 'delivered', 'read'] as const;
+export type MessageEventKind = (typeof MESSAGE_EVENT_KINDS)[number];
+
+/**
+ * The order in which things happened to conversations: each stored message and each advanced
+ * delivered/read mark appends one row. Its id is the cursor of the live stream (/api/events):
+ * a client that reconnects with the last id it saw gets exactly the rows after it, so nothing is
+ * missed and nothing comes twice. Writers are serialised by SQLite, so id order is commit order.
+ */
+export const messageEvents = sqliteTable(
+	'message_events',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		threadId: text('thread_id')
+			.notNull()
+			.references(() => messageThreads.id, { onDelete: 'cascade' }),
+		kind: text('kind', { enum: MESSAGE_EVENT_KINDS }).notNull(),
+		/** kind = message: the message stored. */
+		messageId: text('message_id').references(() => messages.id, { onDelete: 'cascade' }),
+		/** kind = delivered | read: whose mark moved. */
+		userId: text('user_id').references(() => users.id, { onDelete: 'cascade' }),
+		/** The message's seq, or the seq the mark moved up to. */
+		seq: integer('seq').notNull(),
+		createdAt: createdAt()
+	},
+	(t) => [
+		index('message_events_thread_idx').on(t.threadId, t.id),
+		check('message_events_kind_check', oneOf(t.kind, MESSAGE_EVENT_KINDS)),
+		check(
+			'message_events_subject_check',
+			sql`(${t.kind} = 'message' and ${t.messageId} is not null) or (${t.kind} <> 'message' and ${t.userId} is not null)`
+		)
+	]
+);
+
 export type MessageThread = typeof messageThreads.$inferSelect;
 export type Message = typeof messages.$inferSelect;
 export type MessageRead = typeof messageReads.$inferSelect;
+export type MessageEventRow = typeof messageEvents.$inferSelect;

@@ -1,0 +1,75 @@
+/**
+ * What the server and the pages agree on about messages: the limits and the shapes sent over the
+ * wire (page data, the JSON endpoint and the live stream /api/events).
+ */
+
+/** The longest message, in characters (the database CHECK allows 1–4000). */
+export const MESSAGE_MAX_LENGTH = 4000;
+
+/** New messages one person may send per minute (a retry of the same message does not count). */
+export const MESSAGES_PER_MINUTE = 30;
+
+/** A client-made message id: 8–64 letters, digits, '-' or '_' (a UUID fits). */
+export const CLIENT_ID_PATTERN = /^[A-Za-z0-9_-]{8,64}$/;
+
+/** Which side of a conversation someone writes from. */
+export type Side = 'youth' | 'staff';
+
+export interface MessageView {
+	id: string;
+	threadId: string;
+	clientId: string;
+	seq: number;
+	senderId: string;
+	senderName: string;
+	side: Side;
+	body: string;
+	/** ISO timestamp. */
+	createdAt: string;
+}
+
+/** How far the other side has got: their delivered and read marks (message seq). */
+export interface Marks {
+	delivered: number;
+	read: number;
+}
+
+export interface ThreadView {
+	id: string | null;
+	youthId: string;
+	/** Who answers: the guide's name, or null for the youth unit. */
+	guideName: string | null;
+	/** The conversation can be written to (the current one); earlier ones are read-only. */
+	writable: boolean;
+	closedAt: string | null;
+	messages: MessageView[];
+	/** Marks of the young person and of the staff side. */
+	marks: Record<Side, Marks>;
+}
+
+/** One line of an event stream message (`data:`), by `event:` name. */
+export type LiveEvent =
+	| { kind: 'message'; youthId: string; message: MessageView }
+	| { kind: 'delivered' | 'read'; youthId: string; threadId: string; side: Side; seq: number };
+
+export interface UnreadEvent {
+	count: number;
+}
+
+/** Codes the JSON endpoint and the form actions answer with. */
+export type SendError =
+	| 'empty'
+	| 'too_long'
+	| 'rate_limited'
+	| 'client_id_conflict'
+	| 'invalid_client_id'
+	| 'not_found'
+	| 'unsupported_media_type'
+	| 'cross_origin'
+	| 'invalid_json'
+	| 'invalid_request';
+
+/** Length in characters as a person (and SQLite's length()) counts them, not UTF-16 units. */
+export function characterCount(text: string): number {
+	return Array.from(text).length;
+}

@@ -1,0 +1,25 @@
+import { error, redirect } from '@sveltejs/kit';
+import { openConversation } from '$lib/server/conversations';
+import { markReadFromForm, sendFromForm } from '$lib/server/messageHttp';
+import { newId } from '$lib/server/ids';
+import { getSettings } from '$lib/server/settings';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, parent }) => {
+	// After the layout: its stream cursor is older than this snapshot, so nothing falls between.
+	await parent();
+	const user = locals.user!;
+	const conversation = openConversation(user, user.id);
+	if (!conversation) error(404, 'not_found');
+	const { unitName, openingHours } = getSettings();
+	return { conversation, unit: { name: unitName, openingHours }, clientId: newId() };
+};
+
+export const actions: Actions = {
+	send: async ({ locals, request, url }) => {
+		const failed = await sendFromForm(locals.user!, locals.user!.id, request);
+		if (failed) return failed;
+		redirect(303, url.pathname);
+	},
+	markRead: ({ locals, request }) => markReadFromForm(locals.user!, request)
+};

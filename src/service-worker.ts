@@ -21,7 +21,7 @@
 import { version } from '$service-worker';
 import { clientsClaim } from 'workbox-core';
 import { cleanupOutdatedCaches, precacheAndRoute } from 'workbox-precaching';
-import { registerRoute, setCatchHandler, setDefaultHandler } from 'workbox-routing';
+import { registerRoute, setCatchHandler } from 'workbox-routing';
 import { NetworkFirst, NetworkOnly } from 'workbox-strategies';
 import type { WorkboxPlugin } from 'workbox-core/types';
 import {
@@ -164,7 +164,9 @@ registerRoute(
 	'POST'
 );
 
-setDefaultHandler(new NetworkOnly());
+// Any other page: from the network (the offline page when there is none). Requests that are not
+// navigations (the API, the live event stream) never pass through the worker.
+registerRoute(({ request, url }) => sameOrigin(url) && request.mode === 'navigate', new NetworkOnly());
 
 /** The offline page in the language chosen on this device (the cookie), else Danish. */
 async function offlinePage(): Promise<Response> {
@@ -232,13 +234,18 @@ self.addEventListener('push', (event) => {
 	}
 	if (!payload?.title) return;
 	event.waitUntil(
-		self.registration.showNotification(payload.title, {
-			body: payload.body,
-			icon: '/icons/icon-192.png',
-			badge: '/icons/icon-192.png',
-			tag: payload.kind,
-			data: { url: payload.url }
-		})
+		(async () => {
+			// Already looking at it: no notice needed.
+			const windows = (await self.clients.matchAll({ type: 'window' })) as WindowClient[];
+			if (windows.some((w) => w.focused && new URL(w.url).pathname === payload.url)) return;
+			await self.registration.showNotification(payload.title, {
+				body: payload.body,
+				icon: '/icons/icon-192.png',
+				badge: '/icons/icon-192.png',
+				tag: payload.kind,
+				data: { url: payload.url }
+			});
+		})()
 	);
 });
 

@@ -1,8 +1,44 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import Database from 'better-sqlite3';
 import { expectAccessible, login, logout, switchLanguage } from './helpers';
+
+const DB_PATH = process.env.E2E_DATABASE_PATH ?? './data/e2e.db';
+
+/** Reads the running server's database. */
+function query<T>(sql: string, ...params: unknown[]): T[] {
+	const db = new Database(DB_PATH, { readonly: true });
+	try {
+		db.pragma('busy_timeout = 5000');
+		return db.prepare(sql).all(...params) as T[];
+	} finally {
+		db.close();
+	}
+}
+const userId = (username: string) => query<{ id: string }>('select id from users where username = ?', username)[0]!.id;
+const storedCount = (body: string) => query<{ n: number }>('select count(*) as n from messages where body = ?', body)[0]!.n;
+
+/** A fresh browser (its own cookies, caches and service worker) logged in as `username`. */
+async function as(browser: Browser, username: string): Promise<Page> {
+	const page = await (await browser.newContext()).newPage();
+	await login(page, username);
+	await workerReady(page);
+	return page;
+}
+
+/** The young person's conversation, once its script runs. */
+async function openMessages(page: Page, path = '/messages') {
+	await page.goto(path);
+	await expect(page.locator('form.compose[data-enhanced]')).toHaveCount(1);
+}
+
+async function write(page: Page, text: string) {
+	await page.getByLabel('Skriv en besked').fill(text);
+	await page.getByRole('button', { name: 'Send', exact: true }).click();
+}
+const WAITING = 'Ikke sendt endnu. Den bliver sendt, når du er på nettet igen.';
 
 /** Waits until the service worker is active and controls the page. */
 async function workerReady(page: Page) {
@@ -204,7 +240,8 @@ test.describe('PWA', () => {
 				open.onupgradeneeded = () => open.result.createObjectStore('outbox', { keyPath: 'clientId' }).createIndex('byCreated', 'createdAt');
 				open.onsuccess = () => {
 					const tx = open.result.transaction('outbox', 'readwrite');
-					tx.objectStore('outbox').put({ clientId: 'waiting-message-1', userId: 'x', body: 'Hej', createdAt: Date.now() });
+					const entry = { clientId: 'waiting-message-1', userId: 'amina', youthId: 'amina', body: 'Hej', createdAt: Date.now() };
+					tx.objectStore('outbox').put(entry);
 					tx.oncomplete = () => {
 						open.result.close();
 						resolve();
@@ -232,6 +269,103 @@ test.describe('PWA', () => {
 		await page.goto('/plan');
 		await expect(page).toHaveURL(/\/login/);
 		await expect.poll(async () => (await cachedPaths(page)).filter((p) => PERSONAL.test(p))).toEqual([]);
+	});
+
+	test('a message written offline waits on the phone and is delivered once when the network returns', async ({ browser }) => {
+		test.setTimeout(90_000);
+		const amina = await as(browser, 'amina');
+		await openMessages(amina);
+		await goOffline(amina.context(), amina);
+		const text = `Skrevet i bussen uden net ${Date.now()}`;
+		await write(amina, text);
+		const mine = amina.locator('li.message', { hasText: text });
+		await expect(mine.getByTestId('message-status')).toHaveText(WAITING);
+		await expect.poll(async () => (await outboxEntries(amina)).length).toBe(1);
+
+		// Still there after the app is reloaded without network (kept in IndexedDB).
+		await amina.reload();
+		await expect(mine.getByTestId('message-status')).toHaveText(WAITING);
+		expect(storedCount(text)).toBe(0);
+
+		await amina.context().setOffline(false);
+		await expect(mine.getByTestId('message-status')).not.toHaveText(WAITING);
+		await expect(mine).toHaveCount(1);
+		await expect.poll(() => outboxEntries(amina)).toEqual([]);
+		expect(storedCount(text)).toBe(1);
+
+		const jonas = await as(browser, 'jonas');
+		await openMessages(jonas, `/staff/messages/${userId('amina')}`);
+		await expect(jonas.locator('li.message', { hasText: text })).toHaveCount(1);
+		await amina.reload();
+		await expect(mine).toHaveCount(1);
+		expect(storedCount(text)).toBe(1);
+		for (const page of [amina, jonas]) await page.context().close();
+	});
+
+	test('a message written offline goes out by Background Sync after the app was closed', async ({ browser, baseURL }) => {
+		test.setTimeout(90_000);
+		const amina = await as(browser, 'amina');
+		const context = amina.context();
+		await openMessages(amina);
+		await goOffline(context, amina);
+		const text = `Skrevet før appen blev lukket ${Date.now()}`;
+		await write(amina, text);
+		await expect(amina.locator('li.message', { hasText: text }).getByTestId('message-status')).toHaveText(WAITING);
+		await expect.poll(async () => (await outboxEntries(amina)).length).toBe(1);
+		await amina.close();
+
+		// The app is closed; the network returns and the browser runs the sync round.
+		const blank = await context.newPage();
+		await context.setOffline(false);
+		const cdp = await context.newCDPSession(blank);
+		const registration = new Promise<string>((resolve) =>
+			cdp.on('ServiceWorker.workerRegistrationUpdated', ({ registrations }) => {
+				const found = registrations.find((r) => r.scopeURL === `${baseURL}/` && !r.isDeleted);
+				if (found) resolve(found.registrationId);
+			})
+		);
+		await cdp.send('ServiceWorker.enable');
+		await cdp.send('ServiceWorker.dispatchSyncEvent', {
+			origin: baseURL!,
+			registrationId: await registration,
+			tag: 'minvej-outbox',
+			lastChance: false
+		});
+		await expect.poll(() => storedCount(text), { timeout: 15_000 }).toBe(1);
+
+		const jonas = await as(browser, 'jonas');
+		await openMessages(jonas, `/staff/messages/${userId('amina')}`);
+		await expect(jonas.locator('li.message', { hasText: text })).toHaveCount(1);
+
+		// Opened again: nothing waiting, the message once.
+		await openMessages(blank);
+		await expect(blank.locator('li.message', { hasText: text })).toHaveCount(1);
+		await expect(blank.locator('li.message', { hasText: text }).getByTestId('message-status')).not.toHaveText(WAITING);
+		expect(await outboxEntries(blank)).toEqual([]);
+		expect(storedCount(text)).toBe(1);
+		for (const page of [blank, jonas]) await page.context().close();
+	});
+
+	test('a message left waiting goes out when the app starts again (where no sync round came)', async ({ browser }) => {
+		test.setTimeout(90_000);
+		const amina = await as(browser, 'amina');
+		const context = amina.context();
+		await openMessages(amina);
+		await goOffline(context, amina);
+		const text = `Sendes ved næste start ${Date.now()}`;
+		await write(amina, text);
+		await expect.poll(async () => (await outboxEntries(amina)).length).toBe(1);
+		await amina.close();
+
+		await context.setOffline(false);
+		const again = await context.newPage();
+		await again.goto('/');
+		await expect.poll(() => storedCount(text), { timeout: 15_000 }).toBe(1);
+		await expect.poll(() => outboxEntries(again)).toEqual([]);
+		await openMessages(again);
+		await expect(again.locator('li.message', { hasText: text })).toHaveCount(1);
+		expect(storedCount(text)).toBe(1);
+		await context.close();
 	});
 
 	test('notification settings: this device, all devices, and a JSON endpoint only for this site', async ({ page, baseURL }) => {

@@ -12,6 +12,8 @@ export interface OutboxEntry {
 	clientId: string;
 	/** Whose message it is: only that user's pages show and send it. */
 	userId: string;
+	/** The young person whose conversation it goes to. */
+	youthId: string;
 	body: string;
 	/** When it was written (ms since the epoch). */
 	createdAt: number;
@@ -84,7 +86,7 @@ async function flushOnce(userId?: string): Promise<FlushResult> {
 		const response = await fetch('/api/messages', {
 			method: 'POST',
 			headers: { 'content-type': 'application/json', accept: 'application/json' },
-			body: JSON.stringify({ clientId: entry.clientId, body: entry.body }),
+			body: JSON.stringify({ clientId: entry.clientId, body: entry.body, youthId: entry.youthId }),
 			credentials: 'same-origin'
 		});
 		if (response.ok) {

@@ -15,7 +15,15 @@ import {
 	subscriptionCount,
 	subscriptionInput
 } from './push';
-import { decryptPush, startPushService, subscribeDevice, verifyVapid } from './pushService.testing';
+import { decryptPush, startPushService, subscribeDevice, verifyVapid, type ReceivedPush } from './pushService.testing';
+import { sendMessage } from './messages';
+
+/** Waits until the push service has received `count` requests, then a little longer for strays. */
+async function received(service: { received: ReceivedPush[] }, count: number, patience = 5000) {
+	for (let waited = 0; service.received.length < count && waited < patience; waited += 25) await new Promise((r) => setTimeout(r, 25));
+	await new Promise((r) => setTimeout(r, 300));
+	return service.received;
+}
 
 let database: Db;
 beforeEach(async () => {
@@ -186,5 +194,54 @@ describe('notifyUser', () => {
 		subscribeDevice(noah.id, 'http://127.0.0.1:9/closed-port');
 		expect(await notifyUser(noah.id, 'consentCosign')).toEqual({ sent: 0, removed: 0, failed: 1 });
 		expect(await notifyUser('no-such-user', 'message')).toEqual({ sent: 0, removed: 0, failed: 0 });
+	});
+});
+
+describe('a new message', () => {
+	it('produces one encrypted, VAPID-signed push to the other side, without the text', async () => {
+		const service = await startPushService();
+		try {
+			const amina = demoUser(database, 'amina');
+			const jonas = demoUser(database, 'jonas');
+			const guideKeys = subscribeDevice(jonas.id, `${service.origin}/push/jonas`, 'en');
+			const youthKeys = subscribeDevice(amina.id, `${service.origin}/push/amina`);
+			const text = 'Hemmelig tekst: jeg har fået en læreplads hos Tømrer Hansen';
+
+			const first = await sendMessage(amina, amina.id, { clientId: 'push-test-0001', body: text });
+			expect(first.ok).toBe(true);
+			const pushes = await received(service, 1);
+			// Only the guide; the sender's own phone gets nothing.
+			expect(pushes.map((p) => p.path)).toEqual(['/push/jonas']);
+			const [push] = pushes;
+			expect(push!.headers['content-encoding']).toBe('aes128gcm');
+			expect(verifyVapid(push!.headers['authorization']).aud).toBe(service.origin);
+			for (const word of ['Hemmelig', 'læreplads', 'Hansen']) expect(push!.body.toString('latin1')).not.toContain(word);
+			const payload = decryptPush(push!.body, guideKeys);
+			expect(JSON.parse(payload)).toEqual({
+				kind: 'message',
+				title: 'Minvej',
+				body: 'You have a new message in Minvej',
+				url: '/staff/messages'
+			});
+			for (const word of ['Hemmelig', 'læreplads', 'Hansen', 'Amina']) expect(payload).not.toContain(word);
+
+			// The same message again (a retry from the outbox) is stored once and notifies once.
+			const again = await sendMessage(amina, amina.id, { clientId: 'push-test-0001', body: text });
+			expect(again.ok && again.duplicate).toBe(true);
+			expect(await received(service, 2, 700)).toHaveLength(1);
+
+			// The guide answers: the young person's phone gets one notice in Danish.
+			await sendMessage(jonas, amina.id, { clientId: 'push-test-0002', body: 'Tillykke! Lad os tale om det i morgen.' });
+			const all = await received(service, 2);
+			expect(all.map((p) => p.path)).toEqual(['/push/jonas', '/push/amina']);
+			expect(JSON.parse(decryptPush(all[1]!.body, youthKeys))).toEqual({
+				kind: 'message',
+				title: 'Minvej',
+				body: 'Du har en ny besked i Minvej',
+				url: '/messages'
+			});
+		} finally {
+			await service.close();
+		}
 	});
 });

@@ -10,16 +10,17 @@
  * - The request is built (encrypted with aes128gcm, signed with VAPID) by the web-push library
  *   and sent with fetch; a subscription the push service reports gone (404/410) is removed.
  */
-import { and, count, eq } from 'drizzle-orm';
-import webpush from 'web-push';
+import { and, count, eq, isNull } from 'drizzle-orm';
+import { createECDH } from 'node:crypto';
 import { z } from 'zod';
-import { m } from '$lib/paraglide/messages.js';
+import { app_name, pwa_push_consent_cosign, pwa_push_guide_request, pwa_push_message } from '../paraglide/messages.js';
 import { config } from './config';
 import { db } from './db';
-import { pushSubscriptions, users, vapidKeys, PUSH_LOCALES, type Role } from './db/schema';
+import { messageThreads, pushSubscriptions, users, vapidKeys, PUSH_LOCALES, type Role } from './db/schema';
 import { newId } from './ids';
 import { getSettings } from './settings';
 import type { SessionUser } from './auth/session';
+import type { MessageView } from '../messaging';
 
 /** What a notice can be about. */
 export const PUSH_KINDS = ['message', 'guideRequest', 'consentCosign'] as const;
@@ -64,12 +65,22 @@ export function ensureVapidKeys(): { publicKey: string; privateKey: string } {
 	if (configured.publicKey || configured.privateKey) {
 		throw new Error('Set both VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY, or neither (then a pair is made and stored)');
 	}
-	const made = webpush.generateVAPIDKeys();
+	const made = generateVapidKeys();
 	db().insert(vapidKeys).values({ id: 1, publicKey: made.publicKey, privateKey: made.privateKey }).onConflictDoNothing().run();
 	const row = db().select().from(vapidKeys).where(eq(vapidKeys.id, 1)).get();
 	if (!row) throw new Error('The VAPID key pair could not be stored');
 	cachedKeys = { publicKey: row.publicKey, privateKey: row.privateKey };
 	return cachedKeys;
+}
+
+/** A new P-256 key pair, as web-push's generateVAPIDKeys makes it (base64url, raw points). */
+function generateVapidKeys() {
+	const ecdh = createECDH('prime256v1');
+	ecdh.generateKeys();
+	const secret = ecdh.getPrivateKey();
+	// A secret with leading zero bytes comes out shorter: pad it to 32 bytes.
+	const privateKey = Buffer.concat([Buffer.alloc(Math.max(0, 32 - secret.length)), secret]);
+	return { publicKey: ecdh.getPublicKey().toString('base64url'), privateKey: privateKey.toString('base64url') };
 }
 
 /** For tests: forget the keys read so far (another database, other configuration). */
@@ -175,12 +186,8 @@ function targetUrl(role: Role, kind: PushKind): string {
 
 /** The notice's text: says that something is new, never what. */
 export function pushPayload(kind: PushKind, role: Role, locale: PushLocale): PushPayload {
-	const text = {
-		message: m.pwa_push_message,
-		guideRequest: m.pwa_push_guide_request,
-		consentCosign: m.pwa_push_consent_cosign
-	}[kind];
-	return { kind, title: m.app_name({}, { locale }), body: text({}, { locale }), url: targetUrl(role, kind) };
+	const text = { message: pwa_push_message, guideRequest: pwa_push_guide_request, consentCosign: pwa_push_consent_cosign }[kind];
+	return { kind, title: app_name({}, { locale }), body: text({}, { locale }), url: targetUrl(role, kind) };
 }
 
 /**
@@ -209,6 +216,37 @@ export async function notifyUser(userId: string, kind: PushKind): Promise<Notify
 	return result;
 }
 
+/**
+ * A new message: the other side of the conversation gets a notice (the young person, or their
+ * guide, or the youth unit's coordinators while they have no guide). Never the text.
+ */
+export async function notifyNewMessage(message: Pick<MessageView, 'threadId' | 'senderId' | 'side'>): Promise<NotifyResult> {
+	const total: NotifyResult = { sent: 0, removed: 0, failed: 0 };
+	const thread = db()
+		.select({ youthId: messageThreads.youthId, guideId: messageThreads.guideId })
+		.from(messageThreads)
+		.where(eq(messageThreads.id, message.threadId))
+		.get();
+	if (!thread) return total;
+	const recipients =
+		message.side === 'staff'
+			? [thread.youthId]
+			: thread.guideId
+				? [thread.guideId]
+				: db()
+						.select({ id: users.id })
+						.from(users)
+						.where(and(eq(users.role, 'coordinator'), isNull(users.disabledAt)))
+						.all()
+						.map((u) => u.id);
+	for (const result of await Promise.all(recipients.filter((id) => id !== message.senderId).map((id) => notifyUser(id, 'message')))) {
+		total.sent += result.sent;
+		total.removed += result.removed;
+		total.failed += result.failed;
+	}
+	return total;
+}
+
 async function sendOne(
 	s: typeof pushSubscriptions.$inferSelect,
 	payload: string,
@@ -216,6 +254,8 @@ async function sendOne(
 	vapidDetails: { subject: string; publicKey: string; privateKey: string }
 ): Promise<keyof NotifyResult> {
 	try {
+		// Loaded on the first notice only (it is big, and most processes never send one).
+		const { default: webpush } = await import('web-push');
 		const request = webpush.generateRequestDetails({ endpoint: s.endpoint, keys: { p256dh: s.p256dh, auth: s.auth } }, payload, {
 			vapidDetails,
 			TTL: TIME_TO_LIVE_S,

@@ -154,6 +154,18 @@ registerRoute(
 	}
 );
 
+// Sending a message: passed through by the worker (never kept), so that an answer saying the
+// session has ended clears personal data here too.
+registerRoute(
+	({ url }) => sameOrigin(url) && url.pathname === '/api/messages',
+	async ({ request }) => {
+		const response = await fetch(request);
+		if (response.status === 401) await clearPersonalData();
+		return response;
+	},
+	'POST'
+);
+
 // A language switch: kept pages are in the old language.
 registerRoute(
 	({ url }) => sameOrigin(url) && url.pathname === '/language',

@@ -312,9 +312,11 @@ test.describe('PWA', () => {
 		await write(amina, text);
 		await expect(amina.locator('li.message', { hasText: text }).getByTestId('message-status')).toHaveText(WAITING);
 		await expect.poll(async () => (await outboxEntries(amina)).length).toBe(1);
+		// The app is closed (left first, so that none of its scripts is around when the network returns).
+		await amina.goto('about:blank');
 		await amina.close();
 
-		// The app is closed; the network returns and the browser runs the sync round.
+		// The network returns and the browser runs the sync round.
 		const blank = await context.newPage();
 		await context.setOffline(false);
 		const cdp = await context.newCDPSession(blank);

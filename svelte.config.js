@@ -6,6 +6,11 @@ const config = {
 	preprocess: vitePreprocess(),
 	kit: {
 		adapter: adapter({ out: process.env.BUILD_DIR ?? 'build' }),
+		// src/service-worker.ts is registered by the app (workbox-window), which shows "update available".
+		serviceWorker: { register: false },
+		// Absolute asset paths: the service worker answers any address with the offline page, whose
+		// links to scripts and styles must work from every depth.
+		paths: { relative: false },
 		// SvelteKit adds hashes/nonces for its own inline scripts; nothing else may run inline.
 		csp: {
 			mode: 'auto',

@@ -396,8 +396,10 @@ CREATE TABLE `push_subscriptions` (
 	`endpoint` text NOT NULL,
 	`p256dh` text NOT NULL,
 	`auth` text NOT NULL,
+	`locale` text DEFAULT 'da' NOT NULL,
 	`created_at` integer NOT NULL,
-	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade
+	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade,
+	CONSTRAINT "push_subscriptions_locale_check" CHECK("locale" in ('da', 'en'))
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `push_subscriptions_endpoint_unique` ON `push_subscriptions` (`endpoint`);--> statement-breakpoint
@@ -418,4 +420,12 @@ CREATE TABLE `settings` (
 	CONSTRAINT "settings_self_consent_age_check" CHECK("settings"."self_consent_age" between 13 and 18),
 	CONSTRAINT "settings_visitation_weekday_check" CHECK("settings"."visitation_weekday" between 1 and 7),
 	CONSTRAINT "settings_retention_check" CHECK("settings"."access_log_retention_days" between 30 and 3650)
+);
+--> statement-breakpoint
+CREATE TABLE `vapid_keys` (
+	`id` integer PRIMARY KEY NOT NULL,
+	`public_key` text NOT NULL,
+	`private_key` text NOT NULL,
+	`created_at` integer NOT NULL,
+	CONSTRAINT "vapid_keys_single_row" CHECK("vapid_keys"."id" = 1)
 );

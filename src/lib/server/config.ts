@@ -20,6 +20,17 @@ export const config = {
 	get demoSeed() {
 		return env('DEMO_SEED') !== 'false';
 	},
+	/** Web Push: a configured VAPID key pair (base64url), else one is made and stored on first start. */
+	get vapidPublicKey() {
+		return env('VAPID_PUBLIC_KEY');
+	},
+	get vapidPrivateKey() {
+		return env('VAPID_PRIVATE_KEY');
+	},
+	/** Web Push: who runs the server (mailto: or https:), told to the push services. */
+	get vapidSubject() {
+		return env('VAPID_SUBJECT');
+	},
 	get production() {
 		return process.env.NODE_ENV === 'production';
 	}

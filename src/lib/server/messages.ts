@@ -20,6 +20,7 @@ import { newId } from './ids';
 import { can, type Actor } from './policy';
 import { currentGuideId, isCurrent, messageView, threadAccess } from './conversations';
 import { notifyMessageEvents } from './events';
+import { notifyNewMessage } from './push';
 import { characterCount, CLIENT_ID_PATTERN, MESSAGE_MAX_LENGTH, MESSAGES_PER_MINUTE, type MessageView, type SendError } from '../messaging';
 
 /** What a send asks for; validated here, whether it came as JSON or from a form. */
@@ -161,10 +162,12 @@ function isUniqueViolation(e: unknown): boolean {
 
 /**
  * Called once after each new message is stored (never for a repeated client id), outside the
- * transaction: wakes the live streams. Web push (issue 7) hooks in here, using the message.
+ * transaction: wakes the live streams. and sends a Web Push to the other side.
  */
-export function afterMessageStored(_message: MessageView) {
+export function afterMessageStored(message: MessageView) {
 	notifyMessageEvents();
+	// Web Push to the other side: only that there is a new message, never its text.
+	void notifyNewMessage(message);
 }
 
 /**

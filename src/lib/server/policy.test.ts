@@ -227,6 +227,12 @@ describe('policy: the decision table', () => {
 		for (const role of ['youth', 'parent', 'caseworker', 'coordinator'] as const)
 			expect(globalRule(actor(role), 'guide.profile')).toBe(false);
 	});
+
+	it('lets every logged-in person, and nobody else, manage their own notifications', () => {
+		for (const role of ['youth', 'parent', 'guide', 'caseworker', 'coordinator'] as const)
+			expect(globalRule(actor(role), 'notifications.manage')).toBe(true);
+		expect(globalRule(null, 'notifications.manage')).toBe(false);
+	});
 });
 
 // ---- Message threads (rule 8: a new guide does not inherit the old conversation) ---------------

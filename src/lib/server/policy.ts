@@ -62,7 +62,8 @@ export const GLOBAL_ACTIONS = [
 	'invite.create',
 	'outcomes.read',
 	'unitInbox.read',
-	'messages.use'
+	'messages.use',
+	'notifications.manage'
 ] as const;
 export type GlobalAction = (typeof GLOBAL_ACTIONS)[number];
 
@@ -236,6 +237,9 @@ export function globalRule(actor: Actor, action: GlobalAction): boolean {
 		case 'messages.use':
 			// Those who write in conversations: never parents or caseworkers (rule 5).
 			return actor.role === 'youth' || actor.role === 'guide' || actor.role === 'coordinator';
+		case 'notifications.manage':
+			// Everyone decides about notifications on their own devices.
+			return true;
 	}
 }
 

@@ -4,6 +4,7 @@ import { verifyPragmas } from './db/client';
 import { seedDemoIfEmpty } from './db/seed';
 import { scheduleRetention } from './retention';
 import { writePidFile } from './pidfile';
+import { ensureVapidKeys } from './push';
 
 let started: Promise<void> | undefined;
 
@@ -20,6 +21,7 @@ export function startServer(): Promise<void> {
 			console.log('Minvej: seeded the demo municipality (Eksempel Kommune)');
 		}
 		scheduleRetention();
+		ensureVapidKeys();
 	})();
 	return started;
 }

@@ -2,7 +2,7 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { DEPARTMENTS, ROLES } from '../../../domain';
-import { createdAt } from './common';
+import { createdAt, oneOf } from './common';
 import { users } from './people';
 
 /** Every read of a young person's data by someone else. Append-only. */
@@ -25,6 +25,10 @@ export const accessLog = sqliteTable(
 	(t) => [index('access_log_youth_idx').on(t.youthId, t.createdAt), index('access_log_created_idx').on(t.createdAt)]
 );
 
+/** The languages a push notification can be written in (the subscriber's language when subscribing). */
+export const PUSH_LOCALES = ['da', 'en'] as const;
+
+/** One browser on one device that gets Web Push for a user. A device belongs to one user at a time. */
 export const pushSubscriptions = sqliteTable(
 	'push_subscriptions',
 	{
@@ -35,9 +39,30 @@ export const pushSubscriptions = sqliteTable(
 		endpoint: text('endpoint').notNull(),
 		p256dh: text('p256dh').notNull(),
 		auth: text('auth').notNull(),
+		locale: text('locale', { enum: PUSH_LOCALES }).notNull().default('da'),
 		createdAt: createdAt()
 	},
-	(t) => [uniqueIndex('push_subscriptions_endpoint_unique').on(t.endpoint), index('push_subscriptions_user_idx').on(t.userId)]
+	(t) => [
+		uniqueIndex('push_subscriptions_endpoint_unique').on(t.endpoint),
+		index('push_subscriptions_user_idx').on(t.userId),
+		check('push_subscriptions_locale_check', oneOf(t.locale, PUSH_LOCALES))
+	]
+);
+
+/**
+ * The server's VAPID key pair for Web Push (base64url): one row, id = 1, made on the first start
+ * unless VAPID_PUBLIC_KEY/VAPID_PRIVATE_KEY are configured. Browsers bind their subscriptions to
+ * the public key, so it must stay the same across restarts.
+ */
+export const vapidKeys = sqliteTable(
+	'vapid_keys',
+	{
+		id: integer('id').primaryKey(),
+		publicKey: text('public_key').notNull(),
+		privateKey: text('private_key').notNull(),
+		createdAt: createdAt()
+	},
+	(t) => [check('vapid_keys_single_row', sql`${t.id} = 1`)]
 );
 
 /** The municipality's settings: exactly one row, id = 1. */
@@ -68,3 +93,4 @@ export const settings = sqliteTable(
 export type AccessLogEntry = typeof accessLog.$inferSelect;
 export type PushSubscription = typeof pushSubscriptions.$inferSelect;
 export type Settings = typeof settings.$inferSelect;
+export type VapidKeys = typeof vapidKeys.$inferSelect;

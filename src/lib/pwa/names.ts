@@ -1,0 +1,33 @@
+/**
+ * What the service worker and the pages agree on (no DOM or worker types here: both import it).
+ */
+
+/** Personal pages kept for reading offline after one visit (and their __data.json). */
+export const OFFLINE_PAGES = ['/', '/plan', '/messages'] as const;
+export type OfflinePage = (typeof OFFLINE_PAGES)[number];
+
+/** The cache of personal pages: emptied on logout, on an ended session and on a language switch. */
+export const PAGES_CACHE = 'minvej-pages';
+
+/** The cache of the offline page in each language (nothing personal); one per app version. */
+export const SHELL_CACHE_PREFIX = 'minvej-shell-';
+
+/** Set on a page's copy in PAGES_CACHE: when it was fetched (ISO time). */
+export const SAVED_AT_HEADER = 'x-minvej-saved-at';
+
+/** The key under which the offline page in `locale` is kept in the shell cache. */
+export const offlinePageKey = (locale: string) => `/offline?locale=${locale}`;
+
+/** The Background Sync tag for the outbox of messages written offline. */
+export const OUTBOX_SYNC_TAG = 'minvej-outbox';
+
+/** Messages from a page to the service worker. */
+export type ToWorker =
+	| { type: 'SKIP_WAITING' }
+	| { type: 'CLEAR_PERSONAL' }
+	| { type: 'FLUSH_OUTBOX' }
+	/** Answered on the message port: { savedAt: string | null }. */
+	| { type: 'SAVED_AT'; path: string };
+
+/** Messages from the service worker to its pages. */
+export type FromWorker = { type: 'OUTBOX_CHANGED' } | { type: 'PERSONAL_CLEARED' };

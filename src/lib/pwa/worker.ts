@@ -1,0 +1,67 @@
+/**
+ * The pages' side of the service worker: registering it (workbox-window), asking it things and
+ * telling it things. Does nothing where service workers are missing (or in `vite dev`).
+ */
+import { Workbox } from 'workbox-window';
+import type { FromWorker, ToWorker } from './names';
+
+let workbox: Workbox | undefined;
+
+export const supported = () => typeof navigator !== 'undefined' && 'serviceWorker' in navigator;
+
+/** Registers /service-worker.js; `onUpdate` runs when a new version waits to take over. */
+export function registerWorker(onUpdate: () => void): Workbox | undefined {
+	if (!supported() || workbox) return workbox;
+	workbox = new Workbox('/service-worker.js', { scope: '/' });
+	workbox.addEventListener('waiting', onUpdate);
+	// The new version took over (after "update now"): load the page with its code.
+	workbox.addEventListener('controlling', (event) => {
+		if (event.isUpdate) location.reload();
+	});
+	workbox.register().catch((e) => console.warn('Minvej: the service worker could not be registered', e));
+	return workbox;
+}
+
+/** "Update now": the waiting version takes over; the page reloads when it controls it. */
+export function activateUpdate() {
+	workbox?.messageSkipWaiting();
+}
+
+export function tellWorker(message: ToWorker) {
+	if (supported()) navigator.serviceWorker.controller?.postMessage(message);
+}
+
+/** When the copy of `path` this page was given was saved, if it came from the offline cache. */
+export async function savedAtOf(path: string): Promise<string | null> {
+	const controller = supported() ? navigator.serviceWorker.controller : null;
+	if (!controller) return null;
+	const channel = new MessageChannel();
+	const answer = new Promise<string | null>((resolve) => {
+		channel.port1.onmessage = (event) => resolve((event.data as { savedAt: string | null }).savedAt);
+		setTimeout(() => resolve(null), 2000);
+	});
+	controller.postMessage({ type: 'SAVED_AT', path } satisfies ToWorker, [channel.port2]);
+	return answer;
+}
+
+/** Listens to the service worker's messages; returns the way to stop. */
+export function onWorkerMessage(listener: (message: FromWorker) => void): () => void {
+	if (!supported()) return () => {};
+	const handler = (event: MessageEvent) => listener(event.data as FromWorker);
+	navigator.serviceWorker.addEventListener('message', handler);
+	return () => navigator.serviceWorker.removeEventListener('message', handler);
+}
+
+/** Asks for a Background Sync round (where the browser has it); false where it has not. */
+export async function requestSync(tag: string): Promise<boolean> {
+	if (!supported()) return false;
+	const registration = (await Promise.race([navigator.serviceWorker.ready, new Promise<null>((r) => setTimeout(() => r(null), 3000))])) as
+		(ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }) | null;
+	if (!registration?.sync) return false;
+	try {
+		await registration.sync.register(tag);
+		return true;
+	} catch {
+		return false;
+	}
+}

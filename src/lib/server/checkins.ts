@@ -27,6 +27,7 @@ import { db } from './db';
 import { checkinSchedules, checkins, type CheckinSchedule } from './db/schema';
 import { newId } from './ids';
 import { authorize, can, type Actor } from './policy';
+import { notifyCheckinsDue } from './push';
 
 /** How far ahead a guide may let a rhythm start. */
 const MAX_START_AHEAD_DAYS = 365;
@@ -44,9 +45,10 @@ function rhythmOf(s: Pick<CheckinSchedule, 'intervalDays' | 'startsOn' | 'endsOn
 
 /**
  * Creates every check-in that has fallen due by `now` (for these young people, or everyone).
- * Returns the ones it created, e.g. for a notification.
+ * Returns the ones it created; each young person with a new one that can still be answered gets
+ * a notice (`notify`: not when the young person is the one opening it).
  */
-export function syncCheckins(youthIds?: string[], now = new Date()): { id: string; youthId: string; dueOn: string }[] {
+export function syncCheckins(youthIds?: string[], now = new Date(), notify = true): { id: string; youthId: string; dueOn: string }[] {
 	if (youthIds && !youthIds.length) return [];
 	const today = todayIso(now);
 	const filter = youthIds ? inArray(checkinSchedules.youthId, youthIds) : undefined;
@@ -61,6 +63,7 @@ export function syncCheckins(youthIds?: string[], now = new Date()): { id: strin
 			.map((c) => `${c.youthId}/${c.dueOn}`)
 	);
 	const created: { id: string; youthId: string; dueOn: string }[] = [];
+	const answerable: { youthId: string }[] = [];
 	db().transaction((tx) => {
 		for (const s of schedules) {
 			for (const dueOn of dueDatesUntil(rhythmOf(s), today)) {
@@ -73,11 +76,27 @@ export function syncCheckins(youthIds?: string[], now = new Date()): { id: strin
 					.values({ id, youthId: s.youthId, scheduleId: s.id, dueOn, createdAt: now })
 					.onConflictDoNothing()
 					.run();
-				if (result.changes) created.push({ id, youthId: s.youthId, dueOn });
+				if (!result.changes) continue;
+				created.push({ id, youthId: s.youthId, dueOn });
+				if (lastDayToAnswer(dueOn, s.intervalDays) >= today) answerable.push({ youthId: s.youthId });
 			}
 		}
 	});
+	// A check-in that can still be answered brings a notice (never one already missed).
+	if (notify && answerable.length) void notifyCheckinsDue(answerable);
 	return created;
+}
+
+let timer: ReturnType<typeof setInterval> | undefined;
+
+/**
+ * Creates the check-ins that fall due, now and every hour while the server runs, so that a young
+ * person is notified without anyone having to open Minvej first.
+ */
+export function scheduleCheckins() {
+	syncCheckins();
+	timer ??= setInterval(() => syncCheckins(), 60 * 60 * 1000);
+	timer.unref();
 }
 
 /** The young person's check-ins, newest first, with where each stands today. */
@@ -150,7 +169,7 @@ export function checkinOverview(actor: NonNullable<Actor>, youthId: string, now 
 /** The young person's own check-in to answer now (if any) and when the next one comes. */
 export function myCheckin(actor: NonNullable<Actor>, now = new Date()): { open: OpenCheckin | null; nextDueOn: string | null } | null {
 	if (!can(actor, 'checkins.answer', actor.id)) return null;
-	syncCheckins([actor.id], now);
+	syncCheckins([actor.id], now, false);
 	const today = todayIso(now);
 	const open = timelineOf(actor.id, today, 10).find((c) => c.state === 'open');
 	const schedule = currentSchedule(actor.id);

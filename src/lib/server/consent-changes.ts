@@ -38,6 +38,7 @@ import {
 import { ageOn } from './dates';
 import { newId } from './ids';
 import { can, type Actor } from './policy';
+import { notifyConsentWaiting } from './push';
 import { getSettings } from './settings';
 
 export type ConsentChangeError = 'not_allowed' | 'recipient' | 'kinds' | 'wording_changed' | 'not_waiting';
@@ -122,7 +123,9 @@ export function giveConsent(actor: Actor, youthId: string, input: GiveInput, now
 	if (!actor || !can(actor, 'consent.change', youthId)) return { ok: false, error: 'not_allowed' };
 	const youth = consentYouth(youthId);
 	if (!youth) return { ok: false, error: 'not_allowed' };
-	return db().transaction(() => appendGive(actor, youth, input, now));
+	const result = db().transaction(() => appendGive(actor, youth, input, now));
+	if (result.ok && result.changed && result.status === 'waiting_cosign') void notifyConsentWaiting(youthId);
+	return result;
 }
 
 /** For answering a request: give inside a transaction the caller already holds. */

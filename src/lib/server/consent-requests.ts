@@ -10,6 +10,7 @@ import { db } from './db';
 import { consentRequests, users } from './db/schema';
 import { consentYouth, currentConsentStates, recipientKey } from './consent';
 import { giveConsentInTransaction, type ConsentChangeError, type ConsentChangeResult } from './consent-changes';
+import { notifyConsentWaiting } from './push';
 import type { Locale } from './consent-wording';
 import { newId } from './ids';
 import { can, type Actor } from './policy';
@@ -97,7 +98,7 @@ export function answerConsentRequest(
 	if (input.answer !== 'given' && input.answer !== 'declined') return { ok: false, error: 'request' };
 	const answer = input.answer;
 
-	return db().transaction(() => {
+	const outcome = db().transaction(() => {
 		const request = openConsentRequests(youthId).find((r) => r.id === input.requestId);
 		if (!request) return { ok: false as const, error: 'request' as const };
 		let result: ConsentChangeResult = { ok: true, status: 'none', changed: false };
@@ -113,6 +114,8 @@ export function answerConsentRequest(
 		db().update(consentRequests).set({ answer, answeredAt: now }).where(eq(consentRequests.id, request.id)).run();
 		return result;
 	});
+	if (outcome.ok && outcome.changed && outcome.status === 'waiting_cosign') void notifyConsentWaiting(youthId);
+	return outcome;
 }
 
 /** How many requests wait for the young person's answer (0 for anyone else). */

@@ -17,6 +17,13 @@ import {
 } from './push';
 import { decryptPush, startPushService, subscribeDevice, verifyVapid, type ReceivedPush } from './pushService.testing';
 import { sendMessage } from './messages';
+import { sendRequest } from './guideRequests';
+import { approveRequest, declineRequest } from './visitation';
+import { giveConsent } from './consent-changes';
+import { answerConsentRequest, askForConsent } from './consent-requests';
+import { wordingVersionFor } from './consent-wording';
+import { setRhythm, syncCheckins } from './checkins';
+import { todayIso } from './dates';
 
 /** Waits until the push service has received `count` requests, then a little longer for strays. */
 async function received(service: { received: ReceivedPush[] }, count: number, patience = 5000) {
@@ -240,6 +247,129 @@ describe('a new message', () => {
 				body: 'Du har en ny besked i Minvej',
 				url: '/messages'
 			});
+		} finally {
+			await service.close();
+		}
+	});
+});
+
+describe('other news', () => {
+	/** The decrypted notices a service received, by path. */
+	const notices = (pushes: ReceivedPush[], keys: Record<string, ReturnType<typeof subscribeDevice>>) =>
+		pushes.map((p) => ({ path: p.path, ...JSON.parse(decryptPush(p.body, keys[p.path]!)) }));
+
+	it('a decided guide request notifies the young person and the parent who asked, without the reason', async () => {
+		const service = await startPushService();
+		try {
+			const [noah, peter, lone] = ['noah', 'peter', 'lone'].map((u) => demoUser(database, u));
+			const keys = {
+				'/push/noah': subscribeDevice(noah!.id, `${service.origin}/push/noah`),
+				'/push/peter': subscribeDevice(peter!.id, `${service.origin}/push/peter`),
+				'/push/lone': subscribeDevice(lone!.id, `${service.origin}/push/lone`)
+			};
+			const sent = sendRequest(peter!, noah!.id, 'pick', { guideId: demoUser(database, 'jonas').id, reason: '' });
+			expect(sent.ok).toBe(true);
+			// Sending is not news for anyone's phone.
+			expect(await received(service, 1, 700)).toHaveLength(0);
+
+			const reason = 'Jonas har ikke plads før til sommer, vi finder en anden sammen';
+			expect(declineRequest(lone!, sent.ok ? sent.id : '', { reason })).toEqual({ ok: true });
+			const pushes = await received(service, 2);
+			expect(notices(pushes, keys).sort((a, b) => a.path.localeCompare(b.path))).toEqual([
+				{ path: '/push/noah', kind: 'guideRequest', title: 'Minvej', body: 'Der er nyt om ønsket om en guide i Minvej', url: '/guide' },
+				{ path: '/push/peter', kind: 'guideRequest', title: 'Minvej', body: 'Der er nyt om ønsket om en guide i Minvej', url: '/parent' }
+			]);
+			for (const p of pushes) expect(p.body.toString('latin1')).not.toContain('sommer');
+			// A refused decision (the request is no longer open) sends nothing more.
+			expect(declineRequest(lone!, sent.ok ? sent.id : '', { reason })).toMatchObject({ ok: false });
+			expect(await received(service, 3, 700)).toHaveLength(2);
+		} finally {
+			await service.close();
+		}
+	});
+
+	it('a consent given under the self-consent age notifies the custody holder; one in force at once does not', async () => {
+		const service = await startPushService();
+		try {
+			const [noah, peter, freja, karen] = ['noah', 'peter', 'freja', 'karen'].map((u) => demoUser(database, u));
+			const keys = {
+				'/push/peter': subscribeDevice(peter!.id, `${service.origin}/push/peter`, 'en'),
+				'/push/karen': subscribeDevice(karen!.id, `${service.origin}/push/karen`)
+			};
+			const da = { wording: wordingVersionFor('da'), locale: 'da' as const };
+			// Freja (17) gives at once: nobody has to co-sign, no notice.
+			expect(giveConsent(freja!, freja!.id, { recipient: 'department:fgu', ...da })).toMatchObject({ status: 'active' });
+			expect(await received(service, 1, 700)).toHaveLength(0);
+
+			// Noah (14) gives: it waits for Peter, who holds custody.
+			expect(giveConsent(noah!, noah!.id, { recipient: 'department:uu', ...da })).toMatchObject({ status: 'waiting_cosign' });
+			const pushes = await received(service, 1);
+			expect(notices(pushes, keys)).toEqual([
+				{
+					path: '/push/peter',
+					kind: 'consentCosign',
+					title: 'Minvej',
+					body: 'A consent is waiting for your signature in Minvej',
+					url: '/parent'
+				}
+			]);
+			// Giving the same again changes nothing and sends nothing.
+			giveConsent(noah!, noah!.id, { recipient: 'department:uu', ...da });
+			expect(await received(service, 2, 700)).toHaveLength(1);
+		} finally {
+			await service.close();
+		}
+	});
+
+	it('a consent request answered "yes" under the self-consent age notifies the custody holder too', async () => {
+		const service = await startPushService();
+		try {
+			const [noah, peter] = ['noah', 'peter'].map((u) => demoUser(database, u));
+			const keys = { '/push/peter': subscribeDevice(peter!.id, `${service.origin}/push/peter`) };
+			// Noah gets Jonas as his guide, and Jonas asks him for a consent to PPR.
+			const [jonas, lone] = ['jonas', 'lone'].map((u) => demoUser(database, u));
+			const picked = sendRequest(noah!, noah!.id, 'pick', { guideId: jonas!.id, reason: '' });
+			expect(approveRequest(lone!, picked.ok ? picked.id : '', { assign: jonas!.id })).toEqual({ ok: true });
+			const asker = jonas!;
+			const asked = askForConsent(asker, noah!.id, { department: 'ppr', message: '' });
+			expect(asked).toMatchObject({ ok: true });
+			const requestId = asked.ok ? asked.requestId : '';
+			const answer = answerConsentRequest(noah!, noah!.id, {
+				requestId,
+				answer: 'given',
+				wording: wordingVersionFor('da'),
+				locale: 'da'
+			});
+			expect(answer).toMatchObject({ ok: true, status: 'waiting_cosign' });
+			expect(notices(await received(service, 1), keys).map((n) => n.kind)).toEqual(['consentCosign']);
+		} finally {
+			await service.close();
+		}
+	});
+
+	it('a check-in falling due notifies the young person once, and not when they open it themselves', async () => {
+		const service = await startPushService();
+		try {
+			const [freja, mette] = ['freja', 'mette'].map((u) => demoUser(database, u));
+			const keys = { '/push/freja': subscribeDevice(freja!.id, `${service.origin}/push/freja`) };
+			const start = new Date();
+			expect(setRhythm(mette!, freja!.id, { intervalDays: '14', startsOn: todayIso(start), months: '' }, start)).toEqual({ ok: true });
+			// Setting the rhythm made today's check-in: one notice.
+			const pushes = await received(service, 1);
+			expect(notices(pushes, keys)).toEqual([
+				{ path: '/push/freja', kind: 'checkin', title: 'Minvej', body: 'Der er et nyt spørgsmål til dig i Minvej', url: '/' }
+			]);
+			// The hourly round creates nothing new and sends nothing.
+			expect(syncCheckins(undefined, start)).toEqual([]);
+			expect(await received(service, 2, 700)).toHaveLength(1);
+			// Two weeks on, the next one falls due in the hourly round: one more notice.
+			const later = new Date(start.getTime() + 14 * 86_400_000);
+			expect(syncCheckins(undefined, later)).toHaveLength(1);
+			expect(notices(await received(service, 2), keys).map((n) => n.kind)).toEqual(['checkin', 'checkin']);
+			// Freja opening her front page makes no notice for herself: she is already there.
+			const muchLater = new Date(start.getTime() + 28 * 86_400_000);
+			expect(syncCheckins([freja!.id], muchLater, false)).toHaveLength(1);
+			expect(await received(service, 3, 700)).toHaveLength(2);
 		} finally {
 			await service.close();
 		}

@@ -13,17 +13,17 @@
 import { and, count, eq, isNull } from 'drizzle-orm';
 import { createECDH } from 'node:crypto';
 import { z } from 'zod';
-import { app_name, pwa_push_consent_cosign, pwa_push_guide_request, pwa_push_message } from '../paraglide/messages.js';
+import { app_name, pwa_push_checkin, pwa_push_consent_cosign, pwa_push_guide_request, pwa_push_message } from '../paraglide/messages.js';
 import { config } from './config';
 import { db } from './db';
-import { messageThreads, pushSubscriptions, users, vapidKeys, PUSH_LOCALES, type Role } from './db/schema';
+import { messageThreads, parentLinks, pushSubscriptions, users, vapidKeys, PUSH_LOCALES, type Role } from './db/schema';
 import { newId } from './ids';
 import { getSettings } from './settings';
 import type { SessionUser } from './auth/session';
 import type { MessageView } from '../messaging';
 
 /** What a notice can be about. */
-export const PUSH_KINDS = ['message', 'guideRequest', 'consentCosign'] as const;
+export const PUSH_KINDS = ['message', 'guideRequest', 'consentCosign', 'checkin'] as const;
 export type PushKind = (typeof PUSH_KINDS)[number];
 export type PushLocale = (typeof PUSH_LOCALES)[number];
 
@@ -181,12 +181,19 @@ function targetUrl(role: Role, kind: PushKind): string {
 			return staff ? '/staff/requests' : role === 'parent' ? '/parent' : '/guide';
 		case 'consentCosign':
 			return role === 'parent' ? '/parent' : '/consent';
+		case 'checkin':
+			return '/';
 	}
 }
 
 /** The notice's text: says that something is new, never what. */
 export function pushPayload(kind: PushKind, role: Role, locale: PushLocale): PushPayload {
-	const text = { message: pwa_push_message, guideRequest: pwa_push_guide_request, consentCosign: pwa_push_consent_cosign }[kind];
+	const text = {
+		message: pwa_push_message,
+		guideRequest: pwa_push_guide_request,
+		consentCosign: pwa_push_consent_cosign,
+		checkin: pwa_push_checkin
+	}[kind];
 	return { kind, title: app_name({}, { locale }), body: text({}, { locale }), url: targetUrl(role, kind) };
 }
 
@@ -221,13 +228,12 @@ export async function notifyUser(userId: string, kind: PushKind): Promise<Notify
  * guide, or the youth unit's coordinators while they have no guide). Never the text.
  */
 export async function notifyNewMessage(message: Pick<MessageView, 'threadId' | 'senderId' | 'side'>): Promise<NotifyResult> {
-	const total: NotifyResult = { sent: 0, removed: 0, failed: 0 };
 	const thread = db()
 		.select({ youthId: messageThreads.youthId, guideId: messageThreads.guideId })
 		.from(messageThreads)
 		.where(eq(messageThreads.id, message.threadId))
 		.get();
-	if (!thread) return total;
+	if (!thread) return { sent: 0, removed: 0, failed: 0 };
 	const recipients =
 		message.side === 'staff'
 			? [thread.youthId]
@@ -239,12 +245,50 @@ export async function notifyNewMessage(message: Pick<MessageView, 'threadId' | '
 						.where(and(eq(users.role, 'coordinator'), isNull(users.disabledAt)))
 						.all()
 						.map((u) => u.id);
-	for (const result of await Promise.all(recipients.filter((id) => id !== message.senderId).map((id) => notifyUser(id, 'message')))) {
+	return notifyAll(
+		recipients.filter((id) => id !== message.senderId),
+		'message'
+	);
+}
+
+/** Notifies each user once and adds up what happened. */
+async function notifyAll(userIds: Iterable<string>, kind: PushKind): Promise<NotifyResult> {
+	const total: NotifyResult = { sent: 0, removed: 0, failed: 0 };
+	for (const result of await Promise.all([...new Set(userIds)].map((id) => notifyUser(id, kind)))) {
 		total.sent += result.sent;
 		total.removed += result.removed;
 		total.failed += result.failed;
 	}
 	return total;
+}
+
+/**
+ * A guide request was decided (approved, declined, another guide suggested): the young person
+ * gets a notice, and so does the parent who sent the request on their behalf.
+ */
+export function notifyRequestDecided(request: { youthId: string; requestedBy: string }): Promise<NotifyResult> {
+	return notifyAll([request.youthId, request.requestedBy], 'guideRequest');
+}
+
+/** A consent given under the self-consent age waits: every linked custody holder gets a notice. */
+export function notifyConsentWaiting(youthId: string): Promise<NotifyResult> {
+	const holders = db()
+		.select({ id: parentLinks.parentId })
+		.from(parentLinks)
+		.where(and(eq(parentLinks.youthId, youthId), eq(parentLinks.custody, true)))
+		.all();
+	return notifyAll(
+		holders.map((h) => h.id),
+		'consentCosign'
+	);
+}
+
+/** New check-ins fell due: each young person gets one notice ("Hvordan går det?" waits on /). */
+export function notifyCheckinsDue(checkins: { youthId: string }[]): Promise<NotifyResult> {
+	return notifyAll(
+		checkins.map((c) => c.youthId),
+		'checkin'
+	);
 }
 
 async function sendOne(

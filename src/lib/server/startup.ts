@@ -3,6 +3,7 @@ import { db } from './db';
 import { verifyPragmas } from './db/client';
 import { seedDemoIfEmpty } from './db/seed';
 import { scheduleRetention } from './retention';
+import { scheduleCheckins } from './checkins';
 import { writePidFile } from './pidfile';
 import { ensureVapidKeys } from './push';
 
@@ -22,6 +23,7 @@ export function startServer(): Promise<void> {
 		}
 		scheduleRetention();
 		ensureVapidKeys();
+		scheduleCheckins();
 	})();
 	return started;
 }

@@ -3,6 +3,7 @@
  * three decisions — approve (assign the guide, or invite the person the young person proposed),
  * decline with a reason written for the young person, or suggest another guide. Every step is a
  * row in guide_request_events (who, when, what, why); a request only moves along TRANSITIONS.
+ * A decision sends a content-free Web Push to the young person (and a parent who asked).
  */
 import { addDays, format, getISODay, parseISO } from 'date-fns';
 import { and, asc, eq, inArray } from 'drizzle-orm';
@@ -14,6 +15,7 @@ import { recordAccess } from './audit';
 import { ageOn, todayIso } from './dates';
 import { assignGuide, currentAssignment, findGuide, type Tx } from './guides';
 import { newId } from './ids';
+import { notifyRequestDecided } from './push';
 import { authorizeGlobal, can, type Actor } from './policy';
 import { getSettings } from './settings';
 
@@ -212,11 +214,16 @@ function checkGuide(r: GuideRequest, guideId: string, overrideReason: string): D
  * write, so a refused decision changes nothing.
  */
 function decide(requestId: string, body: (tx: Tx, r: GuideRequest) => DecisionResult): DecisionResult {
-	return db().transaction((tx) => {
+	let decided: GuideRequest | undefined;
+	const result = db().transaction((tx): DecisionResult => {
 		const r = tx.select().from(guideRequests).where(eq(guideRequests.id, requestId)).get();
 		if (!r || r.status !== 'open') return { ok: false, error: 'stale' };
+		decided = r;
 		return body(tx, r);
 	});
+	// After the commit: the young person (and a parent who asked) learn that there is news.
+	if (result.ok && decided) void notifyRequestDecided(decided);
+	return result;
 }
 
 function inviteError(parsed: z.ZodSafeParseError<unknown>): DecisionError {

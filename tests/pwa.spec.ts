@@ -148,7 +148,7 @@ test.describe('PWA', () => {
 		await expectAccessible(page);
 
 		// A link to the messages (kept too) while offline.
-		await page.getByRole('link', { name: 'Beskeder' }).click();
+		await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Beskeder' }).click();
 		await expect(page).toHaveURL('/messages');
 		await expect(page.getByRole('heading', { level: 1, name: 'Beskeder' })).toBeVisible();
 		await expect(page.getByTestId('seen-at')).toBeVisible();

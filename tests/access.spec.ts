@@ -43,6 +43,8 @@ let clients: Record<Role, Client>;
 let demo: Demo;
 let targets: Target[];
 let bodyTable: Record<string, Bodies>;
+/** The pages the matrix opened (by role and address): the crawl starts from them instead of asking again. */
+const opened = new Map<string, Reply>();
 
 test.beforeAll(async () => {
 	test.setTimeout(60_000);
@@ -153,6 +155,7 @@ test('each role gets the declared answer from every page, action and endpoint, a
 				const wrong = judge(target, expected, reply);
 				if (wrong) problems.push(`${target.key} as ${role}: ${wrong}`);
 				problems.push(...responseProblems(reply, LOCAL));
+				if (target.method === 'GET' && reply.status === 200) opened.set(`${role} ${url}`, reply);
 			})
 		);
 		problems.push(...changed(`${target.key} (${ROLES.join(', ')})`));
@@ -182,8 +185,11 @@ test('a crawl of every page each role may open, and every link on them, changes 
 	const assetsSeen = new Set<string>();
 	let visits = 0;
 	const visit = async (role: Role, url: string) => {
-		const reply = await clients[role].get(url);
+		// A page the matrix already opened (and checked, request by request) is not asked for again.
 		visits++;
+		const known = opened.get(`${role} ${url}`);
+		if (known) return known;
+		const reply = await clients[role].get(url);
 		problems.push(...responseProblems(reply, LOCAL));
 		return reply;
 	};
@@ -255,6 +261,8 @@ test('cross-origin form posts to every action and form endpoint are refused and 
 			{ label: 'text/plain', origin: EVIL, encoding: 'text/plain' },
 			{ label: 'form without Origin', origin: null, encoding: 'urlencoded' }
 		];
+		// SvelteKit refuses these before the hooks run, so its short text/plain 403 carries none of
+		// the hooks' headers (it holds no data); what counts is that nothing got through.
 		await Promise.all(
 			tries.map(async (t) => {
 				const reply = await clients[role].send(target.method, url, body, { origin: t.origin, encoding: t.encoding });

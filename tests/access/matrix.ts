@@ -358,7 +358,7 @@ export function bodies(d: Demo): Record<string, Bodies> {
 		'POST /staff/youth/[youthId]?/cancelMeeting': { probe: { meetingId: d.meetingId }, harmless: { meetingId: '' } },
 		'POST /staff/youth/[youthId]/consent?/ask': { probe: { department: 'family', message: '' }, harmless: { department: '' } },
 		'POST /staff/youth/[youthId]/followup?/setRhythm': {
-			probe: { intervalDays: '14', startsOn: d.today, months: '' },
+			probe: { intervalDays: '14', startsOn: d.tomorrow, months: '' },
 			harmless: { intervalDays: '' }
 		},
 		// No rhythm runs for freja, so stopping changes nothing even where it is allowed.

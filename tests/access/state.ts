@@ -25,7 +25,7 @@ export interface Demo {
 	consentRequestId: string;
 	inviteCode: string;
 	consentWording: string;
-	today: string;
+	tomorrow: string;
 	tomorrowAtTen: string;
 	pushSubscription: { endpoint: string; keys: { p256dh: string; auth: string }; locale: string };
 	newClientId: () => string;
@@ -99,7 +99,7 @@ export async function prepare(clients: Record<Role, Client>, databasePath: strin
 			consentRequestId,
 			inviteCode,
 			consentWording: 'consent-v1/da',
-			today: copenhagenDate(new Date()),
+			tomorrow: copenhagenDate(tomorrow),
 			tomorrowAtTen: `${copenhagenDate(tomorrow)}T10:00`,
 			pushSubscription: {
 				endpoint: 'https://push.example.net/send/matrix-test',

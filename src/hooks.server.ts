@@ -58,6 +58,8 @@ const handleLoginRequired: Handle = ({ event, resolve }) => {
 	return resolve(event);
 };
 
+const FALLBACK_CSP = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
 /** Security headers on every response; personal pages are never stored by caches. */
 const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
@@ -67,7 +69,9 @@ const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
 	h.set('X-Frame-Options', 'DENY');
 	h.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()');
 	h.set('Cross-Origin-Opener-Policy', 'same-origin');
-	if (!h.has('Content-Security-Policy')) h.set('Content-Security-Policy', "frame-ancestors 'none'; base-uri 'self'; object-src 'none'");
+	// SvelteKit sets the pages' own policy (svelte.config.js). Everything else (JSON, CSV, streams,
+	// redirects and SvelteKit's static error page, which has only an inline <style>) may load nothing.
+	if (!h.has('Content-Security-Policy')) h.set('Content-Security-Policy', FALLBACK_CSP);
 	if (event.url.protocol === 'https:') h.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
 	const isStaticAsset = event.url.pathname.startsWith('/_app/immutable/');
 	if (!isStaticAsset && !h.has('Cache-Control')) h.set('Cache-Control', 'no-store');

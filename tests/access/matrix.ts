@@ -1,0 +1,436 @@
+/**
+ * The authorization matrix: for every page, form action and endpoint found under src/routes
+ * (tests/access/discover.ts), the answer each role must get, in ONE table. A route missing here
+ * fails tests/access.spec.ts by name; so does a row here that no longer matches a route.
+ *
+ * Dynamic parameters are freja's: [youthId] is Freja Nielsen (17, guide mette, consents to UU and
+ * the jobcenter, shares her plan with her mother karen); [requestId] is a guide request freja
+ * sends before the run; [code] an invite lone makes before the run (see demoState in state.ts).
+ *
+ * Refusals are what DESIGN.md and src/lib/server/policy.ts say: someone not logged in is sent to
+ * /login (303; the JSON API answers 401); someone logged in who may not is answered 404, which
+ * does not even tell that the young person exists. The consent forms answer a refusal with 403
+ * (`not_allowed`, shown on the form); they are reached only with one's own or a linked young
+ * person's id, so the 403 gives nothing away either. Two refusals come from a module's own rule
+ * after the policy allowed the role in: 409 (a parent may withdraw only a guide request they sent
+ * themselves) and 400 (a guide may link a new parent only to a young person of their own).
+ *
+ * A form action is sent the way `use:enhance` sends it (Accept: application/json), so that its
+ * own answer is seen, not the page's load that SvelteKit runs after it. Every refused cell is sent
+ * the `probe` body of BODIES: a valid request that WOULD change data if it got through; every
+ * allowed cell is sent the `harmless` body, which fails validation (or changes nothing), so that
+ * the matrix never changes the state it depends on. The spec checks that the database is the
+ * same after every single request.
+ *
+ * Cross-area posts that the policy allows are declared allowed (e.g. freja posting to the
+ * parent page's "withdraw" for her own consent): the policy decides per young person and action,
+ * never per URL, and the capability is the same one she has on her own page.
+ */
+import type { Demo } from './state';
+
+export const ROLES = ['anonymous', 'freja', 'amina', 'karen', 'peter', 'mette', 'jonas', 'ali', 'hanne', 'lone'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Who each column is, relative to freja. */
+export const ROLE_MEANING: Record<Role, string> = {
+	anonymous: 'not logged in',
+	freja: 'the young person',
+	amina: 'another young person (guide jonas)',
+	karen: "parent with freja's consent (her plan)",
+	peter: "parent without any consent from freja (noah's father, not linked to freja)",
+	mette: "freja's assigned guide",
+	jonas: 'another guide',
+	ali: 'caseworker with the consent (jobcenter)',
+	hanne: 'caseworker without the consent (family department)',
+	lone: 'coordinator'
+};
+
+export type Expected =
+	/** Allowed: a page or GET endpoint answers 200; an action or write answers without a refusal. */
+	| 'ok'
+	/** Sent to log in: 303 to /login (with ?next= the address asked for). */
+	| 'login'
+	/** Refused with exactly this status, and nothing changes. */
+	| 400
+	| 401
+	| 403
+	| 404
+	| 409
+	/** Sent on (303) to exactly this address. */
+	| { redirect: string };
+
+type Row = readonly [Expected, Expected, Expected, Expected, Expected, Expected, Expected, Expected, Expected, Expected];
+
+const OK = 'ok';
+const L = 'login';
+const U = 401;
+const NF = 404;
+const FB = 403;
+const BAD = 400;
+const CF = 409;
+/** The role's own home (where login sends them). */
+const Y = { redirect: '/' };
+const P = { redirect: '/parent' };
+const S = { redirect: '/staff' };
+const OUT = { redirect: '/login?loggedOut=1' };
+
+// prettier-ignore
+export const MATRIX: Record<string, Row> = {
+	//                                                 anonymous freja amina karen peter mette jonas ali hanne lone
+	// ---- Open to everyone ------------------------------------------------------------------------------------------------
+	'GET /login':                                      [OK, Y,  Y,  P,  P,  S,  S,  S,  S,  S ],
+	'POST /login':                                     [OK, OK, OK, OK, OK, OK, OK, OK, OK, OK],
+	'GET /invite/[code]':                              [OK, OK, OK, OK, OK, OK, OK, OK, OK, OK],
+	'POST /invite/[code]':                             [OK, OK, OK, OK, OK, OK, OK, OK, OK, OK],
+	'GET /offline':                                    [OK, OK, OK, OK, OK, OK, OK, OK, OK, OK],
+	'GET /healthz':                                    [OK, OK, OK, OK, OK, OK, OK, OK, OK, OK],
+	'GET /language':                                   [Y,  Y,  Y,  Y,  Y,  Y,  Y,  Y,  Y,  Y ],
+	'POST /language':                                  [Y,  Y,  Y,  Y,  Y,  Y,  Y,  Y,  Y,  Y ],
+	'GET /logout':                                     [Y,  Y,  Y,  Y,  Y,  Y,  Y,  Y,  Y,  Y ],
+	'POST /logout':                                    [OUT,OUT,OUT,OUT,OUT,OUT,OUT,OUT,OUT,OUT],
+	'GET /settings/notifications':                     [L,  OK, OK, OK, OK, OK, OK, OK, OK, OK],
+	'POST /settings/notifications?/offEverywhere':     [L,  OK, OK, OK, OK, OK, OK, OK, OK, OK],
+	'POST /api/push/subscription':                     [U,  OK, OK, OK, OK, OK, OK, OK, OK, OK],
+	'DELETE /api/push/subscription':                   [U,  OK, OK, OK, OK, OK, OK, OK, OK, OK],
+
+	// ---- The young person's own area (staff and parents are sent home from /) ---------------------------------------------
+	'GET /':                                           [L,  OK, OK, P,  P,  S,  S,  S,  S,  S ],
+	'GET /plan':                                       [L,  OK, OK, NF, NF, NF, NF, NF, NF, NF],
+	'GET /guide':                                      [L,  OK, OK, NF, NF, NF, NF, NF, NF, NF],
+	'GET /consent':                                    [L,  OK, OK, NF, NF, NF, NF, NF, NF, NF],
+	'GET /consent/history.json':                       [L,  OK, OK, NF, NF, NF, NF, NF, NF, NF],
+	'GET /messages':                                   [L,  OK, OK, NF, NF, NF, NF, NF, NF, NF],
+	'GET /checkin':                                    [L,  OK, OK, NF, NF, NF, NF, NF, NF, NF],
+	'GET /privacy':                                    [L,  OK, OK, NF, NF, NF, NF, NF, NF, NF],
+	'GET /privacy/export.json':                        [L,  OK, OK, NF, NF, NF, NF, NF, NF, NF],
+	// Her own plan (amina: her own plan for propose/agree; freja's step for the rest).
+	'POST /plan?/markDone':                            [L,  OK, NF, NF, NF, NF, NF, NF, NF, NF],
+	'POST /plan?/markNotDone':                         [L,  OK, NF, NF, NF, NF, NF, NF, NF, NF],
+	'POST /plan?/commentStep':                         [L,  OK, NF, NF, NF, NF, NF, NF, NF, NF],
+	'POST /plan?/propose':                             [L,  OK, OK, NF, NF, NF, NF, NF, NF, NF],
+	'POST /plan?/agree':                               [L,  OK, OK, NF, NF, NF, NF, NF, NF, NF],
+	// Guide requests: her own; a linked parent reaches freja's request but may withdraw only their own.
+	'POST /guide?/pick':                               [L,  OK, OK, NF, NF, NF, NF, NF, NF, NF],
+	'POST /guide?/propose':                            [L,  OK, OK, NF, NF, NF, NF, NF, NF, NF],
+	'POST /guide?/change':                             [L,  OK, OK, NF, NF, NF, NF, NF, NF, NF],
+	'POST /guide?/withdraw':                           [L,  OK, NF, CF, NF, NF, NF, NF, NF, NF],
+	'POST /guide?/accept':                             [L,  OK, NF, NF, NF, NF, NF, NF, NF, NF],
+	'POST /guide?/refuse':                             [L,  OK, NF, NF, NF, NF, NF, NF, NF, NF],
+	// Consent: only the young person changes her own.
+	'POST /consent?/give':                             [L,  OK, OK, FB, FB, FB, FB, FB, FB, FB],
+	'POST /consent?/withdraw':                         [L,  OK, OK, FB, FB, FB, FB, FB, FB, FB],
+	'POST /consent?/answerRequest':                    [L,  OK, OK, FB, FB, FB, FB, FB, FB, FB],
+	// Messages: her own conversation; the guide may mark it read from any page (the thread decides).
+	'POST /messages?/send':                            [L,  OK, OK, NF, NF, NF, NF, NF, NF, NF],
+	'POST /messages?/markRead':                        [L,  OK, NF, NF, NF, OK, NF, NF, NF, NF],
+	'POST /checkin?/answer':                           [L,  OK, OK, NF, NF, NF, NF, NF, NF, NF],
+	'GET /api/events':                                 [U,  OK, OK, NF, NF, OK, OK, NF, NF, OK],
+	'POST /api/messages':                              [U,  OK, NF, NF, NF, OK, NF, NF, NF, NF],
+	'POST /api/messages/read':                         [U,  OK, NF, NF, NF, OK, NF, NF, NF, NF],
+
+	// ---- The parent's area ------------------------------------------------------------------------------------------------
+	'GET /parent':                                     [L,  NF, NF, OK, OK, NF, NF, NF, NF, NF],
+	'GET /parent/[youthId]':                           [L,  NF, NF, OK, NF, NF, NF, NF, NF, NF],
+	'GET /parent/[youthId]/consent':                   [L,  NF, NF, OK, NF, NF, NF, NF, NF, NF],
+	'GET /parent/[youthId]/guide':                     [L,  NF, NF, OK, NF, NF, NF, NF, NF, NF],
+	// Freja is 17, above the self-consent age (15): no custody holder co-signs or withdraws for her.
+	'POST /parent/[youthId]/consent?/cosign':          [L,  FB, FB, FB, FB, FB, FB, FB, FB, FB],
+	'POST /parent/[youthId]/consent?/withdraw':        [L,  OK, FB, FB, FB, FB, FB, FB, FB, FB],
+	// A linked parent asks for a guide for a young person under 18.
+	'POST /parent/[youthId]/guide?/pick':              [L,  OK, NF, OK, NF, NF, NF, NF, NF, NF],
+	'POST /parent/[youthId]/guide?/change':            [L,  OK, NF, OK, NF, NF, NF, NF, NF, NF],
+	'POST /parent/[youthId]/guide?/withdraw':          [L,  OK, NF, CF, NF, NF, NF, NF, NF, NF],
+
+	// ---- Staff ------------------------------------------------------------------------------------------------------------
+	'GET /staff':                                      [L,  NF, NF, NF, NF, OK, OK, OK, OK, OK],
+	'GET /staff/invites':                              [L,  NF, NF, NF, NF, OK, OK, NF, NF, OK],
+	'POST /staff/invites?/create':                     [L,  NF, NF, NF, NF, OK, BAD,NF, NF, OK],
+	'GET /staff/profile':                              [L,  NF, NF, NF, NF, OK, OK, NF, NF, NF],
+	'POST /staff/profile?/save':                       [L,  NF, NF, NF, NF, OK, OK, NF, NF, NF],
+	'GET /staff/messages':                             [L,  NF, NF, NF, NF, OK, OK, NF, NF, OK],
+	'POST /staff/messages?/markRead':                  [L,  OK, NF, NF, NF, OK, NF, NF, NF, NF],
+	'GET /staff/messages/[youthId]':                   [L,  NF, NF, NF, NF, OK, NF, NF, NF, NF],
+	'POST /staff/messages/[youthId]?/send':            [L,  OK, NF, NF, NF, OK, NF, NF, NF, NF],
+	'POST /staff/messages/[youthId]?/markRead':        [L,  OK, NF, NF, NF, OK, NF, NF, NF, NF],
+	'GET /staff/outcomes':                             [L,  NF, NF, NF, NF, NF, NF, NF, NF, OK],
+	'GET /staff/outcomes/export':                      [L,  NF, NF, NF, NF, NF, NF, NF, NF, OK],
+	'GET /staff/requests':                             [L,  NF, NF, NF, NF, NF, NF, NF, NF, OK],
+	'GET /staff/requests/[requestId]':                 [L,  NF, NF, NF, NF, NF, NF, NF, NF, OK],
+	'POST /staff/requests/[requestId]?/approve':       [L,  NF, NF, NF, NF, NF, NF, NF, NF, OK],
+	'POST /staff/requests/[requestId]?/decline':       [L,  NF, NF, NF, NF, NF, NF, NF, NF, OK],
+	'POST /staff/requests/[requestId]?/suggest':       [L,  NF, NF, NF, NF, NF, NF, NF, NF, OK],
+	// One young person: the guide keeps the plan; the jobcenter caseworker sees it under consent and
+	// updates the step his department owns; the coordinator sees the profile, not the plan.
+	'GET /staff/youth/[youthId]':                      [L,  NF, NF, NF, NF, OK, NF, OK, NF, OK],
+	'POST /staff/youth/[youthId]?/createPlan':         [L,  NF, NF, NF, NF, OK, NF, NF, NF, NF],
+	'POST /staff/youth/[youthId]?/updateGoal':         [L,  NF, NF, NF, NF, OK, NF, NF, NF, NF],
+	'POST /staff/youth/[youthId]?/addStep':            [L,  NF, NF, NF, NF, OK, NF, NF, NF, NF],
+	'POST /staff/youth/[youthId]?/updateStep':         [L,  NF, NF, NF, NF, OK, NF, OK, NF, NF],
+	'POST /staff/youth/[youthId]?/acceptStep':         [L,  NF, NF, NF, NF, OK, NF, NF, NF, NF],
+	'POST /staff/youth/[youthId]?/declineStep':        [L,  NF, NF, NF, NF, OK, NF, NF, NF, NF],
+	'POST /staff/youth/[youthId]?/moveStep':           [L,  NF, NF, NF, NF, OK, NF, NF, NF, NF],
+	'POST /staff/youth/[youthId]?/removeStep':         [L,  NF, NF, NF, NF, OK, NF, NF, NF, NF],
+	'POST /staff/youth/[youthId]?/commentStep':        [L,  OK, NF, NF, NF, OK, NF, OK, NF, NF],
+	'POST /staff/youth/[youthId]?/scheduleMeeting':    [L,  NF, NF, NF, NF, OK, NF, NF, NF, NF],
+	'POST /staff/youth/[youthId]?/cancelMeeting':      [L,  NF, NF, NF, NF, OK, NF, NF, NF, NF],
+	'GET /staff/youth/[youthId]/consent':              [L,  NF, NF, NF, NF, OK, NF, NF, NF, OK],
+	'POST /staff/youth/[youthId]/consent?/ask':        [L,  FB, FB, FB, FB, OK, FB, FB, FB, FB],
+	'GET /staff/youth/[youthId]/followup':             [L,  NF, NF, NF, NF, OK, NF, OK, NF, OK],
+	'POST /staff/youth/[youthId]/followup?/setRhythm': [L,  NF, NF, NF, NF, OK, NF, NF, NF, NF],
+	'POST /staff/youth/[youthId]/followup?/stopRhythm':[L,  NF, NF, NF, NF, OK, NF, NF, NF, NF],
+	'POST /staff/youth/[youthId]/followup?/setStatus': [L,  NF, NF, NF, NF, OK, NF, NF, NF, NF]
+};
+
+/** Run after everything else: it ends the sessions the other checks use. */
+export const LAST = ['POST /logout'];
+
+/**
+ * The +server.ts methods that change something, by what they take: JSON endpoints must refuse
+ * other bodies and other origins themselves (SvelteKit's CSRF check covers form posts only);
+ * form endpoints are covered by SvelteKit's check.
+ */
+export const WRITE_ENDPOINTS: Record<string, 'json' | 'form'> = {
+	'POST /api/messages': 'json',
+	'POST /api/messages/read': 'json',
+	'POST /api/push/subscription': 'json',
+	'DELETE /api/push/subscription': 'json',
+	'POST /language': 'form',
+	'POST /logout': 'form'
+};
+
+/** The long-lived event stream: its headers are checked, its body is never finished. */
+export const STREAMS = ['GET /api/events'];
+
+export type Form = Record<string, string | string[]>;
+export interface Bodies {
+	/** Valid: it would change data if the role got through. Sent to every refused cell. */
+	probe: Form | object;
+	/** Fails validation or changes nothing. Sent to every allowed cell. */
+	harmless: Form | object;
+}
+
+const same = (body: Form | object): Bodies => ({ probe: body, harmless: body });
+
+/** The bodies sent to every action and write endpoint (JSON endpoints: objects sent as JSON). */
+export function bodies(d: Demo): Record<string, Bodies> {
+	const wording = d.consentWording;
+	const step = d.steps;
+	return {
+		'POST /login': same({ username: '', password: '' }),
+		'POST /invite/[code]': same({ username: '', password: '', repeat: '' }),
+		'POST /language': same({ locale: '', next: '/' }),
+		'POST /logout': same({}),
+		'POST /settings/notifications?/offEverywhere': same({}),
+		'POST /api/push/subscription': { probe: d.pushSubscription, harmless: {} },
+		'DELETE /api/push/subscription': { probe: { endpoint: d.pushSubscription.endpoint }, harmless: {} },
+
+		'POST /plan?/markDone': { probe: { stepId: step.youthTodo }, harmless: { stepId: step.youthDone } },
+		'POST /plan?/markNotDone': { probe: { stepId: step.youthDone }, harmless: { stepId: step.youthTodo } },
+		'POST /plan?/commentStep': {
+			probe: { stepId: step.youthTodo, body: 'Fra matrixtesten' },
+			harmless: { stepId: step.youthTodo, body: '' }
+		},
+		'POST /plan?/propose': { probe: { title: 'Et nyt skridt', description: '', dueDate: '' }, harmless: { title: '' } },
+		'POST /plan?/agree': { probe: { version: String(d.planVersion) }, harmless: { version: '' } },
+		'POST /guide?/pick': { probe: { guideId: d.users.jonas, reason: '' }, harmless: { guideId: '' } },
+		'POST /guide?/propose': {
+			probe: {
+				proposedName: 'Bo Hansen',
+				proposedRole: 'teacher',
+				proposedWorkplace: 'Eksempelby Skole',
+				proposedContact: 'bo.hansen@example.dk',
+				reason: 'Han kender mig godt fra skolen.'
+			},
+			harmless: { proposedName: '' }
+		},
+		'POST /guide?/change': { probe: { guideId: d.users.jonas, reason: 'Jeg vil gerne skifte.' }, harmless: { guideId: 'x'.repeat(65) } },
+		'POST /guide?/withdraw': { probe: { requestId: d.guideRequestId }, harmless: { requestId: '' } },
+		'POST /guide?/accept': { probe: { requestId: d.guideRequestId }, harmless: { requestId: '' } },
+		'POST /guide?/refuse': { probe: { requestId: d.guideRequestId }, harmless: { requestId: '' } },
+		'POST /consent?/give': { probe: { recipient: 'department:family', wording }, harmless: { recipient: '', wording } },
+		'POST /consent?/withdraw': { probe: { recipient: 'department:jobcenter', wording }, harmless: { recipient: '', wording } },
+		'POST /consent?/answerRequest': {
+			probe: { requestId: d.consentRequestId, answer: 'declined', wording },
+			harmless: { requestId: d.consentRequestId, answer: '', wording }
+		},
+		'POST /messages?/send': { probe: { clientId: d.newClientId(), body: 'Fra matrixtesten' }, harmless: { clientId: '', body: '' } },
+		'POST /messages?/markRead': { probe: { threadId: d.threadId, seq: '3' }, harmless: { threadId: d.threadId, seq: '0' } },
+		'POST /checkin?/answer': { probe: { checkinId: 'no-such-checkin', score: '4', comment: '' }, harmless: { score: '' } },
+		'POST /api/messages': { probe: { clientId: d.newClientId(), body: 'Fra matrixtesten', youthId: d.users.freja }, harmless: {} },
+		'POST /api/messages/read': { probe: { threadId: d.threadId, seq: 3 }, harmless: { threadId: d.threadId, seq: 0 } },
+
+		'POST /parent/[youthId]/consent?/cosign': {
+			probe: { giveRecordId: d.jobcenterGiveRecordId, recipient: 'department:jobcenter', wording },
+			harmless: { giveRecordId: '', wording }
+		},
+		'POST /parent/[youthId]/consent?/withdraw': {
+			probe: { recipient: 'department:jobcenter', wording },
+			harmless: { recipient: '', wording }
+		},
+		'POST /parent/[youthId]/guide?/pick': { probe: { guideId: d.users.jonas, reason: '' }, harmless: { guideId: '' } },
+		'POST /parent/[youthId]/guide?/change': {
+			probe: { guideId: d.users.jonas, reason: 'Hun vil gerne skifte.' },
+			harmless: { guideId: 'x'.repeat(65) }
+		},
+		'POST /parent/[youthId]/guide?/withdraw': { probe: { requestId: d.guideRequestId }, harmless: { requestId: '' } },
+
+		'POST /staff/invites?/create': {
+			probe: { role: 'parent', displayName: 'Test Forælder', linkYouthId: d.users.freja, custody: 'on' },
+			harmless: { role: '' }
+		},
+		'POST /staff/profile?/save': {
+			probe: {
+				title: 'Guide',
+				workplace: 'Ungeenheden',
+				background: 'Skrevet af matrixtesten, som ikke må gemme noget.',
+				languages: 'dansk',
+				meetingPlaces: '',
+				availability: ''
+			},
+			harmless: { title: '' }
+		},
+		'POST /staff/messages?/markRead': { probe: { threadId: d.threadId, seq: '3' }, harmless: { threadId: d.threadId, seq: '0' } },
+		'POST /staff/messages/[youthId]?/send': {
+			probe: { clientId: d.newClientId(), body: 'Fra matrixtesten' },
+			harmless: { clientId: '', body: '' }
+		},
+		'POST /staff/messages/[youthId]?/markRead': { probe: { threadId: d.threadId, seq: '3' }, harmless: { threadId: d.threadId, seq: '0' } },
+		'POST /staff/requests/[requestId]?/approve': { probe: { assign: d.users.jonas }, harmless: { assign: '' } },
+		'POST /staff/requests/[requestId]?/decline': { probe: { reason: 'Det kan vi ikke lige nu.' }, harmless: { reason: '' } },
+		'POST /staff/requests/[requestId]?/suggest': { probe: { guideId: d.users.jonas }, harmless: { guideId: '' } },
+
+		'POST /staff/youth/[youthId]?/createPlan': {
+			probe: { goalType: 'job', goalText: 'Et andet mål', targetDate: '', currentSituation: '' },
+			harmless: { goalType: '' }
+		},
+		'POST /staff/youth/[youthId]?/updateGoal': {
+			probe: { goalType: 'job', goalText: 'Et andet mål', targetDate: '', currentSituation: '', version: String(d.planVersion) },
+			harmless: { goalType: 'job', goalText: 'Et andet mål', version: '' }
+		},
+		'POST /staff/youth/[youthId]?/addStep': {
+			probe: { title: 'Et nyt skridt', description: '', owner: 'youth', dueDate: '', status: 'todo' },
+			harmless: { title: '' }
+		},
+		'POST /staff/youth/[youthId]?/updateStep': {
+			probe: {
+				stepId: step.jobcenter,
+				title: 'Ændret af matrixtesten',
+				description: '',
+				owner: 'department:jobcenter',
+				dueDate: '',
+				status: 'doing',
+				version: String(d.stepVersions.jobcenter)
+			},
+			harmless: { stepId: step.jobcenter, version: '' }
+		},
+		'POST /staff/youth/[youthId]?/acceptStep': {
+			probe: {
+				stepId: step.proposed,
+				title: 'Besøg på erhvervsskolen',
+				description: '',
+				owner: 'youth',
+				dueDate: '',
+				status: 'todo',
+				version: String(d.stepVersions.proposed)
+			},
+			harmless: { stepId: step.proposed, version: '' }
+		},
+		'POST /staff/youth/[youthId]?/declineStep': {
+			probe: { stepId: step.proposed, version: String(d.stepVersions.proposed) },
+			harmless: { stepId: step.proposed, version: '' }
+		},
+		'POST /staff/youth/[youthId]?/moveStep': {
+			probe: { stepId: step.guide, direction: 'down' },
+			harmless: { stepId: step.guide, direction: '' }
+		},
+		'POST /staff/youth/[youthId]?/removeStep': {
+			probe: { stepId: step.guide, version: String(d.stepVersions.guide) },
+			harmless: { stepId: step.guide, version: '' }
+		},
+		'POST /staff/youth/[youthId]?/commentStep': {
+			probe: { stepId: step.jobcenter, body: 'Fra matrixtesten' },
+			harmless: { stepId: step.jobcenter, body: '' }
+		},
+		'POST /staff/youth/[youthId]?/scheduleMeeting': {
+			probe: { startsAt: d.tomorrowAtTen, durationMinutes: '60', place: 'Ungeenheden', withWhom: 'Mette', bring: '' },
+			harmless: { startsAt: '' }
+		},
+		'POST /staff/youth/[youthId]?/cancelMeeting': { probe: { meetingId: d.meetingId }, harmless: { meetingId: '' } },
+		'POST /staff/youth/[youthId]/consent?/ask': { probe: { department: 'family', message: '' }, harmless: { department: '' } },
+		'POST /staff/youth/[youthId]/followup?/setRhythm': {
+			probe: { intervalDays: '14', startsOn: d.tomorrow, months: '' },
+			harmless: { intervalDays: '' }
+		},
+		// No rhythm runs for freja, so stopping changes nothing even where it is allowed.
+		'POST /staff/youth/[youthId]/followup?/stopRhythm': same({}),
+		'POST /staff/youth/[youthId]/followup?/setStatus': { probe: { status: 'youth_education', detail: '' }, harmless: { status: '' } }
+	};
+}
+
+/**
+ * Proof that the probes are real requests (so that a refusal in the matrix is the policy's, not a
+ * malformed body's): at the very end, each of these is sent by someone who may, in this order,
+ * and must succeed and change the database.
+ */
+export const PROBES_PROVEN_BY: ReadonlyArray<readonly [string, Role]> = [
+	['POST /plan?/markDone', 'freja'],
+	['POST /plan?/markNotDone', 'freja'],
+	['POST /plan?/commentStep', 'freja'],
+	['POST /plan?/propose', 'freja'],
+	['POST /plan?/agree', 'freja'],
+	// Asked for before freja gives it.
+	['POST /staff/youth/[youthId]/consent?/ask', 'mette'],
+	['POST /consent?/give', 'freja'],
+	['POST /consent?/answerRequest', 'freja'],
+	['POST /messages?/markRead', 'freja'],
+	['POST /staff/messages?/markRead', 'mette'],
+	['POST /messages?/send', 'freja'],
+	['POST /api/messages', 'freja'],
+	['POST /staff/messages/[youthId]?/send', 'mette'],
+	['POST /staff/youth/[youthId]?/updateGoal', 'mette'],
+	['POST /staff/youth/[youthId]?/addStep', 'mette'],
+	['POST /staff/youth/[youthId]?/updateStep', 'ali'],
+	['POST /staff/youth/[youthId]?/commentStep', 'ali'],
+	['POST /staff/youth/[youthId]?/acceptStep', 'mette'],
+	['POST /staff/youth/[youthId]?/moveStep', 'mette'],
+	['POST /staff/youth/[youthId]?/removeStep', 'mette'],
+	['POST /staff/youth/[youthId]?/scheduleMeeting', 'mette'],
+	['POST /staff/youth/[youthId]?/cancelMeeting', 'mette'],
+	['POST /staff/youth/[youthId]/followup?/setRhythm', 'mette'],
+	['POST /staff/youth/[youthId]/followup?/stopRhythm', 'mette'],
+	['POST /staff/youth/[youthId]/followup?/setStatus', 'mette'],
+	['POST /staff/invites?/create', 'mette'],
+	['POST /staff/profile?/save', 'mette'],
+	['POST /api/push/subscription', 'freja'],
+	['DELETE /api/push/subscription', 'freja'],
+	['POST /consent?/withdraw', 'freja'],
+	// Last: the visitation suggests jonas and freja accepts, so mette is no longer her guide.
+	['POST /staff/requests/[requestId]?/suggest', 'lone'],
+	['POST /guide?/accept', 'freja']
+];
+
+/** The probes that cannot be proven that way, and why (refusals of these rest on the status alone). */
+export const PROBES_UNPROVEN: Record<string, string> = {
+	'POST /login': 'everyone may post it: there is no refused cell',
+	'POST /invite/[code]': 'everyone may post it: there is no refused cell',
+	'POST /language': 'everyone may post it: there is no refused cell',
+	'POST /logout': 'checked in its own test (the session ends)',
+	'POST /settings/notifications?/offEverywhere': 'only anonymous is refused, before any body is read',
+	'POST /checkin?/answer': 'the demo has no open check-in; refused roles are stopped by the policy (404) before the id is looked at',
+	'POST /parent/[youthId]/consent?/cosign': 'nobody may co-sign for freja (17, above the self-consent age)',
+	'POST /parent/[youthId]/consent?/withdraw': 'the same withdrawal as POST /consent?/withdraw, which is proven',
+	'POST /staff/youth/[youthId]?/createPlan': 'freja has a plan; the policy refuses (404) before the plan is looked at',
+	'POST /staff/youth/[youthId]?/declineStep': 'the same proposal is accepted (acceptStep is proven); one of them can be',
+	'POST /staff/messages/[youthId]?/markRead': 'read marks only move forward: the same mark is proven by POST /staff/messages?/markRead',
+	'POST /api/messages/read': 'read marks only move forward: the same mark is proven by POST /messages?/markRead',
+	'POST /guide?/pick': 'one open guide request at a time: freja keeps hers for the visitation rows',
+	'POST /guide?/propose': 'one open guide request at a time: freja keeps hers for the visitation rows',
+	'POST /guide?/change': 'one open guide request at a time: freja keeps hers for the visitation rows',
+	'POST /parent/[youthId]/guide?/pick': 'one open guide request at a time: freja keeps hers for the visitation rows',
+	'POST /parent/[youthId]/guide?/change': 'one open guide request at a time: freja keeps hers for the visitation rows',
+	'POST /guide?/withdraw': 'the one request is suggested and accepted instead (both proven)',
+	'POST /parent/[youthId]/guide?/withdraw': 'the one request is suggested and accepted instead (both proven)',
+	'POST /guide?/refuse': 'the one request is suggested and accepted instead (both proven)',
+	'POST /staff/requests/[requestId]?/approve': 'the one request is suggested and accepted instead (both proven)',
+	'POST /staff/requests/[requestId]?/decline': 'the one request is suggested and accepted instead (both proven)'
+};

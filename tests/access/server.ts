@@ -1,0 +1,96 @@
+/**
+ * The access spec's own server: the built app (`node scripts/e2e-server.js`, as the e2e server is
+ * started) on a free port with a fresh demo database in a temporary folder, so the matrix never
+ * depends on what other spec files did to the shared e2e database.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface AppServer {
+	baseURL: string;
+	/** The public origin the app believes it has (ORIGIN). */
+	origin: string;
+	databasePath: string;
+	stop(): Promise<void>;
+}
+
+function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const probe = createServer();
+		probe.once('error', reject);
+		probe.listen(0, '127.0.0.1', () => {
+			const address = probe.address();
+			const port = typeof address === 'object' && address ? address.port : 0;
+			probe.close(() => resolve(port));
+		});
+	});
+}
+
+async function waitForHealth(url: string, child: ChildProcess, log: () => string, timeoutMs = 30_000) {
+	const until = Date.now() + timeoutMs;
+	while (Date.now() < until) {
+		if (child.exitCode !== null) throw new Error(`The server exited (${child.exitCode}) before it was ready:\n${log()}`);
+		try {
+			const res = await fetch(url);
+			if (res.ok) return;
+		} catch {
+			// Not listening yet.
+		}
+		await new Promise((r) => setTimeout(r, 150));
+	}
+	throw new Error(`The server did not answer ${url} within ${timeoutMs} ms:\n${log()}`);
+}
+
+/**
+ * Starts the built server. `origin` is the public address it is told it has (ORIGIN); by default
+ * http://localhost:<port>, as in development and the e2e runs. An https origin makes it behave as
+ * behind a TLS proxy in production (Secure cookies, HSTS) while the test still talks plain HTTP.
+ */
+export async function startServer(options: { origin?: (port: number) => string } = {}): Promise<AppServer> {
+	const port = await freePort();
+	const dir = mkdtempSync(join(tmpdir(), 'minvej-access-'));
+	const databasePath = join(dir, 'access.db');
+	const origin = options.origin?.(port) ?? `http://localhost:${port}`;
+	let output = '';
+	const child = spawn(process.execPath, ['scripts/e2e-server.js'], {
+		env: {
+			...process.env,
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			ORIGIN: origin,
+			DATABASE_PATH: databasePath,
+			BUILD_DIR: process.env.BUILD_DIR ?? 'build',
+			DEMO_SEED: 'true',
+			NODE_ENV: 'production'
+		},
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+	child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+	const baseURL = `http://127.0.0.1:${port}`;
+	try {
+		await waitForHealth(`${baseURL}/healthz`, child, () => output);
+	} catch (e) {
+		child.kill('SIGKILL');
+		rmSync(dir, { recursive: true, force: true });
+		throw e;
+	}
+	return {
+		baseURL,
+		origin,
+		databasePath,
+		async stop() {
+			if (child.exitCode === null) {
+				const exited = new Promise((r) => child.once('exit', r));
+				child.kill('SIGTERM');
+				const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+				await exited;
+				clearTimeout(timer);
+			}
+			rmSync(dir, { recursive: true, force: true });
+		}
+	};
+}

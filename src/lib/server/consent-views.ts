@@ -5,6 +5,7 @@
  */
 import { eq } from 'drizzle-orm';
 import { DEPARTMENTS, type DataKind, type Department } from '$lib/domain';
+import { recordAccess } from './audit';
 import { db } from './db';
 import { parentLinks } from './db/schema';
 import {
@@ -145,6 +146,7 @@ export function staffConsentView(actor: Actor, youthId: string, locale: Locale):
 	if (!actor || actor.role === 'youth' || actor.role === 'parent' || !can(actor, 'consent.read', youthId)) return null;
 	const youth = consentYouth(youthId);
 	if (!youth) return null;
+	recordAccess(actor, youthId, 'consent');
 	const states = currentConsentStates(youth);
 	const rows = [
 		...DEPARTMENTS.map((department) => ({
@@ -212,6 +214,8 @@ export function parentConsentView(actor: Actor, youthId: string, locale: Locale)
 		custodian: null
 	};
 	if (!can(actor, 'consent.cosign', youthId)) return view;
+	// A custody holder also sees the young person's department consents: a read of their data.
+	recordAccess(actor, youthId, 'consent');
 
 	const departments = [...currentConsentStates(youth).values()].flatMap((s) =>
 		s.recipient.kind === 'department' && inForce(s) ? [{ state: s, department: s.recipient.department }] : []

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { recordAccess } from './audit';
 import { withdrawConsent } from './consent-changes';
 import { wordingVersionFor } from './consent-wording';
+import { parentConsentView, staffConsentView } from './consent-views';
 import { exportMyData, whoHasLooked } from './privacy';
 import { demoUser, freshDemoDatabase } from './testing';
 import type { Db } from './db';
@@ -26,6 +27,14 @@ describe('who has looked at my data', () => {
 		expect(log[0]).toMatchObject({ name: 'Ali Demir', role: 'caseworker', department: 'jobcenter', resource: 'profile' });
 		expect(log[0]!.createdAt).toBeInstanceOf(Date);
 		expect(log[1]).toMatchObject({ name: 'Mette Larsen', role: 'guide', department: null, resource: 'plan' });
+	});
+
+	it('includes staff and custody holders reading the consents, not a parent who only sees what is shared', () => {
+		expect(staffConsentView(who('mette'), id('freja'), 'da')).not.toBeNull();
+		expect(parentConsentView(who('peter'), id('noah'), 'da')?.custodian).not.toBeNull();
+		expect(parentConsentView(who('karen'), id('freja'), 'da')?.custodian).toBeNull(); // freja is 17: nothing to co-sign
+		expect(whoHasLooked(who('freja'), id('freja'))!.map((e) => [e.name, e.resource])).toEqual([['Mette Larsen', 'consent']]);
+		expect(whoHasLooked(who('noah'), id('noah'))!.map((e) => [e.name, e.resource])).toEqual([['Peter Jensen', 'consent']]);
 	});
 
 	it('is for the young person alone', () => {

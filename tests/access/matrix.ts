@@ -154,6 +154,8 @@ export const MATRIX: Record<string, Row> = {
 	'POST /staff/messages/[youthId]?/markRead':        [L,  OK, NF, NF, NF, OK, NF, NF, NF, NF],
 	'GET /staff/outcomes':                             [L,  NF, NF, NF, NF, NF, NF, NF, NF, OK],
 	'GET /staff/outcomes/export':                      [L,  NF, NF, NF, NF, NF, NF, NF, NF, OK],
+	'GET /staff/settings':                             [L,  NF, NF, NF, NF, NF, NF, NF, NF, OK],
+	'POST /staff/settings?/save':                      [L,  NF, NF, NF, NF, NF, NF, NF, NF, OK],
 	'GET /staff/requests':                             [L,  NF, NF, NF, NF, NF, NF, NF, NF, OK],
 	'GET /staff/requests/[requestId]':                 [L,  NF, NF, NF, NF, NF, NF, NF, NF, OK],
 	'POST /staff/requests/[requestId]?/approve':       [L,  NF, NF, NF, NF, NF, NF, NF, NF, OK],
@@ -289,6 +291,17 @@ export function bodies(d: Demo): Record<string, Bodies> {
 			},
 			harmless: { title: '' }
 		},
+		'POST /staff/settings?/save': {
+			probe: {
+				unitPhone: '70 10 20 31',
+				unitAddress: 'Rådhuspladsen 1, 4500 Eksempelby',
+				unitEmail: 'ungeenheden@eksempel.dk',
+				openingHours: 'Mandag–torsdag 9–15, fredag 9–13',
+				visitationWeekday: '3',
+				accessLogRetentionDays: '183'
+			},
+			harmless: { unitPhone: '' }
+		},
 		'POST /staff/messages?/markRead': { probe: { threadId: d.threadId, seq: '3' }, harmless: { threadId: d.threadId, seq: '0' } },
 		'POST /staff/messages/[youthId]?/send': {
 			probe: { clientId: d.newClientId(), body: 'Fra matrixtesten' },
@@ -401,6 +414,7 @@ export const PROBES_PROVEN_BY: ReadonlyArray<readonly [string, Role]> = [
 	['POST /staff/youth/[youthId]/followup?/setStatus', 'mette'],
 	['POST /staff/invites?/create', 'mette'],
 	['POST /staff/profile?/save', 'mette'],
+	['POST /staff/settings?/save', 'lone'],
 	['POST /api/push/subscription', 'freja'],
 	['DELETE /api/push/subscription', 'freja'],
 	['POST /consent?/withdraw', 'freja'],

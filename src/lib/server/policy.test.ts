@@ -223,6 +223,9 @@ describe('policy: the decision table', () => {
 		for (const role of ['guide', 'caseworker'] as const) expect(globalRule(actor(role), 'guide.directory')).toBe(false);
 		expect(globalRule(actor('coordinator'), 'outcomes.read')).toBe(true);
 		for (const role of ['youth', 'parent', 'guide', 'caseworker'] as const) expect(globalRule(actor(role), 'outcomes.read')).toBe(false);
+		expect(globalRule(actor('coordinator'), 'settings.manage')).toBe(true);
+		for (const role of ['youth', 'parent', 'guide', 'caseworker'] as const) expect(globalRule(actor(role), 'settings.manage')).toBe(false);
+		expect(globalRule(null, 'settings.manage')).toBe(false);
 		expect(globalRule(actor('guide'), 'guide.profile')).toBe(true);
 		for (const role of ['youth', 'parent', 'caseworker', 'coordinator'] as const)
 			expect(globalRule(actor(role), 'guide.profile')).toBe(false);

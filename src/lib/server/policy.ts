@@ -63,7 +63,8 @@ export const GLOBAL_ACTIONS = [
 	'outcomes.read',
 	'unitInbox.read',
 	'messages.use',
-	'notifications.manage'
+	'notifications.manage',
+	'settings.manage'
 ] as const;
 export type GlobalAction = (typeof GLOBAL_ACTIONS)[number];
 
@@ -231,6 +232,7 @@ export function globalRule(actor: Actor, action: GlobalAction): boolean {
 		case 'visitation.manage':
 		case 'outcomes.read':
 		case 'unitInbox.read':
+		case 'settings.manage':
 			return actor.role === 'coordinator';
 		case 'invite.create':
 			return actor.role === 'guide' || actor.role === 'coordinator';

@@ -12,6 +12,7 @@ export const load: LayoutServerLoad = ({ locals }) => {
 			invites: globalRule(locals.user, 'invite.create'),
 			outcomes: globalRule(locals.user, 'outcomes.read'),
 			profile: globalRule(locals.user, 'guide.profile'),
+			settings: globalRule(locals.user, 'settings.manage'),
 			messages
 		},
 		messages: messages ? { eventCursor: latestEventId(), unread: unreadCount(locals.user) } : null

@@ -2,12 +2,16 @@ import { defineConfig, devices } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT ?? 4173);
 const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+/** Specs that start their own server on their own database, so they can run beside the stories. */
+const ISOLATED = /(access|fuzz|crash)\.spec\.ts$/;
 
 export default defineConfig({
 	testDir: 'tests',
 	testMatch: /.*\.spec\.ts/,
 	fullyParallel: false,
-	workers: 1,
+	// Two lanes: the stories share one server and database and run one file at a time, in order;
+	// the specs that start their own server (on their own database) run beside them.
+	workers: 2,
 	retries: 0,
 	// Flows log several people in and out; on a loaded 2-core machine they need the room.
 	timeout: 60_000,
@@ -32,7 +36,10 @@ export default defineConfig({
 			]
 		}
 	},
-	projects: [{ name: 'phone', use: { browserName: 'chromium' } }],
+	projects: [
+		{ name: 'phone', testIgnore: ISOLATED, workers: 1, use: { browserName: 'chromium' } },
+		{ name: 'own-server', testMatch: ISOLATED, workers: 1, use: { browserName: 'chromium' } }
+	],
 	webServer: {
 		// The built server on a fresh database with the demo seed.
 		command: 'node scripts/e2e-server.js',

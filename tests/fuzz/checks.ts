@@ -33,7 +33,8 @@ export function problemsOf(answer: Answer, patterns: { name: string; pattern: Re
 	// Every context a page puts text in escapes '<'; a raw payload tag means the page would run it.
 	if (answer.contentType.includes('html')) {
 		for (const markup of INJECTED_MARKUP) if (answer.text.includes(markup)) problems.push(`live markup in the page: ${markup}`);
-		if (/\shref\s*=\s*["']?\s*javascript:/i.test(answer.text)) problems.push('a javascript: link in the page');
+		if (/<[a-z][^>]*\s(?:href|src|action|formaction)\s*=\s*["']?\s*javascript:/i.test(answer.text))
+			problems.push('a javascript: link in the page');
 	}
 	return problems;
 }

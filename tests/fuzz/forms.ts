@@ -3,12 +3,15 @@
  * put in them (hidden ids, versions, choices). The fuzzer starts from these real forms, so its
  * bodies get past the first checks and reach the code behind them.
  */
+import { SCRIPT_PAYLOADS } from './inputs';
 
 export interface PageForm {
 	/** The actions this form posts to ('default' for the page's own address). */
 	actions: string[];
 	fields: Map<string, string[]>;
 }
+
+const STORED_PAYLOADS = [SCRIPT_PAYLOADS[0]!, SCRIPT_PAYLOADS[1]!, SCRIPT_PAYLOADS[5]!, SCRIPT_PAYLOADS[6]!];
 
 const ENTITIES: Record<string, string> = { amp: '&', quot: '"', lt: '<', gt: '>', apos: "'", nbsp: '\u00a0' };
 
@@ -18,6 +21,37 @@ function decode(value: string): string {
 			return String.fromCodePoint(code[1] === 'x' || code[1] === 'X' ? parseInt(code.slice(2), 16) : Number(code.slice(1)));
 		return ENTITIES[code.toLowerCase()] ?? whole;
 	});
+}
+
+/**
+ * What a person would type into an empty field of this type. Text gets a few of the payloads as
+ * well: they are valid text, so they get stored, and the pages must then show them inert.
+ */
+function plausible(type: string): string[] {
+	switch (type.toLowerCase()) {
+		case 'date':
+			return ['2027-03-15'];
+		case 'datetime-local':
+			return ['2027-03-15T10:00'];
+		case 'time':
+			return ['10:00'];
+		case 'number':
+		case 'range':
+			return ['3'];
+		case 'email':
+			return ['fuzz@example.dk'];
+		case 'tel':
+			return ['12345678'];
+		case 'url':
+			return ['https://example.dk'];
+		case 'password':
+			return ['en lang og god sætning'];
+		case 'submit':
+		case 'checkbox':
+			return ['on'];
+		default:
+			return ['Fuzz tekst', ...STORED_PAYLOADS];
+	}
 }
 
 function attributes(tag: string): Map<string, string> {
@@ -45,9 +79,9 @@ export function pageForms(html: string): PageForm[] {
 		const actions = new Set<string>();
 		const own = actionName(attrs.get('action'));
 		const fields = new Map<string, string[]>();
-		const add = (name: string | undefined, value: string) => {
+		const add = (name: string | undefined, value: string, type = 'text') => {
 			if (!name) return;
-			fields.set(name, [...(fields.get(name) ?? []), value]);
+			fields.set(name, [...(fields.get(name) ?? []), ...(value ? [value] : plausible(type))]);
 		};
 		for (const tag of body.matchAll(/<(input|button)\b([^>]*)>/gi)) {
 			const a = attributes(tag[2]!);
@@ -56,13 +90,14 @@ export function pageForms(html: string): PageForm[] {
 				if (name) actions.add(name);
 			}
 			if (tag[1]!.toLowerCase() === 'button' && !a.has('name')) continue;
-			add(a.get('name'), a.get('value') ?? '');
+			add(a.get('name'), a.get('value') ?? '', a.get('type'));
 		}
 		for (const tag of body.matchAll(/<textarea\b([^>]*)>([\s\S]*?)<\/textarea>/gi)) add(attributes(tag[1]!).get('name'), decode(tag[2]!));
 		for (const tag of body.matchAll(/<select\b([^>]*)>([\s\S]*?)<\/select>/gi)) {
 			const name = attributes(tag[1]!).get('name');
 			for (const option of tag[2]!.matchAll(/<option\b([^>]*)>([\s\S]*?)<\/option>/gi)) {
-				add(name, attributes(option[1]!).get('value') ?? decode(option[2]!.trim()));
+				const value = attributes(option[1]!).get('value') ?? decode(option[2]!.trim());
+				if (value) add(name, value);
 			}
 		}
 		if (own && (actions.size === 0 || attrs.has('action'))) actions.add(own);

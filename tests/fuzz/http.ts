@@ -77,9 +77,9 @@ export async function send(baseURL: string, session: Session, request: RawReques
 	}
 }
 
-/** An event stream never ends: what it sends in its first 300 ms. */
+/** An event stream never ends: what it sends in its first 100 ms. */
 async function firstEvents(response: Response, abort: AbortController): Promise<string> {
-	const stop = setTimeout(() => abort.abort(), 300);
+	const stop = setTimeout(() => abort.abort(), 100);
 	const decoder = new TextDecoder();
 	let text = '';
 	try {

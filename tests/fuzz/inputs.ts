@@ -134,6 +134,9 @@ export const badText: fc.Arbitrary<string> = fc.oneof(
 	{ weight: 1, arbitrary: fc.oneof(fc.integer(), fc.double(), fc.bigInt()).map(String) }
 );
 
+/** Bad text short enough for a URL or a header (the huge strings would only be refused as too large). */
+export const shortBadText: fc.Arbitrary<string> = badText.filter((s) => s.length <= 200);
+
 /** A value for a field whose real values (from the rendered form) are `real`. */
 export function valueFor(real: readonly string[]): fc.Arbitrary<string> {
 	if (!real.length) return badText;
@@ -164,25 +167,57 @@ export const strangeName: fc.Arbitrary<string> = fc.oneof(
 export type Entry = { name: string; value: string; file: boolean };
 
 /**
- * Form entries starting from the real form: each real field sent, left out or sent twice, with a
- * real or a bad value; plus fields from the source and fields no form has.
+ * Form entries starting from the real form. Mostly the form as a person fills it with none, one or
+ * two fields spoilt (a bad value, left out, sent twice, bad text appended), so the request reaches
+ * the code behind the first check; sometimes every field at random. Plus now and then fields from
+ * the source and fields no form has.
  */
 export function formEntries(fields: Map<string, readonly string[]>, otherNames: readonly string[]): fc.Arbitrary<Entry[]> {
-	const own = [...fields].map(([name, values]) =>
-		fc.tuple(fc.integer({ min: 0, max: 9 }), valueFor(values), valueFor(values), fc.boolean()).map(([roll, a, b, file]): Entry[] =>
-			roll === 0
-				? []
-				: roll === 1
-					? [
-							{ name, value: a, file },
-							{ name, value: b, file: false }
-						]
-					: [{ name, value: a, file }]
-		)
-	);
+	const list = [...fields];
 	const names = otherNames.length ? fc.oneof(fc.constantFrom(...otherNames), strangeName) : strangeName;
-	const extra = fc.array(fc.record({ name: names, value: badText, file: fc.boolean() }), { maxLength: 3 });
-	return fc.tuple(fc.tuple(...own), extra).map(([lists, more]) => [...lists.flat(), ...more]);
+	const extra = fc.array(fc.record({ name: names, value: badText, file: fc.boolean() }), { maxLength: 2 });
+	const filled = fc.tuple(...list.map(([, values]) => (values.length ? fc.constantFrom(...values) : badText)));
+	const spoil = fc.record({
+		index: fc.nat(Math.max(0, list.length - 1)),
+		how: fc.constantFrom('bad', 'drop', 'twice', 'append'),
+		value: badText
+	});
+	const oneOrTwoSpoilt = fc.tuple(filled, fc.array(spoil, { maxLength: 2 }), extra, fc.boolean()).map(([values, spoils, more, file]) => {
+		const entries: Entry[] = [];
+		list.forEach(([name], i) => {
+			const hits = spoils.filter((s) => s.index === i);
+			let value = values[i]!;
+			let drop = false;
+			for (const s of hits) {
+				if (s.how === 'bad') value = s.value;
+				else if (s.how === 'append') value += s.value;
+				else if (s.how === 'drop') drop = true;
+				else entries.push({ name, value: s.value, file: false });
+			}
+			if (!drop) entries.push({ name, value, file: file && hits.length > 0 });
+		});
+		return [...entries, ...more];
+	});
+	const chaos = fc
+		.tuple(
+			fc.tuple(
+				...list.map(([name, values]) =>
+					fc.tuple(fc.integer({ min: 0, max: 9 }), valueFor(values), valueFor(values), fc.boolean()).map(([roll, a, b, file]): Entry[] =>
+						roll === 0
+							? []
+							: roll === 1
+								? [
+										{ name, value: a, file },
+										{ name, value: b, file: false }
+									]
+								: [{ name, value: a, file }]
+					)
+				)
+			),
+			extra
+		)
+		.map(([lists, more]) => [...lists.flat(), ...more]);
+	return fc.oneof({ weight: 3, arbitrary: oneOrTwoSpoilt }, { weight: 1, arbitrary: chaos });
 }
 
 /** Nested data of the wrong type for a JSON field. */

@@ -17,6 +17,8 @@ export interface World {
 	sessions: Session[];
 	ids: Record<string, string>;
 	inviteCode: string;
+	/** The usernames of the young people among PEOPLE. */
+	youth: string[];
 	/** Real ids and values from the database: values for fields no rendered form shows. */
 	pool: string[];
 	/** The database's snake_case table names: they must never reach a user. */
@@ -55,9 +57,9 @@ export async function buildWorld(baseURL: string, databasePath: string): Promise
 	const sessions = [ANONYMOUS];
 	for (const name of PEOPLE) sessions.push(await logIn(baseURL, name));
 	const as = (name: string) => sessions.find((s) => s.name === name)!;
-	const ids = Object.fromEntries(
-		query<{ username: string; id: string }>(databasePath, 'select username, id from users').map((u) => [u.username, u.id])
-	);
+	const users = query<{ username: string; id: string; role: string }>(databasePath, 'select username, id, role from users');
+	const ids = Object.fromEntries(users.map((u) => [u.username, u.id]));
+	const youth = users.filter((u) => u.role === 'youth').map((u) => u.username);
 
 	// Stories, so that the pages show forms with real ids on them.
 	await act(baseURL, as('noah'), '/guide?/pick', { guideId: ids.mette!, reason: 'Hun virker rar' });
@@ -103,14 +105,15 @@ export async function buildWorld(baseURL: string, databasePath: string): Promise
 	]) {
 		pool.add(extra);
 	}
-	return { baseURL, databasePath, sessions, ids, inviteCode, pool: [...pool], tables };
+	return { baseURL, databasePath, sessions, ids, inviteCode, youth, pool: [...pool], tables };
 }
 
 /** The values a route parameter can take, from the database as it is now. */
 export function paramCandidates(world: World, name: string): string[] {
 	switch (name) {
 		case 'youthId':
-			return query<{ id: string }>(world.databasePath, "select id from users where role = 'youth' order by username").map((r) => r.id);
+			// The young people among our people: every other person here is linked to one of them.
+			return PEOPLE.filter((name) => world.youth.includes(name)).map((name) => world.ids[name]!);
 		case 'requestId':
 			return query<{ id: string }>(world.databasePath, 'select id from guide_requests order by created_at desc').map((r) => r.id);
 		case 'code':

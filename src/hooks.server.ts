@@ -1,5 +1,5 @@
 import { building } from '$app/environment';
-import { type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
+import { error, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { SESSION_COOKIE, validateSession } from '$lib/server/auth/session';
@@ -19,6 +19,24 @@ const handleLocale: Handle = ({ event, resolve }) =>
 			transformPageChunk: ({ html }) => html.replace('%lang%', locale)
 		});
 	});
+
+/**
+ * The request body, for every request:
+ * - A form post whose body cannot be read as a form (multipart without its boundary or cut short,
+ *   `text/plain`, JSON) is the sender's mistake: 400, never a server error. SvelteKit lets such
+ *   content types through to the actions, where `request.formData()` would throw.
+ * - A body nobody read (the request was refused first: not logged in, wrong content type) is
+ *   read to its end before the answer goes out. Left unread, its bytes would be taken for the
+ *   next request on the same keep-alive connection, and that request would be reset.
+ */
+const handleRequestBody: Handle = async ({ event, resolve }) => {
+	const request = event.request;
+	const read = request.formData.bind(request);
+	request.formData = () => read().catch(() => error(400, 'bad_request'));
+	const response = await resolve(event);
+	if (request.body && !request.bodyUsed) await request.body.pipeTo(new WritableStream()).catch(() => undefined);
+	return response;
+};
 
 /** Session: validates the cookie, slides its expiry, or clears a dead cookie. */
 const handleSession: Handle = ({ event, resolve }) => {
@@ -79,11 +97,15 @@ const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(handleSecurityHeaders, handleLocale, handleSession, handleLoginRequired);
+export const handle = sequence(handleSecurityHeaders, handleLocale, handleRequestBody, handleSession, handleLoginRequired);
 
-/** Unexpected errors: log the detail on the server, show the user only a reference. */
+/**
+ * Unexpected errors: log the detail on the server, show the user only a reference. A client's
+ * mistake that SvelteKit refuses itself (404, 405, 415 …) is not logged: anyone could flood the
+ * log with stack traces by sending bad requests.
+ */
 export const handleError: HandleServerError = ({ error, event, status }) => {
 	const reference = crypto.randomUUID().slice(0, 8);
-	if (status !== 404) console.error(`[${reference}] ${event.request.method} ${event.url.pathname}`, error);
+	if (status >= 500) console.error(`[${reference}] ${event.request.method} ${event.url.pathname}`, error);
 	return { message: status === 404 ? 'not_found' : 'unexpected', reference };
 };

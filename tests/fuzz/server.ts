@@ -1,0 +1,103 @@
+/**
+ * A private server for one spec: the built app (`node build`, as scripts/serve.js starts it) on
+ * its own port and its own temporary database, so what a spec does to it never reaches the shared
+ * e2e server other specs depend on.
+ */
+import Database from 'better-sqlite3';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+/** A port of this engineer's range next to the shared e2e server's (E2E_PORT + offset). */
+export function ownPort(offset: number): number {
+	return Number(process.env.E2E_PORT ?? 4173) + offset;
+}
+
+export function tempDatabasePath(name: string): { dir: string; path: string } {
+	const dir = mkdtempSync(join(tmpdir(), `minvej-${name}-`));
+	return { dir, path: join(dir, 'minvej.db') };
+}
+
+export interface Server {
+	baseURL: string;
+	child: ChildProcess;
+	/** Everything the server wrote to stdout and stderr. */
+	output: () => string;
+	/** Milliseconds from spawning until /healthz answered 200. */
+	startupMs: number;
+	exited: Promise<number | null>;
+}
+
+/** Starts the built server and waits until /healthz answers (throws with its output if it dies). */
+export async function startServer(port: number, databasePath: string, timeoutMs = 60_000): Promise<Server> {
+	const baseURL = `http://127.0.0.1:${port}`;
+	const taken = await fetch(`${baseURL}/healthz`).then(
+		() => true,
+		() => false
+	);
+	if (taken) throw new Error(`Port ${port} is taken by another server`);
+	const started = Date.now();
+	const child = spawn(process.execPath, [resolve(process.env.BUILD_DIR ?? 'build')], {
+		cwd: process.cwd(),
+		env: {
+			...process.env,
+			NODE_ENV: 'production',
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			ORIGIN: baseURL,
+			DATABASE_PATH: databasePath
+		},
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	let output = '';
+	child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
+	child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+	const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+	let dead = false;
+	void exited.then(() => (dead = true));
+	while (Date.now() - started < timeoutMs) {
+		if (dead) throw new Error(`The server on ${baseURL} exited while starting:\n${output}`);
+		try {
+			const response = await fetch(`${baseURL}/healthz`);
+			if (response.ok) return { baseURL, child, output: () => output, startupMs: Date.now() - started, exited };
+		} catch {
+			// not listening yet
+		}
+		await new Promise((r) => setTimeout(r, 15));
+	}
+	child.kill('SIGKILL');
+	throw new Error(`The server on ${baseURL} did not answer /healthz within ${timeoutMs} ms:\n${output}`);
+}
+
+/** Stops the server: SIGTERM (a clean shutdown) or SIGKILL (a crash), and waits until it is gone. */
+export async function stopServer(server: Server | undefined, signal: 'SIGTERM' | 'SIGKILL' = 'SIGTERM') {
+	if (!server || server.child.exitCode !== null || server.child.signalCode !== null) return;
+	server.child.kill(signal);
+	const timer = setTimeout(() => server.child.kill('SIGKILL'), 10_000);
+	await server.exited;
+	clearTimeout(timer);
+}
+
+export function removeDatabase(dir: string) {
+	rmSync(dir, { recursive: true, force: true });
+}
+
+/** Opens the database beside a running (or stopped) server: WAL lets both read and write. */
+export function openDatabase(path: string): Database.Database {
+	const db = new Database(path);
+	db.pragma('busy_timeout = 5000');
+	return db;
+}
+
+/** `PRAGMA integrity_check` and `PRAGMA foreign_key_check`: ['ok'] and [] on a sound database. */
+export function checkDatabase(path: string): { integrity: string[]; foreignKeys: unknown[] } {
+	const db = openDatabase(path);
+	try {
+		const integrity = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
+		const foreignKeys = db.pragma('foreign_key_check') as unknown[];
+		return { integrity, foreignKeys };
+	} finally {
+		db.close();
+	}
+}

@@ -51,7 +51,7 @@ try {
 	const login = await fetch(`${origin}/login`, {
 		method: 'POST',
 		redirect: 'manual',
-		headers: { 'content-type': 'application/x-www-form-urlencoded', origin },
+		headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', origin },
 		body: new URLSearchParams({ username: user, password: 'minvej-demo' })
 	});
 	const cookie = login.headers

@@ -3,6 +3,7 @@
  * accounts the runner logs in with.
  */
 import { randomFillSync } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 
 /**
  * The size of the municipality: 1 is the issue's large municipality. BENCH_SCALE=0.01 makes a
@@ -40,6 +41,8 @@ export const parentName = (n: number) => `foraelder${String(n).padStart(6, '0')}
 
 export interface BenchMeta {
 	version: number;
+	/** The app's migrations the database was made with (a new schema needs a new database). */
+	migrations: string;
 	createdAt: string;
 	generationSeconds: number;
 	checkSeconds: number | null;
@@ -94,4 +97,10 @@ export function percentile(values: number[], p: number): number {
 	const sorted = [...values].sort((a, b) => a - b);
 	const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
 	return sorted[rank]!;
+}
+
+/** The app's migrations as drizzle-kit's journal lists them: their names and when they were made. */
+export function migrationsStamp(): string {
+	const journal = JSON.parse(readFileSync('drizzle/meta/_journal.json', 'utf8')) as { entries: { tag: string; when: number }[] };
+	return journal.entries.map((e) => `${e.tag}@${e.when}`).join(',');
 }

@@ -14,7 +14,7 @@ import Database from 'better-sqlite3';
 import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { openDatabase } from '../../src/lib/server/db/client';
 import { hashPassword } from '../../src/lib/server/auth/password';
-import { BENCH_DB, BENCH_META, BENCH_PASSWORD, GENERATOR_VERSION, IdPool, seeded, type BenchMeta } from './common';
+import { BENCH_DB, BENCH_META, BENCH_PASSWORD, GENERATOR_VERSION, IdPool, migrationsStamp, seeded, type BenchMeta } from './common';
 import { populate } from './populate';
 
 const DB_SUFFIXES = ['', '-wal', '-shm', '.pid'];
@@ -27,7 +27,7 @@ function readMeta(): BenchMeta | null {
 	if (!existsSync(BENCH_DB) || !existsSync(BENCH_META)) return null;
 	try {
 		const meta = JSON.parse(readFileSync(BENCH_META, 'utf8')) as BenchMeta;
-		return meta.version === GENERATOR_VERSION ? meta : null;
+		return meta.version === GENERATOR_VERSION && meta.migrations === migrationsStamp() ? meta : null;
 	} catch {
 		return null;
 	}
@@ -100,6 +100,7 @@ export async function ensureBenchDatabase(options: { fresh?: boolean; check?: bo
 	removeDatabase(partial);
 	const meta: BenchMeta = {
 		version: GENERATOR_VERSION,
+		migrations: migrationsStamp(),
 		createdAt: new Date().toISOString(),
 		generationSeconds,
 		checkSeconds,

@@ -10,8 +10,9 @@
  * The run works on a copy of the cached database (data/bench-run.db), so every run starts alike.
  */
 import { copyFileSync, existsSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { execSync } from 'node:child_process';
+import Database from 'better-sqlite3';
 import { BENCH_DB, BENCH_PASSWORD, SCALE } from './common';
 import { ensureBenchDatabase } from './generate';
 import { prepareCast } from './accounts';
@@ -33,9 +34,14 @@ const RUN_DB = BENCH_DB.replace(/\.db$/, '-run.db');
 const began = performance.now();
 const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(1);
 
-console.log(`Minvej bench on ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}`);
+const load = () =>
+	loadavg()
+		.map((l) => l.toFixed(1))
+		.join(' ');
+console.log(`Minvej bench on ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}; load average ${load()}`);
 const { meta } = await ensureBenchDatabase({ fresh: args.includes('--fresh'), check: args.includes('--check') });
-if (!existsSync('build/index.js')) {
+const buildDir = process.env.BUILD_DIR ?? 'build';
+if (!existsSync(`${buildDir}/index.js`)) {
 	console.log('Building the app (npm run build) …');
 	execSync('npm run build', { stdio: 'inherit' });
 }
@@ -43,6 +49,13 @@ if (!existsSync('build/index.js')) {
 let phase = performance.now();
 for (const suffix of ['', '-wal', '-shm', '.pid']) rmSync(RUN_DB + suffix, { force: true });
 copyFileSync(BENCH_DB, RUN_DB);
+if (process.env.BENCH_SETUP_SQL) {
+	// To compare with an older schema, e.g. BENCH_SETUP_SQL="drop index message_threads_youth_idx".
+	const sqlite = new Database(RUN_DB);
+	sqlite.exec(process.env.BENCH_SETUP_SQL);
+	sqlite.close();
+	console.log(`Ran on the copy: ${process.env.BENCH_SETUP_SQL}`);
+}
 const cast = prepareCast(RUN_DB, { senders: 2000, streams: STREAMS, planReaders: 1000, guides: 200 });
 console.log(
 	`Copied the database to ${RUN_DB} and prepared ${cast.senders.length + cast.planReaders.length + cast.guides.length + 2 * cast.pairs.length} sessions in ${seconds(phase)} s`
@@ -124,10 +137,21 @@ try {
 			}
 		}
 	];
+	// A request autocannon gave up on (10 s) still runs on the server: wait until the server has
+	// worked off what is queued, so that one measurement does not slow down the next.
+	const drained = async () => {
+		const t0 = performance.now();
+		await fetch(`${origin}/healthz`);
+		const waited = performance.now() - t0;
+		if (waited > 1000) console.log(`  (the server needed ${(waited / 1000).toFixed(1)} s to finish the requests still queued)`);
+	};
 	for (const target of targets.filter((t) => wants(t.part))) {
 		const result = await measure(target);
 		results.push(result);
-		console.log(`  ${result.name} (${result.users}): ${result.requestsPerSecond.toFixed(0)} req/s, p50 ${result.p50.toFixed(1)} ms`);
+		console.log(
+			`  ${result.name} (${result.users}): ${result.requestsPerSecond.toFixed(0)} req/s, p50 ${result.p50.toFixed(1)} ms, ${result.non2xx + result.errors} failed`
+		);
+		await drained();
 	}
 	if (wants('send')) {
 		const perSender = Math.ceil(sent / cast.senders.length);
@@ -164,8 +188,9 @@ console.log(
 	`\nDatabase: ${SCALE.youth} young people, ${SCALE.guides + SCALE.caseworkers + SCALE.coordinators} staff, ${SCALE.messages} messages; ${(meta.bytes / 1e9).toFixed(2)} GB, generated in ${meta.generationSeconds.toFixed(0)} s`
 );
 console.log(
-	`autocannon: ${LOAD.connections} connections, ${LOAD.duration} s after ${LOAD.warmup} s warm-up, on the same machine as the server\n`
+	`autocannon: ${LOAD.connections} connections, ${LOAD.duration} s after ${LOAD.warmup} s warm-up, on the same machine as the server`
 );
+console.log(`Server: ${buildDir}/; load average now ${load()} (1, 5, 15 min; other work on the machine counts too)\n`);
 console.log(row(['request', 'as', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'non-2xx', 'B/resp'], widths));
 for (const r of results) {
 	console.log(

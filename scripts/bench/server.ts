@@ -62,7 +62,7 @@ export async function logIn(origin: string, username: string, password: string):
 	const res = await fetch(`${origin}/login`, {
 		method: 'POST',
 		redirect: 'manual',
-		headers: { 'content-type': 'application/x-www-form-urlencoded', origin },
+		headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', origin },
 		body: new URLSearchParams({ username, password })
 	});
 	const cookie = res.headers

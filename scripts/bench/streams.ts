@@ -83,17 +83,24 @@ export async function measureStreams(origin: string, pairs: Pair[], options: { s
 		const clientId = `bench-live-${process.pid}-${n}`;
 		const t0 = performance.now();
 		waiting.set(clientId, t0);
-		const res = await fetch(`${origin}/api/messages`, {
-			method: 'POST',
-			headers: { cookie: pair.sender.cookie, 'content-type': 'application/json', origin },
-			body: JSON.stringify({ clientId, body: `Bench ${n}: er du der?`, youthId: pair.youthId })
-		});
-		await res.arrayBuffer();
+		let status: number | string;
+		try {
+			const res = await fetch(`${origin}/api/messages`, {
+				method: 'POST',
+				headers: { cookie: pair.sender.cookie, 'content-type': 'application/json', origin },
+				body: JSON.stringify({ clientId, body: `Bench ${n}: er du der?`, youthId: pair.youthId }),
+				signal: AbortSignal.timeout(30_000)
+			});
+			await res.arrayBuffer();
+			status = res.status;
+		} catch (e) {
+			status = e instanceof Error ? e.message : String(e);
+		}
 		sendTimes.push(performance.now() - t0);
-		if (res.status !== 201) {
+		if (status !== 201) {
 			failed++;
 			waiting.delete(clientId);
-			console.error(`  send ${n}: HTTP ${res.status}`);
+			if (failed <= 5) console.error(`  send ${n}: ${status}`);
 		}
 	};
 	const inFlight: Promise<void>[] = [];

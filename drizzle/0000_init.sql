@@ -316,6 +316,7 @@ CREATE TABLE `message_threads` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `message_threads_one_open` ON `message_threads` (`youth_id`) WHERE "message_threads"."closed_at" is null;--> statement-breakpoint
+CREATE INDEX `message_threads_youth_idx` ON `message_threads` (`youth_id`);--> statement-breakpoint
 CREATE INDEX `message_threads_guide_idx` ON `message_threads` (`guide_id`,`closed_at`);--> statement-breakpoint
 CREATE TABLE `messages` (
 	`id` text PRIMARY KEY NOT NULL,

@@ -24,9 +24,10 @@ import {
 } from './checkin-rhythm';
 import { isIsoDate, todayIso } from './dates';
 import { db } from './db';
+import { inSlices } from './db/slices';
 import { checkinSchedules, checkins, type CheckinSchedule } from './db/schema';
 import { newId } from './ids';
-import { authorize, can, type Actor } from './policy';
+import { authorize, can, NO_RELATION, relationsOf, rule, type Actor } from './policy';
 import { notifyCheckinsDue } from './push';
 
 /** How far ahead a guide may let a rhythm start. */
@@ -51,17 +52,17 @@ function rhythmOf(s: Pick<CheckinSchedule, 'intervalDays' | 'startsOn' | 'endsOn
 export function syncCheckins(youthIds?: string[], now = new Date(), notify = true): { id: string; youthId: string; dueOn: string }[] {
 	if (youthIds && !youthIds.length) return [];
 	const today = todayIso(now);
-	const filter = youthIds ? inArray(checkinSchedules.youthId, youthIds) : undefined;
-	const schedules = db().select().from(checkinSchedules).where(filter).all();
+	const schedules = youthIds
+		? inSlices(youthIds, (slice) => db().select().from(checkinSchedules).where(inArray(checkinSchedules.youthId, slice)).all())
+		: db().select().from(checkinSchedules).all();
 	if (!schedules.length) return [];
-	const existing = new Set(
+	const dueDates = (slice?: string[]) =>
 		db()
 			.select({ youthId: checkins.youthId, dueOn: checkins.dueOn })
 			.from(checkins)
-			.where(youthIds ? inArray(checkins.youthId, youthIds) : undefined)
-			.all()
-			.map((c) => `${c.youthId}/${c.dueOn}`)
-	);
+			.where(slice ? inArray(checkins.youthId, slice) : undefined)
+			.all();
+	const existing = new Set((youthIds ? inSlices(youthIds, dueDates) : dueDates()).map((c) => `${c.youthId}/${c.dueOn}`));
 	const created: { id: string; youthId: string; dueOn: string }[] = [];
 	const answerable: { youthId: string }[] = [];
 	db().transaction((tx) => {
@@ -286,30 +287,35 @@ export function stopRhythm(actor: Actor, youthId: string, now = new Date()): { o
  * the actor may read are included.
  */
 export function followUpFlags(actor: NonNullable<Actor>, youthIds: string[], now = new Date()): Record<string, FollowUpFlag> {
-	const allowed = youthIds.filter((id) => can(actor, 'checkins.read', id));
+	const relations = relationsOf(actor, youthIds, now);
+	const allowed = youthIds.filter((id) => rule(actor, 'checkins.read', relations.get(id) ?? NO_RELATION));
 	if (!allowed.length) return {};
 	syncCheckins(allowed, now);
-	const followed = db()
-		.selectDistinct({ youthId: checkinSchedules.youthId })
-		.from(checkinSchedules)
-		.where(and(inArray(checkinSchedules.youthId, allowed), isNull(checkinSchedules.stoppedAt)))
-		.all()
-		.map((r) => r.youthId);
+	const followed = inSlices(allowed, (slice) =>
+		db()
+			.selectDistinct({ youthId: checkinSchedules.youthId })
+			.from(checkinSchedules)
+			.where(and(inArray(checkinSchedules.youthId, slice), isNull(checkinSchedules.stoppedAt)))
+			.all()
+	).map((r) => r.youthId);
 	if (!followed.length) return {};
 	const today = todayIso(now);
-	const rows = db()
-		.select({
-			youthId: checkins.youthId,
-			dueOn: checkins.dueOn,
-			answeredAt: checkins.answeredAt,
-			score: checkins.score,
-			intervalDays: checkinSchedules.intervalDays
-		})
-		.from(checkins)
-		.leftJoin(checkinSchedules, eq(checkinSchedules.id, checkins.scheduleId))
-		.where(inArray(checkins.youthId, followed))
-		.orderBy(desc(checkins.dueOn))
-		.all();
+	// Newest first within each young person (a young person's rows are all in one slice).
+	const rows = inSlices(followed, (slice) =>
+		db()
+			.select({
+				youthId: checkins.youthId,
+				dueOn: checkins.dueOn,
+				answeredAt: checkins.answeredAt,
+				score: checkins.score,
+				intervalDays: checkinSchedules.intervalDays
+			})
+			.from(checkins)
+			.leftJoin(checkinSchedules, eq(checkinSchedules.id, checkins.scheduleId))
+			.where(inArray(checkins.youthId, slice))
+			.orderBy(desc(checkins.dueOn))
+			.all()
+	);
 	const flags: Record<string, FollowUpFlag> = {};
 	const settled = new Set<string>();
 	for (const row of rows) {

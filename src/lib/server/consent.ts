@@ -2,8 +2,9 @@
  * Consent is a record, not a flag (DESIGN.md rule 3): giving, co-signing and withdrawing each
  * append an immutable record, and the state in force is derived from the records here.
  */
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { db } from './db';
+import { inSlices } from './db/slices';
 import { consentRecords, DEPARTMENTS, parentLinks, users, type ConsentRecord, type DataKind, type Department } from './db/schema';
 import { ageOn } from './dates';
 import { getSettings } from './settings';
@@ -101,6 +102,25 @@ export function loadConsentRecords(youthId: string): ConsentRecord[] {
 		.where(eq(consentRecords.youthId, youthId))
 		.orderBy(sql`rowid`) // insertion order, also within one millisecond
 		.all();
+}
+
+/** Each young person's records in insertion order, for many young people at once. */
+export function loadConsentRecordsOf(youthIds: readonly string[]): Map<string, ConsentRecord[]> {
+	const byYouth = new Map<string, ConsentRecord[]>();
+	const rows = inSlices(youthIds, (slice) =>
+		db()
+			.select()
+			.from(consentRecords)
+			.where(inArray(consentRecords.youthId, slice))
+			.orderBy(sql`rowid`)
+			.all()
+	);
+	for (const r of rows) {
+		const list = byYouth.get(r.youthId);
+		if (list) list.push(r);
+		else byYouth.set(r.youthId, [r]);
+	}
+	return byYouth;
 }
 
 /** The data kinds a recipient may see right now (empty unless a consent is in force). */

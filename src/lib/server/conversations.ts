@@ -9,9 +9,10 @@
  */
 import { and, asc, desc, eq, gt, inArray, isNull, lte, type SQL } from 'drizzle-orm';
 import { db } from './db';
+import { inSlices } from './db/slices';
 import { guideAssignments, messageEvents, messageReads, messages, messageThreads, users, type MessageThread } from './db/schema';
 import { recordAccess } from './audit';
-import { can, relationOf, threadRule, type Actor, type Relation } from './policy';
+import { can, NO_RELATION, relationOf, relationsOf, threadRule, type Actor, type Relation } from './policy';
 import type { LiveEvent, Marks, MessageView, Side, ThreadView } from '../messaging';
 
 type ThreadRow = Pick<MessageThread, 'id' | 'youthId' | 'guideId' | 'closedAt'>;
@@ -31,12 +32,31 @@ export function isCurrent(thread: Pick<ThreadRow, 'guideId' | 'closedAt'>, guide
 	return thread.closedAt === null && thread.guideId === guideId;
 }
 
+/** The current guide of each of these young people (absent: the youth unit answers). */
+export function currentGuideIds(youthIds: readonly string[]): Map<string, string> {
+	return new Map(
+		inSlices(youthIds, (slice) =>
+			db()
+				.select({ youthId: guideAssignments.youthId, guideId: guideAssignments.guideId })
+				.from(guideAssignments)
+				.where(and(inArray(guideAssignments.youthId, slice), isNull(guideAssignments.endedAt)))
+				.all()
+		).map((a) => [a.youthId, a.guideId])
+	);
+}
+
 /**
  * Answers "may this actor read (or write in) these threads?" for many threads, gathering the
- * facts once per young person.
+ * facts once per young person: for the young people named in `youthIds` all at once (a list),
+ * for any other as it comes.
  */
-export function threadAccess(actor: NonNullable<Actor>) {
+export function threadAccess(actor: NonNullable<Actor>, youthIds: readonly string[] = []) {
 	const facts = new Map<string, { relation: Relation; guideId: string | null }>();
+	if (youthIds.length) {
+		const relations = relationsOf(actor, youthIds);
+		const guides = currentGuideIds(youthIds);
+		for (const id of youthIds) facts.set(id, { relation: relations.get(id) ?? NO_RELATION, guideId: guides.get(id) ?? null });
+	}
 	const factsOf = (youthId: string) => {
 		let f = facts.get(youthId);
 		if (!f) {
@@ -45,10 +65,15 @@ export function threadAccess(actor: NonNullable<Actor>) {
 		}
 		return f;
 	};
-	return (thread: ThreadRow, access: 'read' | 'write' = 'read') => {
+	const check = (thread: ThreadRow, access: 'read' | 'write' = 'read') => {
 		const f = factsOf(thread.youthId);
 		return threadRule(actor, access, f.relation, { guideId: thread.guideId, current: isCurrent(thread, f.guideId) });
 	};
+	/** The young person's present guide (null: the unit), as the check saw it. */
+	check.guideOf = (youthId: string) => factsOf(youthId).guideId;
+	/** The facts between the actor and the young person, as the check saw them. */
+	check.relationOf = (youthId: string) => factsOf(youthId).relation;
+	return check;
 }
 
 export function sideOf(senderId: string, youthId: string): Side {
@@ -183,6 +208,42 @@ export interface EventBatch {
 	cursor: number;
 	/** More events wait after this batch. */
 	more: boolean;
+	/**
+	 * Something happened in the actor's conversations (also what the policy then hid): only then
+	 * can their unread count have changed.
+	 */
+	touched: boolean;
+}
+
+/**
+ * Where an actor's conversations are found by `touchedBetween` (and by `eventsFor`): the young
+ * person's own, the guide's, or the youth unit's for the coordinator. Null: no conversations.
+ */
+export function conversationKey(actor: NonNullable<Actor>): string | null {
+	if (actor.role === 'youth') return `youth:${actor.id}`;
+	if (actor.role === 'guide') return `guide:${actor.id}`;
+	return actor.role === 'coordinator' ? 'unit' : null;
+}
+
+/**
+ * Whose conversations the events after `cursor` up to `latest` happened in, as conversation keys:
+ * one query for every open stream at once. A stream whose key is not among them has nothing new
+ * (it is exactly what `eventsFor` would find, before the policy is asked).
+ */
+export function touchedBetween(cursor: number, latest: number): Set<string> {
+	const keys = new Set<string>();
+	if (latest <= cursor) return keys;
+	const rows = db()
+		.select({ youthId: messageThreads.youthId, guideId: messageThreads.guideId })
+		.from(messageEvents)
+		.innerJoin(messageThreads, eq(messageThreads.id, messageEvents.threadId))
+		.where(and(gt(messageEvents.id, cursor), lte(messageEvents.id, latest)))
+		.all();
+	for (const r of rows) {
+		keys.add(`youth:${r.youthId}`);
+		keys.add(r.guideId === null ? 'unit' : `guide:${r.guideId}`);
+	}
+	return keys;
 }
 
 /**
@@ -201,7 +262,7 @@ export function eventsFor(actor: NonNullable<Actor>, cursor: number, limit = 200
 				: actor.role === 'coordinator'
 					? isNull(messageThreads.guideId)
 					: undefined;
-	if (!mine || latest <= cursor) return { events: [], cursor: Math.max(cursor, latest), more: false };
+	if (!mine || latest <= cursor) return { events: [], cursor: Math.max(cursor, latest), more: false, touched: false };
 	const rows = db()
 		.select({
 			id: messageEvents.id,
@@ -237,5 +298,5 @@ export function eventsFor(actor: NonNullable<Actor>, cursor: number, limit = 200
 		}
 	}
 	const more = rows.length === limit;
-	return { events, cursor: more ? rows.at(-1)!.id : latest, more };
+	return { events, cursor: more ? rows.at(-1)!.id : latest, more, touched: rows.length > 0 };
 }

@@ -19,5 +19,11 @@ export function isIsoDate(value: string): boolean {
 
 /** Age in whole years on the Copenhagen calendar date of `now`. */
 export function ageOn(birthDate: string, now: Date = new Date()): number {
-	return differenceInYears(parseISO(todayIso(now)), parseISO(birthDate));
+	return agesOn(now)(birthDate);
+}
+
+/** Ages on the Copenhagen date of `now` for many people (a list): the date is worked out once. */
+export function agesOn(now: Date = new Date()): (birthDate: string) => number {
+	const today = parseISO(todayIso(now));
+	return (birthDate) => differenceInYears(today, parseISO(birthDate));
 }

@@ -202,6 +202,37 @@ describe('the live stream', () => {
 		metteStream.close();
 	});
 
+	it('lets writes in other conversations pass by, and then sends what comes in its own', async () => {
+		const amina = demoUser(database, 'amina');
+		const jonasStream = connect(`user=jonas&since=${latestEventId()}`);
+		await jonasStream.next((e) => e.event === 'unread');
+		// Freja and Mette write: Jonas's stream wakes each time and has nothing to send.
+		for (let i = 0; i < 5; i++) await sendMessage(freja, freja.id, { clientId: crypto.randomUUID(), body: `Ikke til Jonas ${i}` });
+		await sendMessage(mette, freja.id, { clientId: crypto.randomUUID(), body: 'Heller ikke til Jonas' });
+		await new Promise((r) => setTimeout(r, 100));
+		const sent = await sendMessage(amina, amina.id, { clientId: crypto.randomUUID(), body: 'Hej Jonas' });
+		if (!sent.ok) throw new Error('not sent');
+		await jonasStream.next((e) => bodyOf(e) === 'Hej Jonas');
+		await jonasStream.next((e) => e.event === 'unread' && JSON.parse(e.data).count > 0);
+		jonasStream.close();
+		expect(messageEvents(jonasStream.events).map(bodyOf)).toEqual(['Hej Jonas']);
+		// Everything Jonas got is about Amina's conversation.
+		expect(jonasStream.events.filter((e) => e.id).map((e) => JSON.parse(e.data).youthId)).toEqual(
+			jonasStream.events.filter((e) => e.id).map(() => amina.id)
+		);
+	});
+
+	it('sends nothing more once the session has ended, even a message in its own conversation', async () => {
+		const { token } = createSession(mette);
+		const sessionId = token.split('.')[0]!;
+		const stream = connect(`user=mette&session=${sessionId}&since=${latestEventId()}`);
+		await stream.next((e) => e.event === 'unread');
+		invalidateSession(sessionId);
+		await sendMessage(freja, freja.id, { clientId: crypto.randomUUID(), body: 'Efter udlogning' });
+		await stream.finished;
+		expect(messageEvents(stream.events)).toEqual([]);
+	});
+
 	it('ends the stream when the session ends, and every stream on shutdown', async () => {
 		const { token } = createSession(mette);
 		const sessionId = token.split('.')[0]!;

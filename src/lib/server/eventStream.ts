@@ -14,7 +14,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { db } from './db';
 import { sessions, users } from './db/schema';
 import { limitsFor, type SessionUser } from './auth/session';
-import { eventsFor, latestEventId } from './conversations';
+import { conversationKey, eventsFor, latestEventId, touchedBetween } from './conversations';
 import { unreadCount } from './inbox';
 import { markDelivered } from './messages';
 import { onMessageEvents, trackStream } from './events';
@@ -49,6 +49,28 @@ export function sessionActive(sessionId: string, now = Date.now()): boolean {
 
 const encoder = new TextEncoder();
 
+/**
+ * What one wake-up found, shared by every stream it wakes: the newest event id, and whose
+ * conversations the new events are in (per starting cursor; streams that keep up share one).
+ * Every write wakes every stream, and most of them learn here, without a query of their own,
+ * that nothing concerns them.
+ */
+const news = { wake: -1, latest: 0, touched: new Map<number, Set<string>>() };
+
+function newsFor(wake: number, cursor: number): { latest: number; touched: Set<string> } {
+	if (news.wake !== wake) {
+		news.wake = wake;
+		news.latest = latestEventId();
+		news.touched.clear();
+	}
+	let touched = news.touched.get(cursor);
+	if (!touched) {
+		touched = touchedBetween(cursor, news.latest);
+		news.touched.set(cursor, touched);
+	}
+	return { latest: news.latest, touched };
+}
+
 export function openEventStream(user: SessionUser, options: StreamOptions): ReadableStream<Uint8Array> {
 	const latest = latestEventId();
 	let cursor = options.since === null ? latest : Math.min(options.since, latest);
@@ -79,12 +101,24 @@ export function openEventStream(user: SessionUser, options: StreamOptions): Read
 			};
 			const alive = () => options.sessionId === null || sessionActive(options.sessionId);
 
-			const pull = () => {
+			const key = conversationKey(user);
+			/** Sends what is new; `wake`: woken by a write (absent: on connect). */
+			const pull = (wake?: number) => {
 				if (closed) return;
+				if (wake !== undefined) {
+					const { latest, touched } = newsFor(wake, cursor);
+					// Nothing new in this person's conversations: nothing to send, no count to ask.
+					if (key === null || !touched.has(key)) {
+						cursor = Math.max(cursor, latest);
+						return;
+					}
+				}
 				if (!alive()) return close();
 				const reached = new Map<string, number>();
+				let touched = false;
 				for (;;) {
 					const batch = eventsFor(user, cursor);
+					touched ||= batch.touched;
 					for (const { id, event } of batch.events) {
 						send(`id: ${id}\nevent: ${event.kind}\ndata: ${JSON.stringify(event)}\n\n`);
 						if (event.kind === 'message' && event.message.side !== mySide) {
@@ -96,6 +130,9 @@ export function openEventStream(user: SessionUser, options: StreamOptions): Read
 				}
 				// The other side's messages have now reached this person's device.
 				for (const [threadId, seq] of reached) markDelivered(user, threadId, seq);
+				// Every write wakes every stream; the count is asked again only when something
+				// happened in this person's own conversations (and once on connect).
+				if (lastUnread !== null && !touched) return;
 				const unread = unreadCount(user);
 				if (unread !== lastUnread) {
 					lastUnread = unread;

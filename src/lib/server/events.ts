@@ -7,16 +7,18 @@
  * Notifications are coalesced: a burst of writes wakes each stream once. Open streams are closed
  * when adapter-node shuts down (`sveltekit:shutdown`), so a restart does not wait for them.
  */
-type Listener = () => void;
+/** Called with the wake-up's number: listeners woken together share it (and what they read for it). */
+type Listener = (wake: number) => void;
 
 interface Hub {
 	listeners: Set<Listener>;
 	streams: Set<() => void>;
 	scheduled: boolean;
+	wakes: number;
 }
 
 const store = globalThis as typeof globalThis & { __minvejMessageHub?: Hub };
-const hub: Hub = (store.__minvejMessageHub ??= { listeners: new Set(), streams: new Set(), scheduled: false });
+const hub: Hub = (store.__minvejMessageHub ??= { listeners: new Set(), streams: new Set(), scheduled: false, wakes: 0 });
 
 /** Wakes every listener soon (once per burst of writes). */
 export function notifyMessageEvents() {
@@ -24,9 +26,10 @@ export function notifyMessageEvents() {
 	hub.scheduled = true;
 	setImmediate(() => {
 		hub.scheduled = false;
+		const wake = ++hub.wakes;
 		for (const listener of [...hub.listeners]) {
 			try {
-				listener();
+				listener(wake);
 			} catch (e) {
 				console.error('message stream listener failed', e);
 			}

@@ -4,9 +4,13 @@
  */
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { db } from './db';
+import { inSlices } from './db/slices';
 import { consentRecords, guideAssignments, parentLinks, plans, users, type DataKind } from './db/schema';
-import { ageOn } from './dates';
-import { can, relationOf, type Actor } from './policy';
+import { agesOn } from './dates';
+import { can, NO_RELATION, relationOf, relationsOf, rule, type Actor, type YouthAction } from './policy';
+
+/** Danish alphabetical order (æ, ø, å last); one collator, as `localeCompare(…, 'da')` makes one per call. */
+export const danishOrder = new Intl.Collator('da').compare;
 
 export interface YouthSummary {
 	id: string;
@@ -18,40 +22,40 @@ export interface YouthSummary {
 
 function currentGuides(youthIds: string[]) {
 	if (!youthIds.length) return new Map<string, { id: string; displayName: string }>();
-	const rows = db()
-		.select({
-			youthId: guideAssignments.youthId,
-			id: users.id,
-			displayName: users.displayName
-		})
-		.from(guideAssignments)
-		.innerJoin(users, eq(users.id, guideAssignments.guideId))
-		.where(and(inArray(guideAssignments.youthId, youthIds), isNull(guideAssignments.endedAt)))
-		.all();
+	const rows = inSlices(youthIds, (slice) =>
+		db()
+			.select({
+				youthId: guideAssignments.youthId,
+				id: users.id,
+				displayName: users.displayName
+			})
+			.from(guideAssignments)
+			.innerJoin(users, eq(users.id, guideAssignments.guideId))
+			.where(and(inArray(guideAssignments.youthId, slice), isNull(guideAssignments.endedAt)))
+			.all()
+	);
 	return new Map(rows.map((r) => [r.youthId, { id: r.id, displayName: r.displayName }]));
 }
 
 function summaries(youthIds: string[], withGoal: (id: string) => boolean): YouthSummary[] {
 	if (!youthIds.length) return [];
-	const people = db().select().from(users).where(inArray(users.id, youthIds)).all();
+	const people = inSlices(youthIds, (slice) => db().select().from(users).where(inArray(users.id, slice)).all());
 	const guides = currentGuides(youthIds);
 	const goals = new Map(
-		db()
-			.select({ youthId: plans.youthId, goalText: plans.goalText })
-			.from(plans)
-			.where(inArray(plans.youthId, youthIds))
-			.all()
-			.map((p) => [p.youthId, p.goalText])
+		inSlices(youthIds, (slice) =>
+			db().select({ youthId: plans.youthId, goalText: plans.goalText }).from(plans).where(inArray(plans.youthId, slice)).all()
+		).map((p) => [p.youthId, p.goalText])
 	);
+	const ageOf = agesOn();
 	return people
 		.map((p) => ({
 			id: p.id,
 			displayName: p.displayName,
-			age: ageOn(p.birthDate!),
+			age: ageOf(p.birthDate!),
 			guide: guides.get(p.id) ?? null,
 			goalText: withGoal(p.id) ? (goals.get(p.id) ?? null) : null
 		}))
-		.sort((a, b) => a.displayName.localeCompare(b.displayName, 'da'));
+		.sort((a, b) => danishOrder(a.displayName, b.displayName));
 }
 
 /** The young person's own overview. */
@@ -88,8 +92,10 @@ export function listCaseload(actor: NonNullable<Actor>): YouthSummary[] {
 			.all()
 			.map((r) => r.id);
 	}
-	const allowed = candidates.filter((id) => can(actor, 'profile.read', id));
-	return summaries(allowed, (id) => can(actor, 'plan.read', id));
+	const relations = relationsOf(actor, candidates);
+	const may = (action: YouthAction, id: string) => rule(actor, action, relations.get(id) ?? NO_RELATION);
+	const allowed = candidates.filter((id) => may('profile.read', id));
+	return summaries(allowed, (id) => may('plan.read', id));
 }
 
 export interface ChildOverview extends YouthSummary {

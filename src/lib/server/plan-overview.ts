@@ -5,11 +5,12 @@
  */
 import { and, asc, eq, gt, inArray, isNull } from 'drizzle-orm';
 import { db } from './db';
+import { inSlices } from './db/slices';
 import { meetings, plans, planSteps, type GoalType } from './db/schema';
-import { recordAccess } from './audit';
+import { recordAccesses } from './audit';
 import { todayIso } from './dates';
-import { listCaseload } from './people';
-import { authorize, relationOf, rule, type Actor } from './policy';
+import { danishOrder, listCaseload } from './people';
+import { authorize, NO_RELATION, relationsOf, rule, type Actor } from './policy';
 import { agreementOf, findPlan, groupOf, isOverdue, type Agreement } from './plan';
 
 export interface CaseloadRow {
@@ -48,36 +49,49 @@ export const DEFAULT_DIRECTION: Record<CaseloadSort, SortDirection> = {
 export function listPlanOverview(actor: NonNullable<Actor>, now = new Date()): CaseloadRow[] {
 	const people = listCaseload(actor);
 	const today = todayIso(now);
+	// The facts for the whole list at once, not a few queries per young person.
+	const relations = relationsOf(
+		actor,
+		people.map((p) => p.id),
+		now
+	);
 	const rights = new Map(
 		people.map((p) => {
-			const r = relationOf(actor, p.id, now);
+			const r = relations.get(p.id) ?? NO_RELATION;
 			return [p.id, { plan: rule(actor, 'plan.read', r), meetings: rule(actor, 'meetings.read', r), edit: rule(actor, 'plan.edit', r) }];
 		})
 	);
 	const readable = people.filter((p) => rights.get(p.id)!.plan).map((p) => p.id);
-	const planRows = readable.length ? db().select().from(plans).where(inArray(plans.youthId, readable)).all() : [];
+	const planRows = inSlices(readable, (slice) => db().select().from(plans).where(inArray(plans.youthId, slice)).all());
+	const planOf = new Map(planRows.map((p) => [p.youthId, p]));
 	const planIds = planRows.map((p) => p.id);
-	const steps = planIds.length
-		? db()
+	const steps = groupBy(
+		inSlices(planIds, (slice) =>
+			db()
 				.select({ planId: planSteps.planId, status: planSteps.status, dueDate: planSteps.dueDate })
 				.from(planSteps)
-				.where(inArray(planSteps.planId, planIds))
+				.where(inArray(planSteps.planId, slice))
 				.all()
-		: [];
-	const upcoming = planIds.length
-		? db()
-				.select({ planId: meetings.planId, startsAt: meetings.startsAt })
-				.from(meetings)
-				.where(and(inArray(meetings.planId, planIds), isNull(meetings.cancelledAt), gt(meetings.startsAt, now)))
-				.orderBy(asc(meetings.startsAt))
-				.all()
-		: [];
+		),
+		(s) => s.planId
+	);
+	const nextMeetingOf = new Map<string, Date>();
+	const upcoming = inSlices(planIds, (slice) =>
+		db()
+			.select({ planId: meetings.planId, startsAt: meetings.startsAt })
+			.from(meetings)
+			.where(and(inArray(meetings.planId, slice), isNull(meetings.cancelledAt), gt(meetings.startsAt, now)))
+			.all()
+	);
+	for (const m of upcoming) {
+		const known = nextMeetingOf.get(m.planId);
+		if (!known || m.startsAt < known) nextMeetingOf.set(m.planId, m.startsAt);
+	}
 
-	return people.map((p) => {
+	const rows = people.map((p) => {
 		const may = rights.get(p.id)!;
-		const plan = may.plan ? planRows.find((r) => r.youthId === p.id) : undefined;
-		if (plan) recordAccess(actor, p.id, 'plan_overview');
-		const own = plan ? steps.filter((s) => s.planId === plan.id) : [];
+		const plan = may.plan ? planOf.get(p.id) : undefined;
+		const own = plan ? (steps.get(plan.id) ?? []) : [];
 		return {
 			id: p.id,
 			displayName: p.displayName,
@@ -93,9 +107,26 @@ export function listPlanOverview(actor: NonNullable<Actor>, now = new Date()): C
 					}
 				: null,
 			noPlan: may.plan && !plan,
-			nextMeeting: plan && may.meetings ? (upcoming.find((m) => m.planId === plan.id)?.startsAt ?? null) : null
+			nextMeeting: plan && may.meetings ? (nextMeetingOf.get(plan.id) ?? null) : null
 		};
 	});
+	// Every plan shown is a read of that young person's plan: logged, in one transaction.
+	recordAccesses(
+		actor,
+		rows.filter((r) => r.plan).map((r) => r.id),
+		'plan_overview'
+	);
+	return rows;
+}
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+	const groups = new Map<string, T[]>();
+	for (const item of items) {
+		const list = groups.get(key(item));
+		if (list) list.push(item);
+		else groups.set(key(item), [item]);
+	}
+	return groups;
 }
 
 const AGREEMENT_RANK: Record<Agreement, number> = { stale: 0, never: 1, current: 2 };
@@ -120,9 +151,9 @@ export function sortCaseload(rows: CaseloadRow[], sort: CaseloadSort, direction:
 	return [...rows].sort((a, b) => {
 		const x = value(a);
 		const y = value(b);
-		if (x === null || y === null) return x === y ? a.displayName.localeCompare(b.displayName, 'da') : x === null ? 1 : -1;
-		const order = typeof x === 'string' ? x.localeCompare(String(y), 'da') : x - (y as number);
-		return order !== 0 ? sign * order : a.displayName.localeCompare(b.displayName, 'da');
+		if (x === null || y === null) return x === y ? danishOrder(a.displayName, b.displayName) : x === null ? 1 : -1;
+		const order = typeof x === 'string' ? danishOrder(x, String(y)) : x - (y as number);
+		return order !== 0 ? sign * order : danishOrder(a.displayName, b.displayName);
 	});
 }
 

@@ -3,6 +3,7 @@ import {
 	can,
 	globalRule,
 	NO_RELATION,
+	relationsOf,
 	rule,
 	STEP_ACTIONS,
 	stepRule,
@@ -335,6 +336,35 @@ describe('policy: on the demo data', () => {
 	it('answers no for an id that is not a young person', () => {
 		expect(can(who('lone'), 'profile.read', who('mette').id)).toBe(false);
 		expect(can(who('lone'), 'profile.read', 'no-such-id')).toBe(false);
+	});
+
+	const everyone = ['freja', 'noah', 'amina', 'oliver', 'ida', 'mette', 'jonas', 'sofie', 'lone', 'karen', 'peter', 'ali', 'hanne'];
+
+	it('gathers the same facts for a whole list as for each young person alone', () => {
+		const youth = ['freja', 'noah', 'amina', 'oliver', 'ida'].map((u) => who(u).id);
+		for (const username of everyone) {
+			const list = relationsOf(who(username), [...youth, who('mette').id, 'no-such-id']);
+			expect([...list.keys()].sort()).toEqual([...youth].sort());
+			for (const id of youth) expect(list.get(id)).toEqual(relationsOf(who(username), [id]).get(id));
+		}
+	});
+
+	it('knows each fact for the right young person in a list', () => {
+		const list = (username: string) => relationsOf(who(username), [ids.freja!, ids.noah!, ids.amina!]);
+		expect(list('karen').get(ids.freja!)).toMatchObject({ linkedParent: true, custody: true, parentKinds: new Set(['plan']) });
+		expect(list('karen').get(ids.noah!)).toMatchObject({ linkedParent: false, parentKinds: new Set() });
+		expect(list('ali').get(ids.freja!)!.departmentKinds).toEqual(new Set(['plan', 'guide', 'meetings']));
+		expect(list('ali').get(ids.amina!)!.departmentKinds).toEqual(new Set());
+		expect(list('mette').get(ids.freja!)).toMatchObject({ assignedGuide: true, hasGuide: true });
+		expect(list('mette').get(ids.amina!)).toMatchObject({ assignedGuide: false, hasGuide: true });
+		expect(list('mette').get(ids.noah!)).toMatchObject({ assignedGuide: false, hasGuide: false, age: 14 });
+	});
+
+	it('asks for a list longer than SQLite takes parameters in one statement', () => {
+		const many = [...Array.from({ length: 40_000 }, (_, i) => `missing-${i}`), ids.amina!];
+		const list = relationsOf(who('lone'), many);
+		expect([...list.keys()]).toEqual([ids.amina]);
+		expect(rule(who('lone'), 'profile.read', list.get(ids.amina!)!)).toBe(true);
 	});
 });
 

@@ -30,6 +30,22 @@ describe('database client', () => {
 		expect(p('busy_timeout')).toBe(5000);
 	});
 
+	it('compiles a statement once and hands it out again in its default modes', () => {
+		const db = openDatabase(tmpFile(), { migrationsFolder: MIGRATIONS });
+		const first = db.$client.prepare('select 1 as one, 2 as two');
+		expect(first.raw().get()).toEqual([1, 2]);
+		const again = db.$client.prepare('select 1 as one, 2 as two');
+		expect(again).toBe(first);
+		expect(again.get()).toEqual({ one: 1, two: 2 });
+		expect(again.pluck().get()).toBe(1);
+		expect(db.$client.prepare('select 1 as one, 2 as two').all()).toEqual([{ one: 1, two: 2 }]);
+		// Drizzle's queries give the same answers the second time.
+		expect(db.all(sql`select 3 as three`)).toEqual([{ three: 3 }]);
+		expect(db.all(sql`select 3 as three`)).toEqual([{ three: 3 }]);
+		expect(db.values(sql`select 3 as three`)).toEqual([[3]]);
+		expect(db.all(sql`select 3 as three`)).toEqual([{ three: 3 }]);
+	});
+
 	it('refuses a connection whose pragmas are not in force', () => {
 		const raw = new Database(tmpFile());
 		raw.pragma('journal_mode = WAL');

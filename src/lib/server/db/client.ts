@@ -41,6 +41,33 @@ export function verifyPragmas(sqlite: Database.Database) {
 	if (problems.length) throw new DatabasePragmaError(`Database pragmas not in force: ${problems.join('; ')}`);
 }
 
+/**
+ * Keeps compiled statements for reuse. better-sqlite3 compiles the SQL on every `prepare`, and
+ * Drizzle prepares every query it runs, so a page that asks fifty small questions compiled fifty
+ * statements each time. The app asks a few hundred distinct queries (Drizzle writes the same SQL
+ * with `?` parameters for the same query), so a bounded cache by SQL text keeps them all.
+ * A statement handed out again is put back in its default modes (Drizzle switches to raw rows
+ * itself when it wants them).
+ */
+export function cacheStatements(sqlite: Database.Database, size = 1000) {
+	const prepare = sqlite.prepare.bind(sqlite);
+	const cache = new Map<string, Database.Statement>();
+	sqlite.prepare = ((source: string) => {
+		const cached = cache.get(source);
+		if (cached) {
+			// Most recently used last, so the oldest is the first to go.
+			cache.delete(source);
+			cache.set(source, cached);
+			if (cached.reader) cached.raw(false).pluck(false).expand(false);
+			return cached;
+		}
+		const statement = prepare(source);
+		cache.set(source, statement);
+		if (cache.size > size) cache.delete(cache.keys().next().value!);
+		return statement;
+	}) as Database.Database['prepare'];
+}
+
 export interface OpenOptions {
 	/** Folder with drizzle-kit's generated migrations; omitted: no migrations are applied. */
 	migrationsFolder?: string;
@@ -52,6 +79,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
 	const sqlite = new Database(path);
 	applyPragmas(sqlite);
 	if (path !== ':memory:') verifyPragmas(sqlite);
+	cacheStatements(sqlite);
 	const db = drizzle(sqlite, { schema }) as Db;
 	if (options.migrationsFolder) migrate(db, { migrationsFolder: options.migrationsFolder });
 	return db;

@@ -23,6 +23,9 @@ export const messageThreads = sqliteTable(
 		uniqueIndex('message_threads_one_open')
 			.on(t.youthId)
 			.where(sql`${t.closedAt} is null`),
+		// All of a young person's conversations (the partial index above covers only the open one):
+		// asked on every page they open, for the unread count.
+		index('message_threads_youth_idx').on(t.youthId),
 		index('message_threads_guide_idx').on(t.guideId, t.closedAt)
 	]
 );

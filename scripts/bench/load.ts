@@ -1,0 +1,78 @@
+/**
+ * One load measurement with autocannon: requests per second, and latency percentiles from every
+ * response's own time (autocannon's summary has no p95).
+ */
+import autocannon from 'autocannon';
+import { percentile } from './common';
+
+export const LOAD = {
+	connections: Number(process.env.BENCH_CONNECTIONS ?? 10),
+	duration: Number(process.env.BENCH_DURATION ?? 10),
+	warmup: 2
+};
+
+export interface LoadResult {
+	name: string;
+	users: string;
+	requestsPerSecond: number;
+	p50: number;
+	p95: number;
+	p99: number;
+	requests: number;
+	non2xx: number;
+	errors: number;
+	bytesPerResponse: number;
+}
+
+export interface LoadTarget {
+	name: string;
+	users: string;
+	url: string;
+	method?: 'GET' | 'POST';
+	/** Headers and body for the next request (called once per request). */
+	next?: () => { headers?: Record<string, string>; body?: string };
+	headers?: Record<string, string>;
+}
+
+function run(target: LoadTarget, duration: number, collect: (ms: number) => void): Promise<autocannon.Result> {
+	return new Promise((resolve, reject) => {
+		const instance = autocannon(
+			{
+				url: target.url,
+				connections: LOAD.connections,
+				duration,
+				headers: target.headers,
+				requests: [
+					{
+						method: target.method ?? 'GET',
+						setupRequest: (request) => {
+							if (!target.next) return request;
+							const { headers, body } = target.next();
+							return { ...request, headers: { ...request.headers, ...headers }, body };
+						}
+					}
+				]
+			},
+			(err, result) => (err ? reject(err) : resolve(result))
+		);
+		instance.on('response', (_client, _status, _bytes, responseTime) => collect(responseTime));
+	});
+}
+
+export async function measure(target: LoadTarget): Promise<LoadResult> {
+	await run(target, LOAD.warmup, () => {});
+	const times: number[] = [];
+	const result = await run(target, LOAD.duration, (ms) => times.push(ms));
+	return {
+		name: target.name,
+		users: target.users,
+		requestsPerSecond: result.requests.total / result.duration,
+		p50: percentile(times, 50),
+		p95: percentile(times, 95),
+		p99: percentile(times, 99),
+		requests: result.requests.total,
+		non2xx: result.non2xx,
+		errors: result.errors + result.timeouts,
+		bytesPerResponse: result.requests.total ? result.throughput.total / result.requests.total : 0
+	};
+}

@@ -69,8 +69,10 @@ const handleLoginRequired: Handle = ({ event, resolve }) => {
 				headers: { 'content-type': 'application/json' }
 			});
 		}
+		// Back after login, unless the address is far too long to be one of ours: it is not copied
+		// into a Location header that proxies and clients would refuse.
 		const next = path + event.url.search;
-		const location = next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`;
+		const location = next === '/' || next.length > 2000 ? '/login' : `/login?next=${encodeURIComponent(next)}`;
 		return new Response(null, { status: 303, headers: { location } });
 	}
 	return resolve(event);

@@ -1,9 +1,22 @@
 /**
  * Requests to a private server as one person: log in once per person (login is throttled), keep
  * the session cookie, send raw bodies (any bytes, any content type) and read the answer.
+ *
+ * node:http with a keep-alive agent and no limit on sockets, not fetch: under many concurrent
+ * requests fetch's connection pool let one kind of request wait for seconds behind another,
+ * which measured the client instead of the server.
  */
+import http from 'node:http';
+
 export const DEMO_PASSWORD = 'minvej-demo';
 export const SESSION_COOKIE = 'minvej_session';
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
+
+/** Drops the open connections (after the server was killed: they are dead). */
+export function dropConnections() {
+	agent.destroy();
+}
 
 export interface Session {
 	/** The demo username, or 'anonymous'. */
@@ -14,26 +27,11 @@ export interface Session {
 
 export const ANONYMOUS: Session = { name: 'anonymous', cookie: '' };
 
-/** Logs in through the login form action and returns the session cookie. */
-export async function logIn(baseURL: string, username: string, password = DEMO_PASSWORD): Promise<Session> {
-	const response = await fetch(`${baseURL}/login`, {
-		method: 'POST',
-		redirect: 'manual',
-		headers: { origin: baseURL, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
-		body: new URLSearchParams({ username, password }).toString()
-	});
-	const cookie = response.headers
-		.getSetCookie()
-		.map((c) => c.split(';')[0]!)
-		.find((c) => c.startsWith(`${SESSION_COOKIE}=`) && c.length > SESSION_COOKIE.length + 1);
-	if (response.status !== 303 || !cookie) throw new Error(`Login as ${username} failed: ${response.status}`);
-	return { name: username, cookie };
-}
-
 export interface Answer {
 	status: number;
 	contentType: string;
 	location: string | null;
+	setCookies: string[];
 	text: string;
 }
 
@@ -43,53 +41,62 @@ export interface RawRequest {
 	path: string;
 	headers?: Record<string, string>;
 	body?: string | Uint8Array;
-	/** Stop reading after the headers (for event streams). */
-	headersOnly?: boolean;
 }
 
-/** Sends one request as the session; the answer's body is read in full (or not at all). */
-export async function send(baseURL: string, session: Session, request: RawRequest, timeoutMs = 20_000): Promise<Answer> {
-	const abort = new AbortController();
-	const timer = setTimeout(() => abort.abort(), timeoutMs);
-	try {
-		const headers: Record<string, string> = { ...request.headers };
-		const cookies = [session.cookie, headers.cookie].filter(Boolean).join('; ');
-		if (cookies) headers.cookie = cookies;
-		else delete headers.cookie;
-		const response = await fetch(baseURL + request.path, {
-			method: request.method,
-			redirect: 'manual',
-			headers,
-			body: typeof request.body === 'string' || request.body === undefined ? request.body : new Uint8Array(request.body),
-			signal: abort.signal
+/**
+ * Sends one request as the session and reads the whole answer (an event stream: what it sends in
+ * its first 100 ms). Rejects when the connection fails or nothing comes within `timeoutMs`.
+ */
+export function send(baseURL: string, session: Session, request: RawRequest, timeoutMs = 20_000): Promise<Answer> {
+	const url = new URL(baseURL);
+	const headers: Record<string, string> = { ...request.headers };
+	const cookies = [session.cookie, headers.cookie].filter(Boolean).join('; ');
+	if (cookies) headers.cookie = cookies;
+	else delete headers.cookie;
+	const body = typeof request.body === 'string' ? Buffer.from(request.body) : request.body;
+	if (body) headers['content-length'] = String(body.length);
+	return new Promise((resolve, reject) => {
+		const req = http.request({ host: url.hostname, port: url.port, method: request.method, path: request.path, headers, agent }, (res) => {
+			const chunks: Buffer[] = [];
+			const contentType = String(res.headers['content-type'] ?? '');
+			const done = () =>
+				resolve({
+					status: res.statusCode ?? 0,
+					contentType,
+					location: res.headers.location ?? null,
+					setCookies: res.headers['set-cookie'] ?? [],
+					text: Buffer.concat(chunks).toString('utf8')
+				});
+			res.on('data', (chunk: Buffer) => chunks.push(chunk));
+			res.on('end', done);
+			res.on('error', reject);
+			if (contentType.startsWith('text/event-stream')) {
+				setTimeout(() => {
+					res.removeAllListeners('end');
+					res.destroy();
+					done();
+				}, 100);
+			}
 		});
-		const contentType = response.headers.get('content-type') ?? '';
-		const location = response.headers.get('location');
-		if (request.headersOnly) {
-			abort.abort();
-			return { status: response.status, contentType, location, text: '' };
-		}
-		if (contentType.startsWith('text/event-stream'))
-			return { status: response.status, contentType, location, text: await firstEvents(response, abort) };
-		return { status: response.status, contentType, location, text: await response.text() };
-	} finally {
-		clearTimeout(timer);
-	}
+		req.setTimeout(timeoutMs, () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)));
+		req.on('error', reject);
+		req.end(body);
+	});
 }
 
-/** An event stream never ends: what it sends in its first 100 ms. */
-async function firstEvents(response: Response, abort: AbortController): Promise<string> {
-	const stop = setTimeout(() => abort.abort(), 100);
-	const decoder = new TextDecoder();
-	let text = '';
-	try {
-		for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) text += decoder.decode(chunk, { stream: true });
-	} catch {
-		// aborted: the stream was read long enough
-	} finally {
-		clearTimeout(stop);
-	}
-	return text;
+/** Logs in through the login form action and returns the session cookie. */
+export async function logIn(baseURL: string, username: string, password = DEMO_PASSWORD): Promise<Session> {
+	const answer = await send(baseURL, ANONYMOUS, {
+		method: 'POST',
+		path: '/login',
+		headers: { origin: baseURL, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
+		body: new URLSearchParams({ username, password }).toString()
+	});
+	const cookie = answer.setCookies
+		.map((c) => c.split(';')[0]!)
+		.find((c) => c.startsWith(`${SESSION_COOKIE}=`) && c.length > SESSION_COOKIE.length + 1);
+	if (answer.status !== 303 || !cookie) throw new Error(`Login as ${username} failed: ${answer.status}`);
+	return { name: username, cookie };
 }
 
 /** GET a page as the session: its status and HTML. */

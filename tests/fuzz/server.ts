@@ -53,7 +53,15 @@ export async function startServer(port: number, databasePath: string, timeoutMs 
 	let output = '';
 	child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
 	child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
-	const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+	// Never outlive the test process, whatever way it ends.
+	const orphan = () => child.kill('SIGKILL');
+	process.once('exit', orphan);
+	const exited = new Promise<number | null>((done) =>
+		child.once('exit', (code) => {
+			process.off('exit', orphan);
+			done(code);
+		})
+	);
 	let dead = false;
 	void exited.then(() => (dead = true));
 	while (Date.now() - started < timeoutMs) {

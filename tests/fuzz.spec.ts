@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { actionCases, describeCase, endpointCases, toRequest, type Case } from './fuzz/cases';
 import { leakPatterns, problemsOf } from './fuzz/checks';
 import { discoverPages, discoverTargets, type Target } from './fuzz/discover';
-import { getPage, send } from './fuzz/http';
+import { getPage, send, type RawRequest } from './fuzz/http';
 import { findInjected, showsPayloadAsText } from './fuzz/inert';
 import { HIT } from './fuzz/inputs';
 import {
@@ -31,6 +31,9 @@ const LOGIN_RUNS = Math.min(RUNS, 25);
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined;
 /** adapter-node's default BODY_SIZE_LIMIT (512K): larger bodies are refused, perhaps mid-upload. */
 const BODY_SIZE_LIMIT = 512 * 1024;
+/** Node's limit on the request line and headers together (16 KiB): a larger request is refused at once. */
+const HEADER_SIZE_LIMIT = 16 * 1024;
+const headerSize = (r: RawRequest) => r.path.length + Object.entries(r.headers ?? {}).reduce((n, [k, v]) => n + k.length + v.length + 4, 0);
 const bodySize = (body: string | Uint8Array | undefined) => (typeof body === 'string' ? Buffer.byteLength(body) : (body?.length ?? 0));
 
 const targets = discoverTargets();
@@ -89,8 +92,8 @@ for (const target of targets) {
 				const request = toRequest(c, world.baseURL);
 				bump(tally.who, c.session);
 				const answer = await send(world.baseURL, session, request).catch(async (e: unknown) => {
-					// A body over the size limit may be cut off by the server before it is all sent.
-					if (bodySize(request.body) <= BODY_SIZE_LIMIT) throw e;
+					// A request over a size limit may be cut off by the server before it is all sent.
+					if (bodySize(request.body) <= BODY_SIZE_LIMIT && headerSize(request) <= HEADER_SIZE_LIMIT) throw e;
 					expect((await fetch(`${world.baseURL}/healthz`)).status, 'the server lives on').toBe(200);
 					return null;
 				});

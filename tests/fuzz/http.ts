@@ -43,11 +43,35 @@ export interface RawRequest {
 	body?: string | Uint8Array;
 }
 
+/** The last answer each kept-alive connection carried: whether it promised to stay open, and when. */
+const lastAnswer = new WeakMap<object, { status: number; keepAlive: boolean; at: number }>();
+
 /**
  * Sends one request as the session and reads the whole answer (an event stream: what it sends in
  * its first 100 ms). Rejects when the connection fails or nothing comes within `timeoutMs`.
+ *
+ * A kept-alive connection that the server closed while idle (its keep-alive timeout) or after an
+ * answer that said `Connection: close` may fail when reused: then the request is sent again on a
+ * new connection. A connection that fails after an answer that promised to keep it open is the
+ * server's fault, and the error says so.
  */
-export function send(baseURL: string, session: Session, request: RawRequest, timeoutMs = 20_000): Promise<Answer> {
+export async function send(baseURL: string, session: Session, request: RawRequest, timeoutMs = 20_000): Promise<Answer> {
+	try {
+		return await sendOnce(baseURL, session, request, timeoutMs, agent);
+	} catch (e) {
+		const failure = e as Error & { reused?: boolean; last?: { status: number; keepAlive: boolean; at: number } };
+		if (!failure.reused) throw e;
+		const last = failure.last;
+		if (last && last.keepAlive && Date.now() - last.at < 4000) {
+			throw new Error(
+				`The connection failed (${failure.message}) after an answer ${last.status} that kept it open ${Date.now() - last.at} ms before`
+			);
+		}
+		return sendOnce(baseURL, session, request, timeoutMs, false);
+	}
+}
+
+function sendOnce(baseURL: string, session: Session, request: RawRequest, timeoutMs: number, via: http.Agent | false): Promise<Answer> {
 	const url = new URL(baseURL);
 	const headers: Record<string, string> = { ...request.headers };
 	const cookies = [session.cookie, headers.cookie].filter(Boolean).join('; ');
@@ -56,30 +80,39 @@ export function send(baseURL: string, session: Session, request: RawRequest, tim
 	const body = typeof request.body === 'string' ? Buffer.from(request.body) : request.body;
 	if (body) headers['content-length'] = String(body.length);
 	return new Promise((resolve, reject) => {
-		const req = http.request({ host: url.hostname, port: url.port, method: request.method, path: request.path, headers, agent }, (res) => {
-			const chunks: Buffer[] = [];
-			const contentType = String(res.headers['content-type'] ?? '');
-			const done = () =>
-				resolve({
-					status: res.statusCode ?? 0,
-					contentType,
-					location: res.headers.location ?? null,
-					setCookies: res.headers['set-cookie'] ?? [],
-					text: Buffer.concat(chunks).toString('utf8')
-				});
-			res.on('data', (chunk: Buffer) => chunks.push(chunk));
-			res.on('end', done);
-			res.on('error', reject);
-			if (contentType.startsWith('text/event-stream')) {
-				setTimeout(() => {
-					res.removeAllListeners('end');
-					res.destroy();
-					done();
-				}, 100);
+		const req = http.request(
+			{ host: url.hostname, port: url.port, method: request.method, path: request.path, headers, agent: via },
+			(res) => {
+				const chunks: Buffer[] = [];
+				const contentType = String(res.headers['content-type'] ?? '');
+				const socket = res.socket;
+				const done = () => {
+					if (socket)
+						lastAnswer.set(socket, { status: res.statusCode ?? 0, keepAlive: res.headers.connection !== 'close', at: Date.now() });
+					resolve({
+						status: res.statusCode ?? 0,
+						contentType,
+						location: res.headers.location ?? null,
+						setCookies: res.headers['set-cookie'] ?? [],
+						text: Buffer.concat(chunks).toString('utf8')
+					});
+				};
+				res.on('data', (chunk: Buffer) => chunks.push(chunk));
+				res.on('end', done);
+				res.on('error', reject);
+				if (contentType.startsWith('text/event-stream')) {
+					setTimeout(() => {
+						res.removeAllListeners('end');
+						res.destroy();
+						done();
+					}, 100);
+				}
 			}
-		});
+		);
 		req.setTimeout(timeoutMs, () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)));
-		req.on('error', reject);
+		req.on('error', (e) =>
+			reject(Object.assign(e, { reused: req.reusedSocket, last: req.socket ? lastAnswer.get(req.socket) : undefined }))
+		);
 		req.end(body);
 	});
 }

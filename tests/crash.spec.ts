@@ -21,7 +21,7 @@ import {
 } from './fuzz/server';
 import { verifyConsentChains, verifyMessages, type Chain, type Sent } from './crash/ledger';
 
-const ROUNDS = Number(process.env.CRASH_ROUNDS ?? 20);
+const ROUNDS = Number(process.env.CRASH_ROUNDS ?? 16);
 const SEED = Number(process.env.CRASH_SEED ?? Math.floor(Math.random() * 2 ** 31));
 
 /** Who sends messages, and into whose conversation (a young person's own one when empty). */

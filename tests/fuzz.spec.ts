@@ -10,9 +10,10 @@ import fc from 'fast-check';
 import { actionCases, describeCase, endpointCases, toRequest, type Case } from './fuzz/cases';
 import { leakPatterns, problemsOf } from './fuzz/checks';
 import { discoverPages, discoverTargets, type Target } from './fuzz/discover';
-import { getPage, send, type RawRequest } from './fuzz/http';
+import { ANONYMOUS, getPage, send, type RawRequest } from './fuzz/http';
 import { findInjected, showsPayloadAsText } from './fuzz/inert';
-import { HIT } from './fuzz/inputs';
+import { HIT, SCRIPT_PAYLOADS, urlEncode } from './fuzz/inputs';
+import { fieldsFor, PLAIN_TEXT } from './fuzz/forms';
 import {
 	checkDatabase,
 	openDatabase,
@@ -34,6 +35,8 @@ const BODY_SIZE_LIMIT = 512 * 1024;
 /** Node's limit on the request line and headers together (16 KiB): a larger request is refused at once. */
 const HEADER_SIZE_LIMIT = 16 * 1024;
 const headerSize = (r: RawRequest) => r.path.length + Object.entries(r.headers ?? {}).reduce((n, [k, v]) => n + k.length + v.length + 4, 0);
+/** The payload put into every text field of every form once. */
+const PLANTED = SCRIPT_PAYLOADS[1]!;
 const bodySize = (body: string | Uint8Array | undefined) => (typeof body === 'string' ? Buffer.byteLength(body) : (body?.length ?? 0));
 
 const targets = discoverTargets();
@@ -66,6 +69,38 @@ test.afterAll(async () => {
 	if (database) removeDatabase(database.dir);
 	const lines = [...counts].map(([name, { who, outcomes }]) => `${name}: ${list(who)} | ${list(outcomes)}`);
 	console.log(`Fuzzed inputs per action and endpoint (runs ${RUNS}):\n  ${lines.join('\n  ')}`);
+});
+
+test('bugs the fuzzer found stay fixed: unreadable form bodies, unread bodies, overlong return addresses', async () => {
+	const freja = world.sessions.find((s) => s.name === 'freja')!;
+	const post = (path: string, contentType: string, body: string, session = freja) =>
+		send(world.baseURL, session, {
+			method: 'POST',
+			path,
+			headers: { origin: world.baseURL, accept: 'text/html', 'content-type': contentType },
+			body
+		});
+	// A form post whose body is no form: 400, not 500.
+	expect((await post('/plan?/propose', 'multipart/form-data', 'title=x')).status).toBe(400);
+	expect((await post('/plan?/propose', 'multipart/form-data; boundary=abc', '--abc\r\nbroken')).status).toBe(400);
+	expect((await post('/consent?/give', 'text/plain', 'recipient=department:uu')).status).toBe(400);
+	expect((await post('/language', 'application/json', '{"locale":"en"}')).status).toBe(400);
+	// A body refused unread does not reset the next request on the same kept-alive connection
+	// (fetch, like a browser, reuses the connection at once).
+	const get = () => fetch(`${world.baseURL}/plan`, { headers: { cookie: freja.cookie } }).then((r) => r.status);
+	for (let i = 0; i < 3; i++) {
+		const refused = await fetch(`${world.baseURL}/consent?/give`, {
+			method: 'POST',
+			headers: { origin: world.baseURL, cookie: freja.cookie, 'content-type': 'application/xml' },
+			body: 'x'.repeat(300_000)
+		});
+		expect(refused.status).toBe(415);
+		await refused.text();
+		expect([await get(), await get()]).toEqual([200, 200]);
+	}
+	// Not logged in: back to the page after login, unless its address is far too long to keep.
+	expect((await getPage(world.baseURL, ANONYMOUS, '/plan?x=1')).location).toBe('/login?next=%2Fplan%3Fx%3D1');
+	expect((await getPage(world.baseURL, ANONYMOUS, `/plan?x=${'y'.repeat(3000)}`)).location).toBe('/login');
 });
 
 test('every action and endpoint under src/routes is found, and someone can reach each action', () => {
@@ -126,6 +161,34 @@ test('stored payloads render as inert text on every page each person can open', 
 	let visited = 0;
 	const url = new URL(world.baseURL);
 	const patterns = leakPatterns(process.cwd(), world.tables);
+	// Besides what the fuzzing stored: every form once as a person fills it, a payload in each text field.
+	let planted = 0;
+	for (const target of targets) {
+		if (target.kind !== 'action' || target.routeId === '/login') continue;
+		for (const r of reach.get(target.routeId) ?? []) {
+			const fields = fieldsFor(r.forms, target.name);
+			if (!fields.size) continue;
+			const body = urlEncode([...fields].map(([name, values]) => [name, values.includes(PLAIN_TEXT) ? PLANTED : values[0]!] as const));
+			const answer = await send(
+				world.baseURL,
+				world.sessions.find((x) => x.name === r.session)!,
+				{
+					method: 'POST',
+					path: `${r.path}${target.name === 'default' ? '' : `?/${target.name}`}`,
+					headers: {
+						origin: world.baseURL,
+						accept: 'application/json',
+						'x-sveltekit-action': 'true',
+						'content-type': 'application/x-www-form-urlencoded'
+					},
+					body
+				}
+			);
+			expect(answer.status, `${label(target)} as ${r.session}`).toBeLessThan(500);
+			if (answer.text.startsWith('{"type":"success"') || answer.text.startsWith('{"type":"redirect"')) planted++;
+			else if (process.env.FUZZ_DEBUG) console.log('planting', label(target), r.session, answer.status, answer.text.slice(0, 200));
+		}
+	}
 	// Every page each person can open, as its HTML now; those that hold a payload go to the browser.
 	const opened = [...reach.values()].flat();
 	const withPayload: Reach[] = [];
@@ -163,6 +226,7 @@ test('stored payloads render as inert text on every page each person can open', 
 		}
 		await context.close();
 	}
+	console.log(`Forms sent with a payload in every text field: ${planted} accepted`);
 	console.log(`Pages opened: ${opened.length} as HTML, ${visited} with a stored payload in the browser (${shownAsText} show one as text)`);
 	expect(findings).toEqual([]);
 	expect(dialogs).toEqual([]);

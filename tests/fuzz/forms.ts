@@ -11,6 +11,9 @@ export interface PageForm {
 	fields: Map<string, string[]>;
 }
 
+/** What the fuzzer types into an empty text field (besides payloads). */
+export const PLAIN_TEXT = 'Fuzz tekst';
+
 const STORED_PAYLOADS = [SCRIPT_PAYLOADS[0]!, SCRIPT_PAYLOADS[1]!, SCRIPT_PAYLOADS[5]!, SCRIPT_PAYLOADS[6]!];
 
 const ENTITIES: Record<string, string> = { amp: '&', quot: '"', lt: '<', gt: '>', apos: "'", nbsp: '\u00a0' };
@@ -50,7 +53,7 @@ function plausible(type: string): string[] {
 		case 'checkbox':
 			return ['on'];
 		default:
-			return ['Fuzz tekst', ...STORED_PAYLOADS];
+			return [PLAIN_TEXT, ...STORED_PAYLOADS];
 	}
 }
 

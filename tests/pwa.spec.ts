@@ -212,7 +212,9 @@ test.describe('PWA', () => {
 		await Promise.all([page.waitForEvent('load'), notice.getByRole('button', { name: 'Opdater nu' }).click()]);
 		await expect(page.getByRole('heading', { level: 1, name: 'Plan' })).toBeVisible();
 		await expect(notice).toHaveCount(0);
-		expect(await versions()).toEqual({ waiting: null, controller: expect.stringContaining('version=next') });
+		// The new version now controls the page. (The reloaded page registers the app's usual script
+		// address again, which this test's stand-in version does not have; that one may be waiting.)
+		expect((await versions()).controller).toContain('version=next');
 	});
 
 	test('a language switch drops the pages kept in the old language', async ({ page }) => {

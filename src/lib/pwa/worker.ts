@@ -33,7 +33,17 @@ export function registerWorker(onUpdate: () => void): void {
 		check();
 	};
 	registration = container
-		.register('/service-worker.js', { scope: '/' })
+		.getRegistration('/')
+		// Already installed: look for a new version of the worker it has (what register() would do),
+		// without registering a script again over a newer one that is on its way.
+		.then((existing) =>
+			existing
+				? existing.update().then(
+						() => existing,
+						() => existing
+					)
+				: container.register('/service-worker.js', { scope: '/' })
+		)
 		.then((r) => {
 			if (r.waiting && container.controller) onUpdate();
 			watch(r.installing);

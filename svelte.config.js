@@ -8,6 +8,9 @@ const config = {
 		adapter: adapter({ out: process.env.BUILD_DIR ?? 'build' }),
 		// src/service-worker.ts is registered by the app (workbox-window), which shows "update available".
 		serviceWorker: { register: false },
+		// The server resolves routes on navigation, so a phone does not download the table of every
+		// route with the first page (tests/size-budget.spec.ts); it also keeps that table private.
+		router: { resolution: 'server' },
 		// Absolute asset paths: the service worker answers any address with the offline page, whose
 		// links to scripts and styles must work from every depth.
 		paths: { relative: false },

@@ -1,7 +1,7 @@
 /**
  * Everything the app shell's PWA component needs in the browser, as one chunk it loads after
- * the page has hydrated (Workbox's window part, IndexedDB, Web Push).
+ * the page has hydrated (the service worker's registration, IndexedDB). Web Push (./push) is
+ * loaded only where this device has allowed notifications.
  */
 export { activateUpdate, onWorkerMessage, registerWorker, savedAtOf, tellWorker } from './worker';
 export { clearOutbox, flushOutbox, listOutbox } from './outbox';
-export { refreshSubscription } from './push';

@@ -6,8 +6,6 @@
  * the service worker both trying, a reload) is stored once by the server. Entries go out in the
  * order they were written; the first one that cannot go now stops the round, to keep the order.
  */
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-
 export interface OutboxEntry {
 	clientId: string;
 	/** Whose message it is: only that user's pages show and send it. */
@@ -21,39 +19,48 @@ export interface OutboxEntry {
 	error?: string;
 }
 
-interface MinvejDb extends DBSchema {
-	outbox: { key: string; value: OutboxEntry; indexes: { byCreated: number } };
-}
-
 export const DB_NAME = 'minvej';
+const STORE = 'outbox';
 
-let opened: Promise<IDBPDatabase<MinvejDb>> | undefined;
+// IndexedDB itself, without a wrapper library: every page loads this module at the first visit.
+let opened: Promise<IDBDatabase> | undefined;
 
-function database() {
-	opened ??= openDB<MinvejDb>(DB_NAME, 1, {
-		upgrade(db) {
-			db.createObjectStore('outbox', { keyPath: 'clientId' }).createIndex('byCreated', 'createdAt');
-		}
+function database(): Promise<IDBDatabase> {
+	opened ??= new Promise((resolve, reject) => {
+		const request = indexedDB.open(DB_NAME, 1);
+		request.onupgradeneeded = () => request.result.createObjectStore(STORE, { keyPath: 'clientId' }).createIndex('byCreated', 'createdAt');
+		request.onsuccess = () => resolve(request.result);
+		request.onerror = () => reject(request.error);
 	});
 	return opened;
 }
 
+/** Runs one request on the outbox store and waits until its transaction has committed. */
+async function inStore<T>(mode: IDBTransactionMode, use: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
+	const tx = (await database()).transaction(STORE, mode);
+	const request = use(tx.objectStore(STORE));
+	return new Promise((resolve, reject) => {
+		tx.oncomplete = () => resolve(request.result);
+		tx.onerror = tx.onabort = () => reject(tx.error ?? request.error);
+	});
+}
+
 export async function addToOutbox(entry: OutboxEntry): Promise<void> {
-	await (await database()).put('outbox', entry);
+	await inStore('readwrite', (store) => store.put(entry));
 }
 
 /** The waiting messages (of one user, when given), oldest first. */
 export async function listOutbox(userId?: string): Promise<OutboxEntry[]> {
-	const all = await (await database()).getAllFromIndex('outbox', 'byCreated');
+	const all = (await inStore('readonly', (store) => store.index('byCreated').getAll())) as OutboxEntry[];
 	return userId ? all.filter((e) => e.userId === userId) : all;
 }
 
 export async function removeFromOutbox(clientId: string): Promise<void> {
-	await (await database()).delete('outbox', clientId);
+	await inStore('readwrite', (store) => store.delete(clientId));
 }
 
 export async function clearOutbox(): Promise<void> {
-	await (await database()).clear('outbox');
+	await inStore('readwrite', (store) => store.clear());
 }
 
 export interface FlushResult {

@@ -1,6 +1,7 @@
 /** Turns the plan modules' outcomes into form-action answers (see PlanFormState). */
 import { fail } from '@sveltejs/kit';
 import type { PlanFormState, PlanIntent } from '$lib/components/plan/form-state';
+import { planErrorText, planOkText } from '$lib/components/plan/format';
 import { field } from './http';
 import type { Outcome } from './plan-history';
 
@@ -16,6 +17,9 @@ export function answer(intent: PlanIntent, outcome: Outcome<string>, values: Rec
 		intent,
 		stepId,
 		error: outcome.ok ? null : outcome.error,
+		// The text is written here, in the user's language: the pages then carry none of the
+		// plan's many error and confirmation texts (tests/size-budget.spec.ts).
+		note: outcome.ok ? planOkText(intent) : planErrorText(outcome.error),
 		values: outcome.ok ? {} : values,
 		current: outcome.ok ? null : (outcome.current ?? null)
 	};

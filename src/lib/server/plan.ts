@@ -9,6 +9,7 @@ import { addDays, format, parseISO } from 'date-fns';
 import { and, asc, desc, eq, gt, inArray, isNull } from 'drizzle-orm';
 import { db } from './db';
 import { guideAssignments, meetings, planHistory, plans, planSteps, stepComments, users, type Plan, type PlanStep } from './db/schema';
+import { historyText } from '$lib/components/plan/format';
 import { recordAccess } from './audit';
 import { todayIso } from './dates';
 import { authorize, can, relationOf, rule, stepRule, type Actor } from './policy';
@@ -51,6 +52,8 @@ export interface HistoryView {
 	actorName: string | null;
 	byViewer: boolean;
 	createdAt: Date;
+	/** The line in the reader's language, written here so the page need not carry every history text. */
+	text: string;
 }
 
 export interface PlanView {
@@ -227,14 +230,15 @@ export function getPlanView(actor: Actor, youthId: string, now = new Date()): Pl
 					.all()
 			: null,
 		people: peopleInvolved(guide, steps),
-		history: historyRows.map((h) => ({
-			id: h.id,
-			action: h.action,
-			details: h.details,
-			actorName: h.actorId ? (people.get(h.actorId)?.displayName ?? null) : null,
-			byViewer: h.actorId === actor.id,
-			createdAt: h.createdAt
-		})),
+		history: historyRows.map((h) => {
+			const facts = {
+				action: h.action,
+				details: h.details,
+				actorName: h.actorId ? (people.get(h.actorId)?.displayName ?? null) : null,
+				byViewer: h.actorId === actor.id
+			};
+			return { id: h.id, ...facts, createdAt: h.createdAt, text: historyText(facts) };
+		}),
 		today,
 		may: { edit: mayEdit, participate: mayParticipate }
 	};

@@ -1,28 +1,49 @@
-/** Danish (or English) dates, times and durations in Europe/Copenhagen, on server and client alike. */
-import { TZDate } from '@date-fns/tz';
-import { differenceInCalendarDays, format, formatDistanceStrict } from 'date-fns';
-import { da, enGB } from 'date-fns/locale';
+/**
+ * Danish (or English) dates and times of messages in Europe/Copenhagen, on server and client
+ * alike, with the browser's own Intl (no date library in the young person's download).
+ */
 import { m } from '$lib/paraglide/messages.js';
 import { getLocale } from '$lib/paraglide/runtime';
 
 const TIME_ZONE = 'Europe/Copenhagen';
-const dateLocale = () => (getLocale() === 'en' ? enGB : da);
 
-/** "i dag kl. 10.32", "i går kl. 9.05", "14. mar. kl. 10.32". */
-export function messageTime(iso: string, now = new Date()): string {
-	const at = new TZDate(iso, TIME_ZONE);
-	const today = new TZDate(now, TIME_ZONE);
-	const en = getLocale() === 'en';
-	const time = format(at, en ? 'HH:mm' : 'HH.mm');
-	const days = differenceInCalendarDays(today, at);
-	if (days === 0) return m.messages_today_at({ time });
-	if (days === 1) return m.messages_yesterday_at({ time });
-	const sameYear = at.getFullYear() === today.getFullYear();
-	const date = format(at, en ? (sameYear ? 'd MMM' : 'd MMM yyyy') : sameYear ? 'd. MMM' : 'd. MMM yyyy', { locale: dateLocale() });
-	return m.messages_date_at({ date, time });
+const STYLES = {
+	time: { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: TIME_ZONE },
+	date: { day: 'numeric', month: 'short', timeZone: TIME_ZONE },
+	dateYear: { day: 'numeric', month: 'short', year: 'numeric', timeZone: TIME_ZONE }
+} satisfies Record<string, Intl.DateTimeFormatOptions>;
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** One formatter per language and style (making one is slow; a conversation shows many times). */
+function formatter(style: keyof typeof STYLES): Intl.DateTimeFormat {
+	const locale = getLocale() === 'en' ? 'en-GB' : 'da-DK';
+	const key = `${locale} ${style}`;
+	let f = formatters.get(key);
+	if (!f) {
+		f = new Intl.DateTimeFormat(locale, STYLES[style]);
+		formatters.set(key, f);
+	}
+	return f;
 }
 
-/** "3 timer", "2 dage": how long since `iso`. */
-export function durationSince(iso: string, now = new Date()): string {
-	return formatDistanceStrict(new Date(iso), now, { locale: dateLocale(), roundingMethod: 'floor' });
+/** The Copenhagen calendar date as YYYY-MM-DD. */
+const calendarDate = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: TIME_ZONE });
+
+/** Days between the Copenhagen calendar dates of two moments (b − a). */
+function calendarDaysBetween(a: Date, b: Date): number {
+	const day = (d: Date) => Date.parse(`${calendarDate.format(d)}T00:00:00Z`) / 86_400_000;
+	return day(b) - day(a);
+}
+
+/** "i dag kl. 10.32", "i går kl. 09.05", "14. mar. kl. 10.32". */
+export function messageTime(iso: string, now = new Date()): string {
+	const at = new Date(iso);
+	const time = formatter('time').format(at);
+	const days = calendarDaysBetween(at, now);
+	if (days === 0) return m.messages_today_at({ time });
+	if (days === 1) return m.messages_yesterday_at({ time });
+	const sameYear = calendarDate.format(at).slice(0, 4) === calendarDate.format(now).slice(0, 4);
+	const date = formatter(sameYear ? 'date' : 'dateYear').format(at);
+	return m.messages_date_at({ date, time });
 }

@@ -27,6 +27,8 @@ export interface PlanFormState {
 	intent: PlanIntent;
 	stepId: string | null;
 	error: string | null;
+	/** The error or the confirmation in the user's language (written by the server, see plan-forms.ts). */
+	note: string | null;
 	values: Record<string, string>;
 	current: Record<string, unknown> | null;
 }

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { messageTime } from './format';
+
+// Copenhagen is UTC+1 in winter and UTC+2 in summer: the day turns at 23:00 / 22:00 UTC.
+describe('messageTime (Danish, Europe/Copenhagen)', () => {
+	const now = new Date('2026-03-14T10:00:00Z'); // 11.00 in Copenhagen
+
+	it('says today and yesterday by the Copenhagen calendar', () => {
+		expect(messageTime('2026-03-14T09:32:00Z', now)).toBe('i dag kl. 10.32');
+		// 00.30 in Copenhagen on the 14th, though still the 13th in UTC.
+		expect(messageTime('2026-03-13T23:30:00Z', now)).toBe('i dag kl. 00.30');
+		expect(messageTime('2026-03-13T08:05:00Z', now)).toBe('i går kl. 09.05');
+		expect(messageTime('2026-03-13T22:59:00Z', now)).toBe('i går kl. 23.59');
+	});
+
+	it('gives the date before that, with the year only when it is another year', () => {
+		expect(messageTime('2026-03-12T09:32:00Z', now)).toBe('12. mar. kl. 10.32');
+		expect(messageTime('2026-07-01T12:00:00Z', new Date('2026-07-20T12:00:00Z'))).toBe('1. jul. kl. 14.00');
+		expect(messageTime('2025-12-31T22:30:00Z', now)).toBe('31. dec. 2025 kl. 23.30');
+		// Already the new year in Copenhagen.
+		expect(messageTime('2025-12-31T23:30:00Z', now)).toBe('1. jan. kl. 00.30');
+	});
+});

@@ -144,6 +144,21 @@ registerRoute(
 	}
 );
 
+// Which route a link leads to (the server resolves routes, `router.resolution: 'server'`). Without
+// network the answer is "no route known", and the app then loads the page the ordinary way, which
+// the rules above answer with the kept page or the offline page.
+const NO_ROUTE = 'export const route = null;\nexport const params = {};\n';
+registerRoute(
+	({ url }) => sameOrigin(url) && url.pathname.endsWith('/__route.js'),
+	async ({ request }) => {
+		try {
+			return await fetch(request);
+		} catch {
+			return new Response(NO_ROUTE, { headers: { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-store' } });
+		}
+	}
+);
+
 // The login page itself (not a redirect home): whoever was here has logged out.
 registerRoute(
 	({ request, url }) => sameOrigin(url) && request.mode === 'navigate' && url.pathname === '/login',

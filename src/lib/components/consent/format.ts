@@ -1,18 +1,17 @@
 /** Dates and labels for the consent components (usable on server and client). */
 import { m } from '$lib/paraglide/messages.js';
 import { getLocale } from '$lib/paraglide/runtime.js';
+import { dateFormatter, TIME_ZONE } from '$lib/dates';
 import type { DataKind } from '$lib/domain';
-
-const TIME_ZONE = 'Europe/Copenhagen';
 
 export function formatDate(date: Date | null | undefined): string {
 	if (!date) return '';
-	return new Intl.DateTimeFormat(getLocale(), { dateStyle: 'long', timeZone: TIME_ZONE }).format(date);
+	return dateFormatter({ dateStyle: 'long', timeZone: TIME_ZONE }).format(date);
 }
 
 export function formatDateTime(date: Date | null | undefined): string {
 	if (!date) return '';
-	return new Intl.DateTimeFormat(getLocale(), { dateStyle: 'medium', timeStyle: 'short', timeZone: TIME_ZONE }).format(date);
+	return dateFormatter({ dateStyle: 'medium', timeStyle: 'short', timeZone: TIME_ZONE }).format(date);
 }
 
 export function listOf(items: string[]): string {

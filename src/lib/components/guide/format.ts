@@ -1,24 +1,16 @@
 /** Dates and labels for the guide pages, in the reader's language. */
 import { m } from '$lib/paraglide/messages.js';
-import { getLocale } from '$lib/paraglide/runtime.js';
+import { dateFormatter } from '$lib/dates';
 import type { ProposedRole, RequestStatus } from '$lib/domain';
-
-const intlLocale = () => (getLocale() === 'en' ? 'en-GB' : 'da-DK');
 
 /** A calendar day (YYYY-MM-DD), e.g. "onsdag 4. marts". */
 export function formatDay(iso: string): string {
 	const [y, mo, d] = iso.split('-').map(Number);
-	return new Intl.DateTimeFormat(intlLocale(), { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(
-		new Date(Date.UTC(y!, mo! - 1, d!))
-	);
+	return dateFormatter({ weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(y!, mo! - 1, d!)));
 }
 
 /** A moment, as its date in Copenhagen, e.g. "4. marts 2026". */
-export function formatDate(date: Date): string {
-	return new Intl.DateTimeFormat(intlLocale(), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Copenhagen' }).format(
-		date
-	);
-}
+export { formatDay as formatDate } from '$lib/dates';
 
 export function proposedRoleLabel(role: string | null): string {
 	const labels: Record<ProposedRole, () => string> = {

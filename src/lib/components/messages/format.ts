@@ -1,15 +1,32 @@
 /**
  * Danish (or English) dates and times of messages in Europe/Copenhagen, on server and client
- * alike, with the browser's own Intl (no date library in the young person's download).
+ * alike, with the browser's own Intl (no date library in the young person's download). Kept apart
+ * from `$lib/dates`, like the plan's dates, for the size budget of the first view.
  */
 import { m } from '$lib/paraglide/messages.js';
-import { dateFormatter, TIME_ZONE } from '$lib/dates';
+import { getLocale } from '$lib/paraglide/runtime';
+
+const TIME_ZONE = 'Europe/Copenhagen';
 
 const STYLES = {
 	time: { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: TIME_ZONE },
 	date: { day: 'numeric', month: 'short', timeZone: TIME_ZONE },
 	dateYear: { day: 'numeric', month: 'short', year: 'numeric', timeZone: TIME_ZONE }
 } satisfies Record<string, Intl.DateTimeFormatOptions>;
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** One formatter per language and style (making one is slow; a conversation shows many times). */
+function formatter(style: keyof typeof STYLES): Intl.DateTimeFormat {
+	const locale = getLocale() === 'en' ? 'en-GB' : 'da-DK';
+	const key = `${locale} ${style}`;
+	let f = formatters.get(key);
+	if (!f) {
+		f = new Intl.DateTimeFormat(locale, STYLES[style]);
+		formatters.set(key, f);
+	}
+	return f;
+}
 
 /** The Copenhagen calendar date as YYYY-MM-DD. */
 const calendarDate = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: TIME_ZONE });
@@ -23,11 +40,11 @@ function calendarDaysBetween(a: Date, b: Date): number {
 /** "i dag kl. 10.32", "i går kl. 09.05", "14. mar. kl. 10.32". */
 export function messageTime(iso: string, now = new Date()): string {
 	const at = new Date(iso);
-	const time = dateFormatter(STYLES.time).format(at);
+	const time = formatter('time').format(at);
 	const days = calendarDaysBetween(at, now);
 	if (days === 0) return m.messages_today_at({ time });
 	if (days === 1) return m.messages_yesterday_at({ time });
 	const sameYear = calendarDate.format(at).slice(0, 4) === calendarDate.format(now).slice(0, 4);
-	const date = dateFormatter(sameYear ? STYLES.date : STYLES.dateYear).format(at);
+	const date = formatter(sameYear ? 'date' : 'dateYear').format(at);
 	return m.messages_date_at({ date, time });
 }

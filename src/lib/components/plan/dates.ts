@@ -1,24 +1,53 @@
-/** Dates for the plan's pages, in the reader's language (the same on the server and in the browser). */
-import { dateFormatter, TIME_ZONE } from '$lib/dates';
+/**
+ * Dates for the plan's pages, in the reader's language (the same on the server and in the browser).
+ * Kept apart from `$lib/dates` on purpose: the plan and front pages are in the young person's first
+ * view, and importing the shared module there split them into more chunks (+1 KB gzip, over the
+ * budget in tests/size-budget.spec.ts).
+ */
+import { getLocale } from '$lib/paraglide/runtime.js';
 
-export { formatDate, formatDay } from '$lib/dates';
+const TIME_ZONE = 'Europe/Copenhagen';
+const intlLocale = () => (getLocale() === 'en' ? 'en-GB' : 'da-DK');
+
+const STYLES = {
+	date: { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' },
+	day: { day: 'numeric', month: 'long', year: 'numeric', timeZone: TIME_ZONE },
+	dateTime: { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: TIME_ZONE },
+	short: { dateStyle: 'medium', timeStyle: 'short', timeZone: TIME_ZONE }
+} satisfies Record<string, Intl.DateTimeFormatOptions>;
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** One formatter per language and style: making one is slow, and a plan page formats many dates. */
+function formatter(style: keyof typeof STYLES): Intl.DateTimeFormat {
+	const locale = intlLocale();
+	const key = `${locale} ${style}`;
+	let f = formatters.get(key);
+	if (!f) {
+		f = new Intl.DateTimeFormat(locale, STYLES[style]);
+		formatters.set(key, f);
+	}
+	return f;
+}
+
+/** A calendar date (YYYY-MM-DD) as "3. marts 2026". */
+export function formatDate(iso: string): string {
+	return formatter('date').format(new Date(`${iso}T12:00:00Z`));
+}
+
+/** The calendar day of a moment in Copenhagen, as "3. marts 2026". */
+export function formatDay(at: Date | string): string {
+	return formatter('day').format(new Date(at));
+}
 
 /** A moment as "torsdag 5. marts 2026 kl. 10.00" in Copenhagen time. */
 export function formatDateTime(at: Date | string): string {
-	return dateFormatter({
-		weekday: 'long',
-		day: 'numeric',
-		month: 'long',
-		year: 'numeric',
-		hour: '2-digit',
-		minute: '2-digit',
-		timeZone: TIME_ZONE
-	}).format(new Date(at));
+	return formatter('dateTime').format(new Date(at));
 }
 
 /** A moment in short form, for histories and comments. */
 export function formatShort(at: Date | string): string {
-	return dateFormatter({ dateStyle: 'medium', timeStyle: 'short', timeZone: TIME_ZONE }).format(new Date(at));
+	return formatter('short').format(new Date(at));
 }
 
 /** The `datetime` attribute of a <time> element. */

@@ -9,10 +9,9 @@
  */
 import { and, asc, desc, eq, gt, inArray, isNull, lte, type SQL } from 'drizzle-orm';
 import { db } from './db';
-import { inSlices } from './db/slices';
 import { guideAssignments, messageEvents, messageReads, messages, messageThreads, users, type MessageThread } from './db/schema';
 import { recordAccess } from './audit';
-import { can, NO_RELATION, relationOf, relationsOf, threadRule, type Actor, type Relation } from './policy';
+import { can, currentGuideIds, NO_RELATION, relationOf, relationsOf, threadRule, type Actor, type Relation } from './policy';
 import type { LiveEvent, Marks, MessageView, Side, ThreadView } from '../messaging';
 
 type ThreadRow = Pick<MessageThread, 'id' | 'youthId' | 'guideId' | 'closedAt'>;
@@ -30,19 +29,6 @@ export function currentGuideId(youthId: string): string | null {
 /** True for the thread the young person and their present guide (or the unit) write in. */
 export function isCurrent(thread: Pick<ThreadRow, 'guideId' | 'closedAt'>, guideId: string | null): boolean {
 	return thread.closedAt === null && thread.guideId === guideId;
-}
-
-/** The current guide of each of these young people (absent: the youth unit answers). */
-export function currentGuideIds(youthIds: readonly string[]): Map<string, string> {
-	return new Map(
-		inSlices(youthIds, (slice) =>
-			db()
-				.select({ youthId: guideAssignments.youthId, guideId: guideAssignments.guideId })
-				.from(guideAssignments)
-				.where(and(inArray(guideAssignments.youthId, slice), isNull(guideAssignments.endedAt)))
-				.all()
-		).map((a) => [a.youthId, a.guideId])
-	);
 }
 
 /**

@@ -274,6 +274,19 @@ export function relationOf(actor: NonNullable<Actor>, youthId: string, now = new
 	return relationsOf(actor, [youthId], now).get(youthId) ?? NO_RELATION;
 }
 
+/** The current guide of each of these young people (absent: the youth unit answers). */
+export function currentGuideIds(youthIds: readonly string[]): Map<string, string> {
+	return new Map(
+		inSlices(youthIds, (slice) =>
+			db()
+				.select({ youthId: guideAssignments.youthId, guideId: guideAssignments.guideId })
+				.from(guideAssignments)
+				.where(and(inArray(guideAssignments.youthId, slice), isNull(guideAssignments.endedAt)))
+				.all()
+		).map((a) => [a.youthId, a.guideId])
+	);
+}
+
 /**
  * The facts between an actor and many young people at once (a staff member's list), with a few
  * queries in all instead of a few per young person. The same facts as `relationOf` for each:
@@ -293,15 +306,7 @@ export function relationsOf(actor: NonNullable<Actor>, youthIds: readonly string
 	const found = people.map((y) => y.id);
 
 	const { selfConsentAge } = getSettings();
-	const guideOf = new Map(
-		inSlices(found, (slice) =>
-			db()
-				.select({ youthId: guideAssignments.youthId, guideId: guideAssignments.guideId })
-				.from(guideAssignments)
-				.where(and(inArray(guideAssignments.youthId, slice), isNull(guideAssignments.endedAt)))
-				.all()
-		).map((a) => [a.youthId, a.guideId])
-	);
+	const guideOf = currentGuideIds(found);
 	const links =
 		actor.role === 'parent'
 			? new Map(

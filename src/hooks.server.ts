@@ -4,7 +4,7 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { SESSION_COOKIE, validateSession } from '$lib/server/auth/session';
 import { sessionCookieOptions } from '$lib/server/auth/cookie';
-import { startServer } from '$lib/server/startup';
+import { startServer } from '$lib/server/app/startup';
 
 export const init: ServerInit = async () => {
 	if (!building) await startServer();

@@ -1,8 +1,8 @@
 import { redirect } from '@sveltejs/kit';
-import { unseenGuideNews } from '$lib/server/guideRequestViews';
-import { authorizeGlobal, globalRule, homeFor } from '$lib/server/policy';
-import { latestEventId } from '$lib/server/conversations';
-import { unreadCount } from '$lib/server/inbox';
+import { unseenGuideNews } from '$lib/server/guides/request-views';
+import { authorizeGlobal, globalRule, homeFor } from '$lib/server/access/policy';
+import { latestEventId } from '$lib/server/messages/conversations';
+import { unreadCount } from '$lib/server/messages/inbox';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = ({ locals, url }) => {

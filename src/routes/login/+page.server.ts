@@ -4,8 +4,8 @@ import { sessionCookieOptions } from '$lib/server/auth/cookie';
 import { SESSION_COOKIE } from '$lib/server/auth/session';
 import { endSession } from '$lib/server/auth/logout';
 import { field, safeNext } from '$lib/server/http';
-import { homeFor } from '$lib/server/policy';
-import { getSettings } from '$lib/server/settings';
+import { homeFor } from '$lib/server/access/policy';
+import { getSettings } from '$lib/server/settings/settings';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {

@@ -1,6 +1,6 @@
-import { authorizeGlobal, globalRule } from '$lib/server/policy';
-import { latestEventId } from '$lib/server/conversations';
-import { unreadCount } from '$lib/server/inbox';
+import { authorizeGlobal, globalRule } from '$lib/server/access/policy';
+import { latestEventId } from '$lib/server/messages/conversations';
+import { unreadCount } from '$lib/server/messages/inbox';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = ({ locals }) => {

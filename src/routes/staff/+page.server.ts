@@ -1,5 +1,5 @@
-import { listPlanOverview, readSort, sortCaseload } from '$lib/server/plan-overview';
-import { followUpFlags } from '$lib/server/checkins';
+import { listPlanOverview, readSort, sortCaseload } from '$lib/server/plan/overview';
+import { followUpFlags } from '$lib/server/followup/checkins';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {

@@ -1,8 +1,8 @@
 /** Dates and labels for the consent components (usable on server and client). */
 import { m } from '$lib/paraglide/messages.js';
 import { getLocale } from '$lib/paraglide/runtime.js';
-import { dateFormatter, TIME_ZONE } from '$lib/dates';
-import type { DataKind } from '$lib/domain';
+import { dateFormatter, TIME_ZONE } from '$lib/shared/dates';
+import type { DataKind } from '$lib/shared/domain';
 
 export function formatDate(date: Date | null | undefined): string {
 	if (!date) return '';

@@ -4,7 +4,7 @@
  * the last event id it saw; after going offline (or a refused reconnect) it is reopened from that
  * id, so the server sends exactly what was missed.
  */
-import type { LiveEvent } from '$lib/messaging';
+import type { LiveEvent } from '$lib/shared/messages';
 
 type Listener = (event: LiveEvent) => void;
 

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { acceptInvite, createInvite, findOpenInvite, INVITE_LIFETIME_MS } from './invite';
 import { logIn } from './login';
 import { createLoginThrottle } from './throttle';
-import { can } from '../policy';
+import { can } from '../access/policy';
 import { demoUser, freshDemoDatabase } from '../testing';
 import type { Db } from '../db';
 

@@ -8,7 +8,7 @@ import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/enco
 import { and, eq, isNull } from 'drizzle-orm';
 import { db } from '../db';
 import { guideProfiles, invites, parentLinks, users, type Invite } from '../db/schema';
-import { startInvitedGuide } from '../guides';
+import { startInvitedGuide } from '../guides/directory';
 import { newId } from '../ids';
 import { normalizeUsername } from './login';
 import { checkNewPassword, hashPassword, type PasswordProblem } from './password';

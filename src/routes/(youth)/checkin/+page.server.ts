@@ -1,7 +1,7 @@
 import { fail } from '@sveltejs/kit';
-import { answerCheckin, checkinOverview, myCheckin } from '$lib/server/checkins';
+import { answerCheckin, checkinOverview, myCheckin } from '$lib/server/followup/checkins';
 import { field } from '$lib/server/http';
-import { statusOverview } from '$lib/server/youth-status';
+import { statusOverview } from '$lib/server/followup/status';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals }) => {

@@ -1,10 +1,10 @@
 import { error, fail } from '@sveltejs/kit';
 import { field } from '$lib/server/http';
-import { authorize } from '$lib/server/policy';
-import { giveConsent, withdrawConsent } from '$lib/server/consent-changes';
-import { consentHistory } from '$lib/server/consent-history';
-import { answerConsentRequest } from '$lib/server/consent-requests';
-import { youthConsentView } from '$lib/server/consent-views';
+import { authorize } from '$lib/server/access/policy';
+import { giveConsent, withdrawConsent } from '$lib/server/consent/changes';
+import { consentHistory } from '$lib/server/consent/history';
+import { answerConsentRequest } from '$lib/server/consent/requests';
+import { youthConsentView } from '$lib/server/consent/views';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals }) => {

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
-import { authorize } from '$lib/server/policy';
-import { whoHasLooked } from '$lib/server/privacy';
+import { authorize } from '$lib/server/access/policy';
+import { whoHasLooked } from '$lib/server/privacy/transparency';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals }) => {

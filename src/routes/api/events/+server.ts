@@ -1,5 +1,5 @@
-import { openEventStream, parseEventId } from '$lib/server/eventStream';
-import { authorizeGlobal } from '$lib/server/policy';
+import { openEventStream, parseEventId } from '$lib/server/messages/event-stream';
+import { authorizeGlobal } from '$lib/server/access/policy';
 import type { RequestHandler } from './$types';
 
 /**

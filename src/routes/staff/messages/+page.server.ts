@@ -1,7 +1,7 @@
-import { listInbox } from '$lib/server/inbox';
-import { markReadFromForm } from '$lib/server/messageHttp';
-import { authorizeGlobal, globalRule } from '$lib/server/policy';
-import { getSettings } from '$lib/server/settings';
+import { listInbox } from '$lib/server/messages/inbox';
+import { markReadFromForm } from '$lib/server/messages/http';
+import { authorizeGlobal, globalRule } from '$lib/server/access/policy';
+import { getSettings } from '$lib/server/settings/settings';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals }) => {

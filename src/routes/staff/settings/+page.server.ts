@@ -1,7 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { field } from '$lib/server/http';
-import { authorizeGlobal } from '$lib/server/policy';
-import { getSettings, SETTINGS_FIELDS, updateSettings } from '$lib/server/settings';
+import { authorizeGlobal } from '$lib/server/access/policy';
+import { getSettings, SETTINGS_FIELDS, updateSettings } from '$lib/server/settings/settings';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals }) => {

@@ -1,7 +1,7 @@
 /** The schema: consent. */
 import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
-import { CONSENT_ACTIONS, DEPARTMENTS, type DataKind } from '../../../domain';
+import { CONSENT_ACTIONS, DEPARTMENTS, type DataKind } from '../../../shared/domain';
 import { oneOf, createdAt } from './common';
 import { users } from './people';
 

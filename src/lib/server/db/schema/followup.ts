@@ -1,7 +1,7 @@
 /** The schema: follow-up, status and outcomes. */
 import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { YOUTH_STATUSES } from '../../../domain';
+import { YOUTH_STATUSES } from '../../../shared/domain';
 import { oneOf, createdAt } from './common';
 import { users } from './people';
 

@@ -1,7 +1,7 @@
 /** The schema: guides. */
 import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
-import { REQUEST_EVENTS, REQUEST_KINDS, REQUEST_STATUSES } from '../../../domain';
+import { REQUEST_EVENTS, REQUEST_KINDS, REQUEST_STATUSES } from '../../../shared/domain';
 import { oneOf, createdAt } from './common';
 import { invites, users } from './people';
 

@@ -10,7 +10,7 @@
  * - Consent records and the access log are append-only; triggers in the migrations refuse
  *   UPDATE and DELETE on them.
  */
-export * from '../../../domain';
+export * from '../../../shared/domain';
 export * from './people';
 export * from './guides';
 export * from './plans';

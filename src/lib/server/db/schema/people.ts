@@ -1,7 +1,7 @@
 /** The schema: people and accounts. */
 import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { DEPARTMENTS, ROLES } from '../../../domain';
+import { DEPARTMENTS, ROLES } from '../../../shared/domain';
 import { oneOf, createdAt } from './common';
 
 export const users = sqliteTable(

@@ -1,7 +1,7 @@
 /** The schema: the plan. */
 import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { DEPARTMENTS, GOAL_TYPES, STEP_OWNER_KINDS, STEP_STATUSES } from '../../../domain';
+import { DEPARTMENTS, GOAL_TYPES, STEP_OWNER_KINDS, STEP_STATUSES } from '../../../shared/domain';
 import { oneOf, createdAt } from './common';
 import { users } from './people';
 

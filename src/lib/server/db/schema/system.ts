@@ -1,7 +1,7 @@
 /** The schema: transparency, notifications and settings. */
 import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { DEPARTMENTS, ROLES } from '../../../domain';
+import { DEPARTMENTS, ROLES } from '../../../shared/domain';
 import { createdAt, oneOf } from './common';
 import { users } from './people';
 

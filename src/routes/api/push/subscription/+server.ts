@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
-import { globalRule } from '$lib/server/policy';
-import { removeSubscription, saveSubscription, subscriptionInput, unsubscriptionInput } from '$lib/server/push';
+import { globalRule } from '$lib/server/access/policy';
+import { removeSubscription, saveSubscription, subscriptionInput, unsubscriptionInput } from '$lib/server/push/notify';
 import type { RequestHandler } from './$types';
 
 /**

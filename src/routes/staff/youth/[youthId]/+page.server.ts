@@ -1,11 +1,11 @@
 import { error } from '@sveltejs/kit';
-import { checkinOverview } from '$lib/server/checkins';
-import { getYouthSummary } from '$lib/server/people';
-import { authorize } from '$lib/server/policy';
+import { checkinOverview } from '$lib/server/followup/checkins';
+import { getYouthSummary } from '$lib/server/people/lists';
+import { authorize } from '$lib/server/access/policy';
 import { loadStaffPlan, planActions } from './plan.server';
-import { recordAccess } from '$lib/server/audit';
-import { staffConsentView } from '$lib/server/consent-views';
-import { statusOverview } from '$lib/server/youth-status';
+import { recordAccess } from '$lib/server/access/access-log';
+import { staffConsentView } from '$lib/server/consent/views';
+import { statusOverview } from '$lib/server/followup/status';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, params }) => {

@@ -5,13 +5,13 @@
 import type { StaffPlanData } from '$lib/components/plan/StaffPlan.svelte';
 import type { SessionUser } from '$lib/server/auth/session';
 import { field } from '$lib/server/http';
-import { cancelMeeting, scheduleMeeting } from '$lib/server/meetings';
-import { can } from '$lib/server/policy';
-import { getPlanView } from '$lib/server/plan';
-import { answer, fields } from '$lib/server/plan-forms';
-import { createPlan, updateGoal } from '$lib/server/plan-goal';
-import { listOwnerChoices } from '$lib/server/plan-input';
-import { addStep, commentOnStep, declineStep, moveStep, removeStep, updateStep } from '$lib/server/plan-steps';
+import { cancelMeeting, scheduleMeeting } from '$lib/server/plan/meetings';
+import { can } from '$lib/server/access/policy';
+import { getPlanView } from '$lib/server/plan/view';
+import { answer, fields } from '$lib/server/plan/forms';
+import { createPlan, updateGoal } from '$lib/server/plan/goal';
+import { listOwnerChoices } from '$lib/server/plan/input';
+import { addStep, commentOnStep, declineStep, moveStep, removeStep, updateStep } from '$lib/server/plan/steps';
 import type { Actions } from './$types';
 
 export function loadStaffPlan(user: SessionUser, youthId: string): { plan: StaffPlanData } {

@@ -1,9 +1,9 @@
 import { error, fail } from '@sveltejs/kit';
 import { field } from '$lib/server/http';
-import { authorize } from '$lib/server/policy';
-import { consentYouth } from '$lib/server/consent';
-import { askForConsent } from '$lib/server/consent-requests';
-import { staffConsentView } from '$lib/server/consent-views';
+import { authorize } from '$lib/server/access/policy';
+import { consentYouth } from '$lib/server/consent/state';
+import { askForConsent } from '$lib/server/consent/requests';
+import { staffConsentView } from '$lib/server/consent/views';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, params }) => {

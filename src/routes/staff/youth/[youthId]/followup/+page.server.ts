@@ -1,9 +1,9 @@
 import { error, fail } from '@sveltejs/kit';
-import { checkinOverview, setRhythm, stopRhythm } from '$lib/server/checkins';
+import { checkinOverview, setRhythm, stopRhythm } from '$lib/server/followup/checkins';
 import { field } from '$lib/server/http';
-import { getYouthSummary } from '$lib/server/people';
-import { authorize } from '$lib/server/policy';
-import { setStatus, statusOverview } from '$lib/server/youth-status';
+import { getYouthSummary } from '$lib/server/people/lists';
+import { authorize } from '$lib/server/access/policy';
+import { setStatus, statusOverview } from '$lib/server/followup/status';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, params }) => {

@@ -1,0 +1,437 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+	can,
+	globalRule,
+	NO_RELATION,
+	relationsOf,
+	rule,
+	STEP_ACTIONS,
+	stepRule,
+	threadRule,
+	YOUTH_ACTIONS,
+	type Relation,
+	type StepAction,
+	type StepFacts,
+	type ThreadFacts,
+	type YouthAction
+} from './policy';
+import type { SessionUser } from '../auth/session';
+import type { DataKind } from '../db/schema';
+import { demoUser, freshDemoDatabase } from '../testing';
+import type { Db } from '../db';
+
+// ---- The pure decision table -----------------------------------------------------------------
+
+const actor = (role: SessionUser['role'], department: SessionUser['department'] = null): SessionUser => ({
+	id: `${role}-1`,
+	username: role,
+	displayName: role,
+	role,
+	department,
+	birthDate: role === 'youth' ? '2009-01-01' : null
+});
+const rel = (r: Partial<Relation>): Relation => ({
+	...NO_RELATION,
+	exists: true,
+	age: 17,
+	...r
+});
+const kinds = (...k: DataKind[]) => new Set<DataKind>(k);
+
+type Case = [string, SessionUser | null, YouthAction, Relation, boolean];
+const cases: Case[] = [
+	['anonymous may do nothing', null, 'plan.read', rel({ self: true }), false],
+	['nobody acts on a young person who does not exist', actor('coordinator'), 'profile.read', NO_RELATION, false],
+	['the young person reads their own plan', actor('youth'), 'plan.read', rel({ self: true }), true],
+	['another young person may not', actor('youth'), 'plan.read', rel({}), false],
+	['the young person takes part in their plan', actor('youth'), 'plan.participate', rel({ self: true }), true],
+	['the young person may not edit as staff', actor('youth'), 'plan.edit', rel({ self: true }), false],
+	['the assigned guide reads the plan', actor('guide'), 'plan.read', rel({ assignedGuide: true, hasGuide: true }), true],
+	['the assigned guide edits the plan', actor('guide'), 'plan.edit', rel({ assignedGuide: true, hasGuide: true }), true],
+	['another guide may not read it', actor('guide'), 'plan.read', rel({ hasGuide: true }), false],
+	['another guide may not message', actor('guide'), 'messages.read', rel({ hasGuide: true }), false],
+	['a parent with the plan shared reads it', actor('parent'), 'plan.read', rel({ linkedParent: true, parentKinds: kinds('plan') }), true],
+	[
+		'a parent without the plan shared may not',
+		actor('parent'),
+		'plan.read',
+		rel({ linkedParent: true, parentKinds: kinds('guide') }),
+		false
+	],
+	['an unlinked parent may not', actor('parent'), 'plan.read', rel({ parentKinds: kinds('plan') }), false],
+	[
+		'a parent never reads messages',
+		actor('parent'),
+		'messages.read',
+		rel({
+			linkedParent: true,
+			custody: true,
+			parentKinds: kinds('plan', 'guide', 'meetings')
+		}),
+		false
+	],
+	[
+		'a caseworker under consent reads the plan',
+		actor('caseworker', 'jobcenter'),
+		'plan.read',
+		rel({ departmentKinds: kinds('plan') }),
+		true
+	],
+	['a caseworker without consent may not', actor('caseworker', 'family'), 'plan.read', rel({}), false],
+	[
+		'a caseworker under consent edits department steps',
+		actor('caseworker', 'jobcenter'),
+		'plan.editDepartmentSteps',
+		rel({ departmentKinds: kinds('plan') }),
+		true
+	],
+	[
+		'a caseworker never edits the whole plan',
+		actor('caseworker', 'jobcenter'),
+		'plan.edit',
+		rel({ departmentKinds: kinds('plan') }),
+		false
+	],
+	[
+		'a caseworker never reads messages',
+		actor('caseworker', 'jobcenter'),
+		'messages.read',
+		rel({ departmentKinds: kinds('plan', 'guide') }),
+		false
+	],
+	['the coordinator does not read plans', actor('coordinator'), 'plan.read', rel({ hasGuide: true }), false],
+	['the coordinator answers a young person without a guide', actor('coordinator'), 'messages.read', rel({ hasGuide: false }), true],
+	['the coordinator does not read a guide conversation', actor('coordinator'), 'messages.read', rel({ hasGuide: true }), false],
+	['only the young person changes consent', actor('guide'), 'consent.change', rel({ assignedGuide: true }), false],
+	['the young person changes consent', actor('youth'), 'consent.change', rel({ self: true }), true],
+	[
+		'a custody holder co-signs under the self-consent age',
+		actor('parent'),
+		'consent.cosign',
+		rel({ linkedParent: true, custody: true, age: 14 }),
+		true
+	],
+	[
+		'a custody holder does not co-sign from the self-consent age',
+		actor('parent'),
+		'consent.cosign',
+		rel({ linkedParent: true, custody: true, age: 15 }),
+		false
+	],
+	[
+		'a parent without custody does not co-sign',
+		actor('parent'),
+		'consent.cosign',
+		rel({ linkedParent: true, custody: false, age: 14 }),
+		false
+	],
+	['a parent may ask for a guide for a minor', actor('parent'), 'guide.request', rel({ linkedParent: true, age: 14 }), true],
+	['a parent may not ask for a guide for an adult', actor('parent'), 'guide.request', rel({ linkedParent: true, age: 18 }), false],
+	['the young person reads their guide requests', actor('youth'), 'guide.requests.read', rel({ self: true }), true],
+	['the coordinator reads guide requests', actor('coordinator'), 'guide.requests.read', rel({ hasGuide: true }), true],
+	[
+		'the current guide never reads guide requests (a change reason is hidden)',
+		actor('guide'),
+		'guide.requests.read',
+		rel({ assignedGuide: true, hasGuide: true }),
+		false
+	],
+	[
+		'a parent does not read the young person’s own requests',
+		actor('parent'),
+		'guide.requests.read',
+		rel({ linkedParent: true, age: 14 }),
+		false
+	],
+	['only the young person answers a suggested guide', actor('youth'), 'guide.answerSuggestion', rel({ self: true }), true],
+	[
+		'a parent does not answer a suggested guide',
+		actor('parent'),
+		'guide.answerSuggestion',
+		rel({ linkedParent: true, custody: true, age: 14 }),
+		false
+	],
+	[
+		'the coordinator reads what the visitation needs while a request waits',
+		actor('coordinator'),
+		'visitation.read',
+		rel({ openGuideRequest: true }),
+		true
+	],
+	['and not otherwise', actor('coordinator'), 'visitation.read', rel({ openGuideRequest: false }), false],
+	['a guide is not the visitation', actor('guide'), 'visitation.read', rel({ assignedGuide: true, openGuideRequest: true }), false],
+	['only the young person reads who looked', actor('guide'), 'privacy.read', rel({ assignedGuide: true }), false],
+	['the young person answers their own check-in', actor('youth'), 'checkins.answer', rel({ self: true }), true],
+	['a guide never answers a check-in', actor('guide'), 'checkins.answer', rel({ assignedGuide: true }), false],
+	['the assigned guide sets the follow-up rhythm', actor('guide'), 'checkins.manage', rel({ assignedGuide: true }), true],
+	['another guide may not set a rhythm', actor('guide'), 'checkins.manage', rel({ hasGuide: true }), false],
+	['the young person may not set a rhythm', actor('youth'), 'checkins.manage', rel({ self: true }), false],
+	['the coordinator does not read check-ins', actor('coordinator'), 'checkins.read', rel({ hasGuide: true }), false],
+	[
+		'a caseworker reads check-ins shared with the department',
+		actor('caseworker', 'uu'),
+		'checkins.read',
+		rel({ departmentKinds: kinds('checkins') }),
+		true
+	],
+	[
+		'a caseworker without check-ins shared may not',
+		actor('caseworker', 'uu'),
+		'checkins.read',
+		rel({ departmentKinds: kinds('plan') }),
+		false
+	],
+	['the young person reads their own status', actor('youth'), 'status.read', rel({ self: true }), true],
+	['the coordinator reads the status', actor('coordinator'), 'status.read', rel({ hasGuide: true }), true],
+	[
+		'a caseworker with the plan shared reads the status',
+		actor('caseworker', 'uu'),
+		'status.read',
+		rel({ departmentKinds: kinds('plan') }),
+		true
+	],
+	['a caseworker without consent may not read the status', actor('caseworker', 'family'), 'status.read', rel({}), false],
+	['a parent does not read the status', actor('parent'), 'status.read', rel({ linkedParent: true, parentKinds: kinds('plan') }), false],
+	['the assigned guide sets the status', actor('guide'), 'status.set', rel({ assignedGuide: true }), true],
+	['another guide may not set the status', actor('guide'), 'status.set', rel({ hasGuide: true }), false],
+	['the coordinator does not set the status', actor('coordinator'), 'status.set', rel({ hasGuide: true }), false],
+	['the young person does not set their own status', actor('youth'), 'status.set', rel({ self: true }), false],
+	['only the young person exports their data', actor('youth'), 'data.export', rel({ self: true }), true]
+];
+
+describe('policy: the decision table', () => {
+	it.each(cases)('%s', (_name, who, action, relation, expected) => {
+		expect(rule(who, action, relation)).toBe(expected);
+	});
+
+	it('denies every action to anonymous and on a missing young person', () => {
+		for (const action of YOUTH_ACTIONS) {
+			expect(rule(null, action, rel({ self: true }))).toBe(false);
+			expect(rule(actor('coordinator'), action, NO_RELATION)).toBe(false);
+		}
+	});
+
+	it('lets each role into its own area only', () => {
+		expect(globalRule(actor('youth'), 'area.youth')).toBe(true);
+		expect(globalRule(actor('youth'), 'area.staff')).toBe(false);
+		expect(globalRule(actor('parent'), 'area.parent')).toBe(true);
+		expect(globalRule(actor('parent'), 'area.youth')).toBe(false);
+		for (const role of ['guide', 'caseworker', 'coordinator'] as const) expect(globalRule(actor(role), 'area.staff')).toBe(true);
+		expect(globalRule(actor('guide'), 'visitation.manage')).toBe(false);
+		expect(globalRule(actor('coordinator'), 'visitation.manage')).toBe(true);
+		expect(globalRule(null, 'area.youth')).toBe(false);
+		for (const role of ['youth', 'parent', 'coordinator'] as const) expect(globalRule(actor(role), 'guide.directory')).toBe(true);
+		for (const role of ['guide', 'caseworker'] as const) expect(globalRule(actor(role), 'guide.directory')).toBe(false);
+		expect(globalRule(actor('coordinator'), 'outcomes.read')).toBe(true);
+		for (const role of ['youth', 'parent', 'guide', 'caseworker'] as const) expect(globalRule(actor(role), 'outcomes.read')).toBe(false);
+		expect(globalRule(actor('coordinator'), 'settings.manage')).toBe(true);
+		for (const role of ['youth', 'parent', 'guide', 'caseworker'] as const) expect(globalRule(actor(role), 'settings.manage')).toBe(false);
+		expect(globalRule(null, 'settings.manage')).toBe(false);
+		expect(globalRule(actor('guide'), 'guide.profile')).toBe(true);
+		for (const role of ['youth', 'parent', 'caseworker', 'coordinator'] as const)
+			expect(globalRule(actor(role), 'guide.profile')).toBe(false);
+	});
+
+	it('lets every logged-in person, and nobody else, manage their own notifications', () => {
+		for (const role of ['youth', 'parent', 'guide', 'caseworker', 'coordinator'] as const)
+			expect(globalRule(actor(role), 'notifications.manage')).toBe(true);
+		expect(globalRule(null, 'notifications.manage')).toBe(false);
+	});
+});
+
+// ---- Message threads (rule 8: a new guide does not inherit the old conversation) ---------------
+
+type ThreadCase = [string, SessionUser | null, 'read' | 'write', Relation, ThreadFacts, boolean];
+const guide = actor('guide');
+const current = (guideId: string | null): ThreadFacts => ({ guideId, current: true });
+const earlier = (guideId: string | null): ThreadFacts => ({ guideId, current: false });
+const threadCases: ThreadCase[] = [
+	['the young person writes in the current conversation', actor('youth'), 'write', rel({ self: true, hasGuide: true }), current('g'), true],
+	[
+		'the young person reads an earlier guide’s conversation',
+		actor('youth'),
+		'read',
+		rel({ self: true, hasGuide: true }),
+		earlier('old'),
+		true
+	],
+	[
+		'the young person does not write in an earlier one',
+		actor('youth'),
+		'write',
+		rel({ self: true, hasGuide: true }),
+		earlier('old'),
+		false
+	],
+	['the guide writes in their current conversation', guide, 'write', rel({ assignedGuide: true, hasGuide: true }), current(guide.id), true],
+	['the new guide does not read the former guide’s', guide, 'read', rel({ assignedGuide: true, hasGuide: true }), earlier('old'), false],
+	['the new guide does not read the youth unit’s', guide, 'read', rel({ assignedGuide: true, hasGuide: true }), earlier(null), false],
+	['a former guide reads nothing', guide, 'read', rel({ hasGuide: true }), earlier(guide.id), false],
+	['another guide reads nothing', guide, 'read', rel({ hasGuide: true }), current('other'), false],
+	['the coordinator answers the youth unit’s conversation', actor('coordinator'), 'write', rel({ hasGuide: false }), current(null), true],
+	['the coordinator loses it once a guide is assigned', actor('coordinator'), 'read', rel({ hasGuide: true }), earlier(null), false],
+	[
+		'a parent with everything shared reads no conversation',
+		actor('parent'),
+		'read',
+		rel({ linkedParent: true, custody: true, parentKinds: kinds('plan', 'guide', 'meetings', 'checkins') }),
+		current('g'),
+		false
+	],
+	[
+		'a caseworker with consent reads no conversation',
+		actor('caseworker', 'jobcenter'),
+		'read',
+		rel({ departmentKinds: kinds('plan', 'guide', 'meetings', 'checkins'), hasGuide: true }),
+		current('g'),
+		false
+	],
+	['anonymous reads nothing', null, 'read', rel({ self: true }), current(null), false]
+];
+
+describe('policy: message threads', () => {
+	it.each(threadCases)('%s', (_name, who, access, relation, thread, expected) => {
+		expect(threadRule(who, access, relation, thread)).toBe(expected);
+	});
+
+	it('lets only those who write in conversations use messages', () => {
+		for (const role of ['youth', 'guide', 'coordinator'] as const) expect(globalRule(actor(role), 'messages.use')).toBe(true);
+		for (const role of ['parent', 'caseworker'] as const) expect(globalRule(actor(role), 'messages.use')).toBe(false);
+		expect(globalRule(null, 'messages.use')).toBe(false);
+	});
+});
+
+// ---- The same rules on the demo municipality's real data -------------------------------------
+
+describe('policy: on the demo data', () => {
+	let db: Db;
+	let ids: Record<string, string>;
+	beforeAll(async () => {
+		db = await freshDemoDatabase();
+		ids = Object.fromEntries(['freja', 'noah', 'amina'].map((u) => [u, demoUser(db, u).id]));
+	});
+	const who = (u: string) => demoUser(db, u);
+
+	it.each([
+		['freja', 'plan.read', 'freja', true],
+		['freja', 'plan.read', 'amina', false],
+		['mette', 'plan.edit', 'freja', true],
+		['mette', 'plan.read', 'amina', false],
+		['jonas', 'plan.read', 'amina', true],
+		['karen', 'plan.read', 'freja', true],
+		['karen', 'guide.read', 'freja', false],
+		['karen', 'messages.read', 'freja', false],
+		['peter', 'plan.read', 'freja', false],
+		['peter', 'profile.read', 'noah', true],
+		['ali', 'plan.read', 'freja', true],
+		['hanne', 'plan.read', 'freja', false],
+		['hanne', 'profile.read', 'freja', false],
+		['lone', 'messages.read', 'noah', true],
+		['lone', 'messages.read', 'freja', false],
+		['sofie', 'plan.read', 'freja', false]
+	] as const)('%s %s of %s: %s', (username, action, youth, expected) => {
+		expect(can(who(username), action, ids[youth]!)).toBe(expected);
+	});
+
+	it('answers no for an id that is not a young person', () => {
+		expect(can(who('lone'), 'profile.read', who('mette').id)).toBe(false);
+		expect(can(who('lone'), 'profile.read', 'no-such-id')).toBe(false);
+	});
+
+	const everyone = ['freja', 'noah', 'amina', 'oliver', 'ida', 'mette', 'jonas', 'sofie', 'lone', 'karen', 'peter', 'ali', 'hanne'];
+
+	it('gathers the same facts for a whole list as for each young person alone', () => {
+		const youth = ['freja', 'noah', 'amina', 'oliver', 'ida'].map((u) => who(u).id);
+		for (const username of everyone) {
+			const list = relationsOf(who(username), [...youth, who('mette').id, 'no-such-id']);
+			expect([...list.keys()].sort()).toEqual([...youth].sort());
+			for (const id of youth) expect(list.get(id)).toEqual(relationsOf(who(username), [id]).get(id));
+		}
+	});
+
+	it('knows each fact for the right young person in a list', () => {
+		const list = (username: string) => relationsOf(who(username), [ids.freja!, ids.noah!, ids.amina!]);
+		expect(list('karen').get(ids.freja!)).toMatchObject({ linkedParent: true, custody: true, parentKinds: new Set(['plan']) });
+		expect(list('karen').get(ids.noah!)).toMatchObject({ linkedParent: false, parentKinds: new Set() });
+		expect(list('ali').get(ids.freja!)!.departmentKinds).toEqual(new Set(['plan', 'guide', 'meetings']));
+		expect(list('ali').get(ids.amina!)!.departmentKinds).toEqual(new Set());
+		expect(list('mette').get(ids.freja!)).toMatchObject({ assignedGuide: true, hasGuide: true });
+		expect(list('mette').get(ids.amina!)).toMatchObject({ assignedGuide: false, hasGuide: true });
+		expect(list('mette').get(ids.noah!)).toMatchObject({ assignedGuide: false, hasGuide: false, age: 14 });
+	});
+
+	it('asks for a list longer than SQLite takes parameters in one statement', () => {
+		const many = [...Array.from({ length: 40_000 }, (_, i) => `missing-${i}`), ids.amina!];
+		const list = relationsOf(who('lone'), many);
+		expect([...list.keys()]).toEqual([ids.amina]);
+		expect(rule(who('lone'), 'profile.read', list.get(ids.amina!)!)).toBe(true);
+	});
+});
+
+// ---- Steps of the plan -----------------------------------------------------------------------
+
+describe('policy: steps of the plan', () => {
+	const jobcenterStep = { ownerKind: 'caseworker', ownerDepartment: 'jobcenter' } as const;
+	const departmentStep = { ownerKind: 'department', ownerDepartment: 'jobcenter' } as const;
+	const youthStep = { ownerKind: 'youth', ownerDepartment: null } as const;
+	const guideStep = { ownerKind: 'guide', ownerDepartment: null } as const;
+	const consented = rel({ departmentKinds: kinds('plan') });
+	const guideRel = rel({ assignedGuide: true, hasGuide: true });
+
+	type StepCase = [string, SessionUser | null, StepAction, Relation, StepFacts, boolean];
+	const stepCases: StepCase[] = [
+		['the guide edits any step', actor('guide'), 'step.edit', guideRel, youthStep, true],
+		['another guide may not', actor('guide'), 'step.edit', rel({ hasGuide: true }), youthStep, false],
+		['a caseworker never edits a step as the guide does', actor('caseworker', 'jobcenter'), 'step.edit', consented, jobcenterStep, false],
+		[
+			'a caseworker updates a step their caseworker colleague owns',
+			actor('caseworker', 'jobcenter'),
+			'step.update',
+			consented,
+			jobcenterStep,
+			true
+		],
+		['a caseworker updates a step their department owns', actor('caseworker', 'jobcenter'), 'step.update', consented, departmentStep, true],
+		[
+			'not a step of another department',
+			actor('caseworker', 'uu'),
+			'step.update',
+			rel({ departmentKinds: kinds('plan') }),
+			jobcenterStep,
+			false
+		],
+		['not the young person’s step', actor('caseworker', 'jobcenter'), 'step.update', consented, youthStep, false],
+		['not without a consent in force', actor('caseworker', 'jobcenter'), 'step.update', rel({}), jobcenterStep, false],
+		[
+			'not under a consent that leaves out the plan',
+			actor('caseworker', 'jobcenter'),
+			'step.update',
+			rel({ departmentKinds: kinds('meetings') }),
+			jobcenterStep,
+			false
+		],
+		['the young person completes her own step', actor('youth'), 'step.complete', rel({ self: true }), youthStep, true],
+		['not the guide’s step', actor('youth'), 'step.complete', rel({ self: true }), guideStep, false],
+		['not someone else’s plan', actor('youth'), 'step.complete', rel({}), youthStep, false],
+		['the young person comments on any step', actor('youth'), 'step.comment', rel({ self: true }), guideStep, true],
+		[
+			'a parent who sees the plan does not comment',
+			actor('parent'),
+			'step.comment',
+			rel({ linkedParent: true, parentKinds: kinds('plan') }),
+			youthStep,
+			false
+		],
+		['a caseworker comments on their department’s step', actor('caseworker', 'jobcenter'), 'step.comment', consented, jobcenterStep, true],
+		['but not on other steps', actor('caseworker', 'jobcenter'), 'step.comment', consented, guideStep, false],
+		['the coordinator does nothing to steps', actor('coordinator'), 'step.update', rel({ hasGuide: true }), departmentStep, false],
+		['anonymous does nothing', null, 'step.comment', rel({ self: true }), youthStep, false]
+	];
+	it.each(stepCases)('%s', (_name, who, action, relation, step, expected) => {
+		expect(stepRule(who, action, relation, step)).toBe(expected);
+	});
+
+	it('denies every step action on a missing young person', () => {
+		for (const action of STEP_ACTIONS) expect(stepRule(actor('guide'), action, NO_RELATION, youthStep)).toBe(false);
+	});
+});

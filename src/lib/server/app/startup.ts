@@ -1,0 +1,29 @@
+import { config } from './config';
+import { db } from '../db';
+import { verifyPragmas } from '../db/client';
+import { seedDemoIfEmpty } from '../db/seed';
+import { scheduleRetention } from '../access/retention';
+import { scheduleCheckins } from '../followup/checkins';
+import { writePidFile } from './pidfile';
+import { ensureVapidKeys } from '../push/notify';
+
+let started: Promise<void> | undefined;
+
+/**
+ * Runs once when the server starts: opens and migrates the database, refuses to go on unless
+ * the required pragmas are in force, and seeds the demo municipality into an empty database.
+ */
+export function startServer(): Promise<void> {
+	started ??= (async () => {
+		const database = db();
+		verifyPragmas(database.$client);
+		writePidFile(config.databasePath);
+		if (config.demoSeed && (await seedDemoIfEmpty(database))) {
+			console.log('Minvej: seeded the demo municipality (Eksempel Kommune)');
+		}
+		scheduleRetention();
+		ensureVapidKeys();
+		scheduleCheckins();
+	})();
+	return started;
+}

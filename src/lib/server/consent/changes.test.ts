@@ -1,0 +1,335 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { consentRecords, consentRequests, users } from '../db/schema';
+import { consentYouth, currentConsentStates, loadConsentRecords } from './state';
+import { cosignConsent, giveConsent, withdrawConsent } from './changes';
+import { consentHistory, consentHistoryExport } from './history';
+import { answerConsentRequest, askForConsent, consentRequestCount, openConsentRequests } from './requests';
+import { parentConsentView, staffConsentView, youthConsentView } from './views';
+import { wordingVersionFor } from './wording';
+import { can } from '../access/policy';
+import { demoUser, freshDemoDatabase } from '../testing';
+import type { Db } from '../db';
+
+let db: Db;
+const who = (username: string) => demoUser(db, username);
+const id = (username: string) => who(username).id;
+const da = { wording: wordingVersionFor('da'), locale: 'da' as const };
+const en = { wording: wordingVersionFor('en'), locale: 'en' as const };
+const stateOf = (username: string, key: string) => currentConsentStates(consentYouth(id(username))!).get(key)?.status ?? 'none';
+const recordCount = (username: string) => loadConsentRecords(id(username)).length;
+
+beforeEach(async () => {
+	db = await freshDemoDatabase();
+});
+
+describe('withdrawing ends access on the very next check', () => {
+	it('ali (jobcenter) reads freja’s plan, then not, then again after she gives it anew', () => {
+		expect(can(who('ali'), 'plan.read', id('freja'))).toBe(true);
+		const result = withdrawConsent(who('freja'), id('freja'), { recipient: 'department:jobcenter', ...da });
+		expect(result).toEqual({ ok: true, status: 'withdrawn', changed: true });
+		expect(can(who('ali'), 'plan.read', id('freja'))).toBe(false);
+		expect(can(who('ali'), 'profile.read', id('freja'))).toBe(false);
+		expect(giveConsent(who('freja'), id('freja'), { recipient: 'department:jobcenter', ...da })).toEqual({
+			ok: true,
+			status: 'active',
+			changed: true
+		});
+		expect(can(who('ali'), 'plan.read', id('freja'))).toBe(true);
+	});
+
+	it('karen no longer sees freja’s plan once freja stops sharing it with her', () => {
+		expect(can(who('karen'), 'plan.read', id('freja'))).toBe(true);
+		withdrawConsent(who('freja'), id('freja'), { recipient: `parent:${id('karen')}`, ...da });
+		expect(can(who('karen'), 'plan.read', id('freja'))).toBe(false);
+		expect(can(who('karen'), 'profile.read', id('freja'))).toBe(true); // still her mother
+		expect(parentConsentView(who('karen'), id('freja'), 'da')).toMatchObject({ shared: [], notShared: ['plan', 'guide', 'meetings'] });
+	});
+
+	it('a parent gets exactly the kinds ticked, and never messages', () => {
+		const r = giveConsent(who('freja'), id('freja'), { recipient: `parent:${id('karen')}`, kinds: ['guide', 'meetings'], ...da });
+		expect(r).toMatchObject({ ok: true, status: 'active' });
+		expect(can(who('karen'), 'plan.read', id('freja'))).toBe(false);
+		expect(can(who('karen'), 'guide.read', id('freja'))).toBe(true);
+		expect(can(who('karen'), 'meetings.read', id('freja'))).toBe(true);
+		expect(can(who('karen'), 'messages.read', id('freja'))).toBe(false);
+		expect(parentConsentView(who('karen'), id('freja'), 'da')).toMatchObject({ shared: ['guide', 'meetings'], notShared: ['plan'] });
+	});
+
+	it('refuses a parent consent with nothing ticked, or with messages', () => {
+		const before = recordCount('freja');
+		const parent = `parent:${id('karen')}`;
+		expect(giveConsent(who('freja'), id('freja'), { recipient: parent, kinds: [], ...da })).toEqual({ ok: false, error: 'kinds' });
+		expect(giveConsent(who('freja'), id('freja'), { recipient: parent, kinds: ['messages'], ...da })).toEqual({
+			ok: false,
+			error: 'kinds'
+		});
+		expect(recordCount('freja')).toBe(before);
+	});
+});
+
+describe('who may change a consent', () => {
+	it('only the young person gives; nobody gives for someone else', () => {
+		for (const u of ['mette', 'lone', 'ali', 'karen', 'amina']) {
+			expect(giveConsent(who(u), id('freja'), { recipient: 'department:family', ...da })).toEqual({ ok: false, error: 'not_allowed' });
+			expect(withdrawConsent(who(u), id('freja'), { recipient: 'department:uu', ...da })).toEqual({ ok: false, error: 'not_allowed' });
+		}
+		expect(giveConsent(null, id('freja'), { recipient: 'department:family', ...da })).toEqual({ ok: false, error: 'not_allowed' });
+		expect(stateOf('freja', 'department:uu')).toBe('active');
+	});
+
+	it('refuses unknown recipients: a parent who is not linked, a made-up department', () => {
+		expect(giveConsent(who('freja'), id('freja'), { recipient: `parent:${id('peter')}`, kinds: ['plan'], ...da })).toEqual({
+			ok: false,
+			error: 'recipient'
+		});
+		expect(giveConsent(who('freja'), id('freja'), { recipient: 'department:police', ...da })).toEqual({ ok: false, error: 'recipient' });
+	});
+
+	it('refuses a change made from a wording that is no longer in force', () => {
+		const before = recordCount('freja');
+		expect(giveConsent(who('freja'), id('freja'), { recipient: 'department:family', wording: 'consent-v0/da', locale: 'da' })).toEqual({
+			ok: false,
+			error: 'wording_changed'
+		});
+		expect(recordCount('freja')).toBe(before);
+	});
+
+	it('giving what is already in force, or withdrawing what is not, records nothing', () => {
+		const before = recordCount('freja');
+		expect(giveConsent(who('freja'), id('freja'), { recipient: 'department:uu', ...da })).toEqual({
+			ok: true,
+			status: 'active',
+			changed: false
+		});
+		expect(withdrawConsent(who('freja'), id('freja'), { recipient: 'department:family', ...da })).toEqual({
+			ok: true,
+			status: 'none',
+			changed: false
+		});
+		expect(recordCount('freja')).toBe(before);
+	});
+});
+
+describe('under the self-consent age', () => {
+	it('noah (14) gives UU: it waits for peter, who co-signs; then UU sees the plan', () => {
+		const give = giveConsent(who('noah'), id('noah'), { recipient: 'department:uu', ...da });
+		expect(give).toEqual({ ok: true, status: 'waiting_cosign', changed: true });
+		const view = youthConsentView(who('noah'), id('noah'), 'da')!;
+		expect(view.underAge).toBe(true);
+		const uu = view.departments.find((d) => d.key === 'department:uu')!;
+		expect(uu.status).toBe('waiting_cosign');
+		expect(uu.waitingFor).toEqual(['Peter Jensen']);
+		expect(uu.give).toContain('forældremyndighed');
+
+		const peterView = parentConsentView(who('peter'), id('noah'), 'da')!;
+		expect(peterView.custodian?.waiting).toHaveLength(1);
+		const waiting = peterView.custodian!.waiting[0]!;
+		// Someone who is not noah's custody holder may not co-sign.
+		expect(cosignConsent(who('karen'), id('noah'), { giveRecordId: waiting.giveRecordId, ...da })).toEqual({
+			ok: false,
+			error: 'not_allowed'
+		});
+		expect(cosignConsent(who('peter'), id('noah'), { giveRecordId: waiting.giveRecordId, ...da })).toEqual({
+			ok: true,
+			status: 'active',
+			changed: true
+		});
+		expect(stateOf('noah', 'department:uu')).toBe('active');
+		const records = loadConsentRecords(id('noah'));
+		const cosign = records.at(-1)!;
+		expect(cosign).toMatchObject({
+			action: 'cosign',
+			actorId: id('peter'),
+			cosignOf: waiting.giveRecordId,
+			wordingVersion: 'consent-v1/da'
+		});
+		expect(cosign.wordingText).toBe(waiting.text);
+		// Co-signing twice is refused: nothing waits any more.
+		expect(cosignConsent(who('peter'), id('noah'), { giveRecordId: waiting.giveRecordId, ...da })).toEqual({
+			ok: false,
+			error: 'not_waiting'
+		});
+	});
+
+	it('the custody holder may withdraw a department consent with immediate effect', () => {
+		giveConsent(who('noah'), id('noah'), { recipient: 'department:jobcenter', ...da });
+		const { giveRecordId } = parentConsentView(who('peter'), id('noah'), 'da')!.custodian!.waiting[0]!;
+		cosignConsent(who('peter'), id('noah'), { giveRecordId, ...da });
+		expect(can(who('ali'), 'plan.read', id('noah'))).toBe(true);
+		expect(withdrawConsent(who('peter'), id('noah'), { recipient: 'department:jobcenter', ...da })).toEqual({
+			ok: true,
+			status: 'withdrawn',
+			changed: true
+		});
+		expect(can(who('ali'), 'plan.read', id('noah'))).toBe(false);
+		const row = youthConsentView(who('noah'), id('noah'), 'da')!.departments.find((d) => d.key === 'department:jobcenter')!;
+		expect(row.status).toBe('withdrawn');
+		expect(row.changedBy).toBe('Peter Jensen');
+	});
+
+	it('a custody holder does not withdraw what the young person shares with a parent', () => {
+		giveConsent(who('noah'), id('noah'), { recipient: `parent:${id('peter')}`, kinds: ['plan'], ...da });
+		expect(withdrawConsent(who('peter'), id('noah'), { recipient: `parent:${id('peter')}`, ...da })).toEqual({
+			ok: false,
+			error: 'not_allowed'
+		});
+	});
+
+	it('the young person may cancel a consent that waits', () => {
+		giveConsent(who('noah'), id('noah'), { recipient: 'department:ppr', ...da });
+		expect(withdrawConsent(who('noah'), id('noah'), { recipient: 'department:ppr', ...da })).toMatchObject({ status: 'withdrawn' });
+		expect(parentConsentView(who('peter'), id('noah'), 'da')!.custodian!.waiting).toEqual([]);
+	});
+
+	it('freja (17) needs no co-signature, and karen cannot co-sign or withdraw for her', () => {
+		expect(giveConsent(who('freja'), id('freja'), { recipient: 'department:fgu', ...da })).toMatchObject({ status: 'active' });
+		expect(parentConsentView(who('karen'), id('freja'), 'da')!.custodian).toBeNull();
+		expect(withdrawConsent(who('karen'), id('freja'), { recipient: 'department:fgu', ...da })).toEqual({ ok: false, error: 'not_allowed' });
+	});
+});
+
+describe('the wording is recorded exactly, with its version and language', () => {
+	it('stores the Danish or English text that was shown', () => {
+		const view = youthConsentView(who('freja'), id('freja'), 'en')!;
+		const family = view.departments.find((d) => d.key === 'department:family')!;
+		giveConsent(who('freja'), id('freja'), { recipient: 'department:family', ...en });
+		const give = loadConsentRecords(id('freja')).at(-1)!;
+		expect(give).toMatchObject({ action: 'give', wordingVersion: 'consent-v1/en', dataKinds: ['plan', 'guide', 'meetings', 'checkins'] });
+		expect(give.wordingText).toBe(family.give);
+		expect(give.wordingText).toMatch(
+			/^The family department may see your plan, who your guide is, your meetings, and your answers when we ask how you are doing\.\nWhy: /
+		);
+
+		const daRow = youthConsentView(who('freja'), id('freja'), 'da')!.departments.find((d) => d.key === 'department:family')!;
+		withdrawConsent(who('freja'), id('freja'), { recipient: 'department:family', ...da });
+		const withdraw = loadConsentRecords(id('freja')).at(-1)!;
+		expect(withdraw).toMatchObject({ action: 'withdraw', wordingVersion: 'consent-v1/da', actorId: id('freja') });
+		expect(withdraw.wordingText).toBe(daRow.withdraw);
+		expect(withdraw.purpose).toBe(give.purpose);
+	});
+
+	it('a parent consent records the sentence shown and the kinds ticked', () => {
+		giveConsent(who('freja'), id('freja'), { recipient: `parent:${id('karen')}`, kinds: ['plan', 'meetings'], ...da });
+		const rec = loadConsentRecords(id('freja')).at(-1)!;
+		expect(rec.dataKinds).toEqual(['plan', 'meetings']);
+		expect(rec.wordingText).toMatch(/^Karen Nielsen må se de dele, du sætter flueben ved\.\n[^]*\nValgt: din plan og dine møder\.$/);
+	});
+
+	it('the database refuses to change or delete a record', () => {
+		const rec = loadConsentRecords(id('freja'))[0]!;
+		expect(() => db.update(consentRecords).set({ wordingText: 'x' }).where(eq(consentRecords.id, rec.id)).run()).toThrow(/append-only/);
+		expect(() => db.delete(consentRecords).where(eq(consentRecords.id, rec.id)).run()).toThrow(/append-only/);
+	});
+});
+
+describe('history and its JSON export', () => {
+	it('lists every record, oldest first, with who did it; only for the young person', () => {
+		withdrawConsent(who('freja'), id('freja'), { recipient: 'department:jobcenter', ...da });
+		const history = consentHistory(who('freja'), id('freja'))!;
+		expect(history.map((h) => h.action)).toEqual(['give', 'give', 'give', 'withdraw']);
+		expect(history.at(-1)).toMatchObject({
+			recipient: { kind: 'department', department: 'jobcenter' },
+			by: { name: 'Freja Nielsen', isYouth: true }
+		});
+		expect(history[2]!.recipient).toMatchObject({ kind: 'parent', name: 'Karen Nielsen' });
+		for (const u of ['mette', 'karen', 'ali', 'lone']) expect(consentHistory(who(u), id('freja'))).toBeNull();
+	});
+
+	it('exports the records and the current state as JSON that round-trips', () => {
+		withdrawConsent(who('freja'), id('freja'), { recipient: 'department:jobcenter', ...da });
+		const exported = JSON.parse(JSON.stringify(consentHistoryExport(who('freja'), id('freja'))));
+		expect(exported.kind).toBe('minvej-consent-history');
+		expect(exported.records).toHaveLength(4);
+		expect(exported.records[3]).toMatchObject({ action: 'withdraw', wordingVersion: 'consent-v1/da' });
+		expect(typeof exported.records[3].createdAt).toBe('string');
+		expect(exported.currentState).toContainEqual(
+			expect.objectContaining({ recipient: { kind: 'department', department: 'jobcenter' }, status: 'withdrawn' })
+		);
+		expect(consentHistoryExport(who('karen'), id('freja'))).toBeNull();
+	});
+});
+
+describe('a guide asks, the young person answers', () => {
+	it('mette asks freja for FGU; freja says yes and FGU gets access', () => {
+		const asked = askForConsent(who('mette'), id('freja'), { department: 'fgu', message: 'FGU vil gerne hjælpe med skemaet.' });
+		expect(asked.ok).toBe(true);
+		// Asking again while it is open does not make a second request.
+		expect(askForConsent(who('mette'), id('freja'), { department: 'fgu', message: '' })).toEqual(asked);
+		const [request] = openConsentRequests(id('freja'));
+		expect(request).toMatchObject({ department: 'fgu', requestedBy: 'Mette Larsen', message: 'FGU vil gerne hjælpe med skemaet.' });
+		expect(youthConsentView(who('freja'), id('freja'), 'da')!.requests).toHaveLength(1);
+		expect(consentRequestCount(who('freja'), id('freja'))).toBe(1);
+		expect(consentRequestCount(who('mette'), id('freja'))).toBe(0);
+		expect(staffConsentView(who('mette'), id('freja'), 'da')!.requests).toHaveLength(1);
+
+		const answer = answerConsentRequest(who('freja'), id('freja'), { requestId: request!.id, answer: 'given', ...da });
+		expect(answer).toEqual({ ok: true, status: 'active', changed: true });
+		expect(stateOf('freja', 'department:fgu')).toBe('active');
+		expect(openConsentRequests(id('freja'))).toEqual([]);
+		expect(consentRequestCount(who('freja'), id('freja'))).toBe(0);
+		expect(db.select().from(consentRequests).where(eq(consentRequests.id, request!.id)).get()).toMatchObject({ answer: 'given' });
+		// Answering again is refused.
+		expect(answerConsentRequest(who('freja'), id('freja'), { requestId: request!.id, answer: 'given', ...da })).toEqual({
+			ok: false,
+			error: 'request'
+		});
+	});
+
+	it('saying no closes the request and records no consent', () => {
+		const asked = askForConsent(who('mette'), id('freja'), { department: 'ppr', message: '' });
+		const before = recordCount('freja');
+		expect(
+			answerConsentRequest(who('freja'), id('freja'), { requestId: asked.ok ? asked.requestId : '', answer: 'declined', ...da })
+		).toEqual({
+			ok: true,
+			status: 'none',
+			changed: false
+		});
+		expect(recordCount('freja')).toBe(before);
+		expect(stateOf('freja', 'department:ppr')).toBe('none');
+	});
+
+	it('only the assigned guide asks, and only for what is not already given', () => {
+		expect(askForConsent(who('jonas'), id('freja'), { department: 'fgu', message: '' })).toEqual({ ok: false, error: 'not_allowed' });
+		expect(askForConsent(who('ali'), id('freja'), { department: 'fgu', message: '' })).toEqual({ ok: false, error: 'not_allowed' });
+		expect(askForConsent(who('freja'), id('freja'), { department: 'fgu', message: '' })).toEqual({ ok: false, error: 'not_allowed' });
+		expect(askForConsent(who('mette'), id('freja'), { department: 'uu', message: '' })).toEqual({ ok: false, error: 'already_given' });
+		expect(askForConsent(who('mette'), id('freja'), { department: 'police', message: '' })).toEqual({ ok: false, error: 'department' });
+		expect(askForConsent(who('mette'), id('freja'), { department: 'fgu', message: 'x'.repeat(501) })).toEqual({
+			ok: false,
+			error: 'message'
+		});
+	});
+
+	it('nobody but the young person answers', () => {
+		const asked = askForConsent(who('mette'), id('freja'), { department: 'fgu', message: '' });
+		const requestId = asked.ok ? asked.requestId : '';
+		for (const u of ['mette', 'karen', 'amina']) {
+			expect(answerConsentRequest(who(u), id('freja'), { requestId, answer: 'given', ...da })).toEqual({ ok: false, error: 'not_allowed' });
+		}
+		expect(answerConsentRequest(who('amina'), id('amina'), { requestId, answer: 'given', ...da })).toEqual({ ok: false, error: 'request' });
+	});
+});
+
+describe('who sees the states', () => {
+	it('the guide and the coordinator read them; the caseworker and others do not', () => {
+		const mette = staffConsentView(who('mette'), id('freja'), 'da')!;
+		expect(mette.rows.find((r) => r.key === 'department:jobcenter')).toMatchObject({ status: 'active' });
+		expect(mette.askable?.map((a) => a.department)).toEqual(['family', 'fgu', 'ppr', 'addiction']);
+		const lone = staffConsentView(who('lone'), id('freja'), 'da')!;
+		expect(lone.askable).toBeNull();
+		expect(staffConsentView(who('ali'), id('freja'), 'da')).toBeNull();
+		expect(staffConsentView(who('jonas'), id('freja'), 'da')).toBeNull();
+		expect(youthConsentView(who('mette'), id('freja'), 'da')).toBeNull();
+		expect(parentConsentView(who('peter'), id('freja'), 'da')).toBeNull();
+	});
+
+	it('a disabled young person has no consent page', () => {
+		db.update(users)
+			.set({ disabledAt: new Date() })
+			.where(eq(users.id, id('amina')))
+			.run();
+		expect(youthConsentView(who('amina'), id('amina'), 'da')).toBeNull();
+	});
+});

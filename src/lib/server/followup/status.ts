@@ -1,0 +1,85 @@
+/**
+ * The young person's status (in school, in a youth education, in a job …), set by the guide and
+ * kept with its history: every change is a new row; the current status is the newest. The young
+ * person sees it too. The outcomes count young people by their status at the end of a period.
+ */
+import { desc, eq, lt, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { StatusEntry, StatusOverview } from '../../shared/followup';
+import { recordAccess } from '../access/access-log';
+import { db } from '../db';
+import { YOUTH_STATUSES, youthStatusHistory, type YouthStatus } from '../db/schema';
+import { newId } from '../ids';
+import { authorize, can, type Actor } from '../access/policy';
+
+export const MAX_STATUS_DETAIL_LENGTH = 200;
+
+function historyOf(youthId: string): StatusEntry[] {
+	return db()
+		.select({
+			id: youthStatusHistory.id,
+			status: youthStatusHistory.status,
+			detail: youthStatusHistory.detail,
+			createdAt: youthStatusHistory.createdAt
+		})
+		.from(youthStatusHistory)
+		.where(eq(youthStatusHistory.youthId, youthId))
+		.orderBy(desc(youthStatusHistory.createdAt), desc(sql`rowid`))
+		.all();
+}
+
+/** The status and its history as the actor may see them; null when they may not. */
+export function statusOverview(actor: NonNullable<Actor>, youthId: string): StatusOverview | null {
+	if (!can(actor, 'status.read', youthId)) return null;
+	recordAccess(actor, youthId, 'status');
+	const history = historyOf(youthId);
+	return { canSet: can(actor, 'status.set', youthId), current: history[0] ?? null, history };
+}
+
+const statusInput = z.object({
+	status: z.enum(YOUTH_STATUSES),
+	detail: z.string().trim().max(MAX_STATUS_DETAIL_LENGTH)
+});
+
+export type StatusError = 'status' | 'detail';
+
+/** The guide records a new status (with an optional detail such as "FGU" or "tømrerlærling"). */
+export function setStatus(
+	actor: Actor,
+	youthId: string,
+	raw: Record<string, unknown>,
+	now = new Date()
+): { ok: true } | { ok: false; error: StatusError } {
+	authorize(actor, 'status.set', youthId);
+	const parsed = statusInput.safeParse(raw);
+	if (!parsed.success) return { ok: false, error: parsed.error.issues[0]?.path[0] === 'detail' ? 'detail' : 'status' };
+	db()
+		.insert(youthStatusHistory)
+		.values({
+			id: newId(),
+			youthId,
+			status: parsed.data.status,
+			detail: parsed.data.detail || null,
+			setBy: actor.id,
+			createdAt: now
+		})
+		.run();
+	return { ok: true };
+}
+
+/**
+ * Each young person's status as it stood just before `before` ('unknown' when none was set).
+ * For aggregates only: it returns no names and checks no per-person access.
+ */
+export function statusesBefore(youthIds: string[], before: Date): Map<string, YouthStatus> {
+	const result = new Map<string, YouthStatus>(youthIds.map((id) => [id, 'unknown']));
+	if (!youthIds.length) return result;
+	const rows = db()
+		.select({ youthId: youthStatusHistory.youthId, status: youthStatusHistory.status })
+		.from(youthStatusHistory)
+		.where(lt(youthStatusHistory.createdAt, before))
+		.orderBy(youthStatusHistory.createdAt, sql`rowid`)
+		.all();
+	for (const row of rows) if (result.has(row.youthId)) result.set(row.youthId, row.status);
+	return result;
+}

@@ -1,0 +1,192 @@
+/**
+ * Guides: the directory a young person chooses from, each guide's load against capacity, the
+ * young person's current guide, and the one way a guide is assigned (which ends the previous
+ * assignment, keeping it as history). Access follows the live assignment (see policy.ts), so
+ * the old guide loses access the moment a new assignment starts.
+ */
+import { and, count, eq, isNull } from 'drizzle-orm';
+import { db, type Db } from '../db';
+import { guideAssignments, guideProfiles, guideRequestEvents, guideRequests, messageThreads, users } from '../db/schema';
+import { newId } from '../ids';
+import { authorize, authorizeGlobal, type Actor } from '../access/policy';
+
+/** The synchronous transaction handle better-sqlite3 gives (see db().transaction). */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+export interface GuideListing {
+	id: string;
+	displayName: string;
+	initials: string;
+	title: string;
+	workplace: string | null;
+	background: string;
+	languages: string[];
+	meetingPlaces: string;
+	availability: string;
+	capacity: number;
+	/** Young people assigned now, plus suggestions waiting for a young person's answer. */
+	load: number;
+	full: boolean;
+}
+
+export interface GuideCard extends GuideListing {
+	phone: string | null;
+	email: string | null;
+	since: Date;
+}
+
+export function initialsOf(name: string): string {
+	return name
+		.split(/\s+/)
+		.filter(Boolean)
+		.map((part) => part[0]!.toUpperCase())
+		.slice(0, 2)
+		.join('');
+}
+
+/** Each guide's load: current assignments and the suggestions that hold a place for a young person. */
+export function guideLoads(): Map<string, number> {
+	const loads = new Map<string, number>();
+	const assigned = db()
+		.select({ guideId: guideAssignments.guideId, n: count() })
+		.from(guideAssignments)
+		.where(isNull(guideAssignments.endedAt))
+		.groupBy(guideAssignments.guideId)
+		.all();
+	for (const row of assigned) loads.set(row.guideId, row.n);
+	const held = db()
+		.select({ guideId: guideRequests.suggestedGuideId, n: count() })
+		.from(guideRequests)
+		.where(eq(guideRequests.status, 'suggested'))
+		.groupBy(guideRequests.suggestedGuideId)
+		.all();
+	for (const row of held) if (row.guideId) loads.set(row.guideId, (loads.get(row.guideId) ?? 0) + row.n);
+	return loads;
+}
+
+function listGuides(listedOnly: boolean): GuideListing[] {
+	const rows = db()
+		.select({ user: users, profile: guideProfiles })
+		.from(users)
+		.innerJoin(guideProfiles, eq(guideProfiles.userId, users.id))
+		.where(and(eq(users.role, 'guide'), isNull(users.disabledAt), listedOnly ? eq(guideProfiles.listed, true) : undefined))
+		.all();
+	const loads = guideLoads();
+	return rows
+		.map(({ user, profile }) => {
+			const load = loads.get(user.id) ?? 0;
+			return {
+				id: user.id,
+				displayName: user.displayName,
+				initials: initialsOf(user.displayName),
+				title: profile.title,
+				workplace: profile.workplace,
+				background: profile.background,
+				languages: profile.languages,
+				meetingPlaces: profile.meetingPlaces,
+				availability: profile.availability,
+				capacity: profile.capacity,
+				load,
+				full: load >= profile.capacity
+			};
+		})
+		.sort((a, b) => a.displayName.localeCompare(b.displayName, 'da'));
+}
+
+/** The guides a young person (or a parent) may choose from, full ones marked as such. */
+export function guideDirectory(actor: Actor): GuideListing[] {
+	authorizeGlobal(actor, 'guide.directory');
+	return listGuides(true);
+}
+
+/** Every guide with load and capacity, for the visitation (including invited, unlisted guides). */
+export function guidesForVisitation(actor: Actor): GuideListing[] {
+	authorizeGlobal(actor, 'visitation.manage');
+	return listGuides(false);
+}
+
+/** One guide's listing, or null when the id is not an active guide (or not in the directory). */
+export function findGuide(guideId: string, listedOnly = false): GuideListing | null {
+	return listGuides(listedOnly).find((g) => g.id === guideId) ?? null;
+}
+
+export function currentAssignment(youthId: string, tx: Tx | Db = db()) {
+	return tx
+		.select()
+		.from(guideAssignments)
+		.where(and(eq(guideAssignments.youthId, youthId), isNull(guideAssignments.endedAt)))
+		.get();
+}
+
+/** The young person's guide, with the profile and how to reach them. */
+export function currentGuide(actor: Actor, youthId: string): GuideCard | null {
+	authorize(actor, 'guide.read', youthId);
+	const assignment = currentAssignment(youthId);
+	if (!assignment) return null;
+	const listing = findGuide(assignment.guideId);
+	const contact = db().select({ phone: users.phone, email: users.email }).from(users).where(eq(users.id, assignment.guideId)).get();
+	if (!listing || !contact) return null;
+	return { ...listing, phone: contact.phone, email: contact.email, since: assignment.startedAt };
+}
+
+export interface Assignment {
+	youthId: string;
+	guideId: string;
+	assignedBy: string;
+	requestId: string;
+	overrideReason: string | null;
+	now: Date;
+}
+
+/**
+ * Ends the young person's current assignment and starts the new one, inside the caller's
+ * transaction. The old conversation is closed: a new guide does not inherit it (DESIGN rule 8).
+ */
+export function assignGuide(tx: Tx, a: Assignment) {
+	tx.update(guideAssignments)
+		.set({ endedAt: a.now })
+		.where(and(eq(guideAssignments.youthId, a.youthId), isNull(guideAssignments.endedAt)))
+		.run();
+	tx.update(messageThreads)
+		.set({ closedAt: a.now })
+		.where(and(eq(messageThreads.youthId, a.youthId), isNull(messageThreads.closedAt)))
+		.run();
+	tx.insert(guideAssignments)
+		.values({
+			id: newId(),
+			youthId: a.youthId,
+			guideId: a.guideId,
+			startedAt: a.now,
+			assignedBy: a.assignedBy,
+			requestId: a.requestId,
+			overrideReason: a.overrideReason
+		})
+		.run();
+}
+
+/**
+ * A proposed person accepted their guide invite: they become the young person's guide, unless
+ * a later decision has given the young person another guide in the meantime.
+ */
+export function startInvitedGuide(tx: Tx, inviteId: string, guideId: string, now: Date) {
+	const request = tx
+		.select()
+		.from(guideRequests)
+		.where(and(eq(guideRequests.inviteId, inviteId), eq(guideRequests.status, 'approved')))
+		.get();
+	if (!request || !request.decidedAt || !request.decidedBy) return;
+	const current = currentAssignment(request.youthId, tx);
+	if (current && current.startedAt.getTime() > request.decidedAt.getTime()) return;
+	assignGuide(tx, {
+		youthId: request.youthId,
+		guideId,
+		assignedBy: request.decidedBy,
+		requestId: request.id,
+		overrideReason: null,
+		now
+	});
+	tx.update(guideRequests).set({ seenByYouthAt: null, updatedAt: now }).where(eq(guideRequests.id, request.id)).run();
+	tx.insert(guideRequestEvents)
+		.values({ id: newId(), requestId: request.id, actorId: guideId, action: 'invite_accepted', guideId, createdAt: now })
+		.run();
+}

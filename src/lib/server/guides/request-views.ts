@@ -1,0 +1,161 @@
+/**
+ * What the young person (and a parent who asked on their behalf) sees of guide requests: a short
+ * timeline of where each request stands, and the unread mark on Guide.
+ */
+import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { db } from '../db';
+import { guideAssignments, guideRequestEvents, guideRequests, users, type GuideRequest, type RequestKind } from '../db/schema';
+import { todayIso } from '../dates';
+import { findGuide, type GuideListing } from './directory';
+import { hasOpenRequest } from './requests';
+import { authorize, type Actor } from '../access/policy';
+import { getSettings } from '../settings/settings';
+import { agendaDate, OPEN_STATUSES } from './visitation';
+
+export interface RequestView {
+	id: string;
+	kind: RequestKind;
+	status: GuideRequest['status'];
+	createdAt: Date;
+	sentBy: { displayName: string; byYouth: boolean; byMe: boolean };
+	/** The guide asked for (pick, or a wish with a change request). */
+	wish: string | null;
+	/** Whether the young person had a guide when the request was sent (change, or find one). */
+	hadGuide: boolean;
+	proposed: { name: string; role: string | null; workplace: string | null; contact: string | null } | null;
+	reason: string | null;
+	/** The visitation meeting the request is (or was) on the agenda of. */
+	agendaDate: string | null;
+	decidedAt: Date | null;
+	decisionReason: string | null;
+	suggestedGuide: GuideListing | null;
+	/** Who became (or will become, once invited) the guide. */
+	newGuide: string | null;
+	invitePending: boolean;
+	/** When the young person (or the sender) closed it: withdrawn, or answered a suggestion. */
+	closedAt: Date | null;
+	unread: boolean;
+	canWithdraw: boolean;
+}
+
+function displayNames(ids: (string | null)[]) {
+	const wanted = [...new Set(ids.filter((id): id is string => !!id))];
+	if (!wanted.length) return new Map<string, string>();
+	return new Map(
+		db()
+			.select({ id: users.id, displayName: users.displayName })
+			.from(users)
+			.where(inArray(users.id, wanted))
+			.all()
+			.map((u) => [u.id, u.displayName])
+	);
+}
+
+function hadGuideAt(youthId: string, at: Date) {
+	return db()
+		.select({ startedAt: guideAssignments.startedAt, endedAt: guideAssignments.endedAt })
+		.from(guideAssignments)
+		.where(eq(guideAssignments.youthId, youthId))
+		.all()
+		.some((a) => a.startedAt.getTime() <= at.getTime() && (!a.endedAt || a.endedAt.getTime() > at.getTime()));
+}
+
+function toView(actor: NonNullable<Actor>, r: GuideRequest, now: Date): RequestView {
+	const events = db()
+		.select()
+		.from(guideRequestEvents)
+		.where(eq(guideRequestEvents.requestId, r.id))
+		.orderBy(desc(guideRequestEvents.createdAt))
+		.all();
+	const assigned = events.find((e) => e.action === 'approved' || e.action === 'suggestion_accepted' || e.action === 'invite_accepted');
+	const names = displayNames([r.requestedBy, r.guideId, assigned?.guideId ?? null]);
+	const { visitationWeekday } = getSettings();
+	const open = r.status === 'open';
+	const invited = r.status === 'approved' && !!r.inviteId;
+	return {
+		id: r.id,
+		kind: r.kind,
+		status: r.status,
+		createdAt: r.createdAt,
+		sentBy: { displayName: names.get(r.requestedBy) ?? '', byYouth: r.requestedBy === r.youthId, byMe: r.requestedBy === actor.id },
+		wish: r.guideId ? (names.get(r.guideId) ?? null) : null,
+		hadGuide: hadGuideAt(r.youthId, r.createdAt),
+		proposed:
+			r.kind === 'propose'
+				? { name: r.proposedName ?? '', role: r.proposedRole, workplace: r.proposedWorkplace, contact: r.proposedContact }
+				: null,
+		reason: r.reason,
+		agendaDate:
+			r.status === 'withdrawn' ? null : agendaDate(r.visitationDate, todayIso(open ? now : (r.decidedAt ?? now)), visitationWeekday),
+		decidedAt: r.decidedAt,
+		decisionReason: r.decisionReason,
+		suggestedGuide: r.suggestedGuideId ? findGuide(r.suggestedGuideId) : null,
+		newGuide: assigned?.guideId ? (names.get(assigned.guideId) ?? null) : invited ? r.proposedName : null,
+		invitePending: invited && !assigned,
+		closedAt:
+			r.status === 'withdrawn' || r.status === 'suggestion_declined' || events[0]?.action === 'suggestion_accepted' ? r.updatedAt : null,
+		unread: actor.id === r.youthId && !r.seenByYouthAt,
+		canWithdraw: open && (actor.id === r.youthId || actor.id === r.requestedBy)
+	};
+}
+
+/**
+ * The young person's requests: the one still pending (open, or a suggestion to answer) and the
+ * latest decided one, so they always see where things stand.
+ */
+export function youthRequests(actor: Actor, youthId: string, now = new Date()) {
+	authorize(actor, 'guide.requests.read', youthId);
+	const rows = db()
+		.select()
+		.from(guideRequests)
+		.where(eq(guideRequests.youthId, youthId))
+		.orderBy(desc(guideRequests.createdAt))
+		.limit(2)
+		.all();
+	const pending = rows.find((r) => OPEN_STATUSES.some((s) => s === r.status));
+	const latest = pending ? null : rows[0];
+	return {
+		pending: pending ? toView(actor, pending, now) : null,
+		latest: latest ? toView(actor, latest, now) : null
+	};
+}
+
+/** Marks the young person's request news as seen (they opened /guide). */
+export function markGuideNewsSeen(actor: Actor, now = new Date()) {
+	if (actor?.role !== 'youth') return;
+	db()
+		.update(guideRequests)
+		.set({ seenByYouthAt: now })
+		.where(and(eq(guideRequests.youthId, actor.id), isNull(guideRequests.seenByYouthAt)))
+		.run();
+}
+
+/** How many of the young person's requests have news they have not seen (the mark on Guide). */
+export function unseenGuideNews(actor: Actor): number {
+	if (actor?.role !== 'youth') return 0;
+	return db()
+		.select({ id: guideRequests.id })
+		.from(guideRequests)
+		.where(and(eq(guideRequests.youthId, actor.id), isNull(guideRequests.seenByYouthAt)))
+		.all().length;
+}
+
+/**
+ * A parent's view: the requests they sent for the young person, and whether the young person has
+ * another request pending (its content is the young person's own).
+ */
+export function parentRequests(actor: Actor, youthId: string, now = new Date()) {
+	authorize(actor, 'guide.request', youthId);
+	const mine = db()
+		.select()
+		.from(guideRequests)
+		.where(and(eq(guideRequests.youthId, youthId), eq(guideRequests.requestedBy, actor.id)))
+		.orderBy(desc(guideRequests.createdAt))
+		.limit(3)
+		.all();
+	const pending = mine.find((r) => OPEN_STATUSES.some((s) => s === r.status));
+	return {
+		requests: mine.map((r) => toView(actor, r, now)),
+		otherPending: !pending && hasOpenRequest(youthId)
+	};
+}

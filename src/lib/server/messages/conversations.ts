@@ -1,0 +1,288 @@
+/**
+ * Conversations between a young person and their guide (or the youth unit): which thread is the
+ * current one, who may see which thread, and reading them.
+ *
+ * The current conversation always follows the active guide assignment, read from the database
+ * on every call: when the guide changes, the old thread becomes read-only for the young person
+ * and invisible to staff, and the next message starts a new thread with the new guide (or with
+ * the youth unit while the young person has none). Every decision goes through policy.ts.
+ */
+import { and, asc, desc, eq, gt, inArray, isNull, lte, type SQL } from 'drizzle-orm';
+import { db } from '../db';
+import { guideAssignments, messageEvents, messageReads, messages, messageThreads, users, type MessageThread } from '../db/schema';
+import { recordAccess } from '../access/access-log';
+import { can, currentGuideIds, NO_RELATION, relationOf, relationsOf, threadRule, type Actor, type Relation } from '../access/policy';
+import type { LiveEvent, Marks, MessageView, Side, ThreadView } from '../../shared/messages';
+
+type ThreadRow = Pick<MessageThread, 'id' | 'youthId' | 'guideId' | 'closedAt'>;
+
+/** The young person's guide right now, or null (the youth unit answers). */
+export function currentGuideId(youthId: string): string | null {
+	const row = db()
+		.select({ guideId: guideAssignments.guideId })
+		.from(guideAssignments)
+		.where(and(eq(guideAssignments.youthId, youthId), isNull(guideAssignments.endedAt)))
+		.get();
+	return row?.guideId ?? null;
+}
+
+/** True for the thread the young person and their present guide (or the unit) write in. */
+export function isCurrent(thread: Pick<ThreadRow, 'guideId' | 'closedAt'>, guideId: string | null): boolean {
+	return thread.closedAt === null && thread.guideId === guideId;
+}
+
+/**
+ * Answers "may this actor read (or write in) these threads?" for many threads, gathering the
+ * facts once per young person: for the young people named in `youthIds` all at once (a list),
+ * for any other as it comes.
+ */
+export function threadAccess(actor: NonNullable<Actor>, youthIds: readonly string[] = []) {
+	const facts = new Map<string, { relation: Relation; guideId: string | null }>();
+	if (youthIds.length) {
+		const relations = relationsOf(actor, youthIds);
+		const guides = currentGuideIds(youthIds);
+		for (const id of youthIds) facts.set(id, { relation: relations.get(id) ?? NO_RELATION, guideId: guides.get(id) ?? null });
+	}
+	const factsOf = (youthId: string) => {
+		let f = facts.get(youthId);
+		if (!f) {
+			f = { relation: relationOf(actor, youthId), guideId: currentGuideId(youthId) };
+			facts.set(youthId, f);
+		}
+		return f;
+	};
+	const check = (thread: ThreadRow, access: 'read' | 'write' = 'read') => {
+		const f = factsOf(thread.youthId);
+		return threadRule(actor, access, f.relation, { guideId: thread.guideId, current: isCurrent(thread, f.guideId) });
+	};
+	/** The young person's present guide (null: the unit), as the check saw it. */
+	check.guideOf = (youthId: string) => factsOf(youthId).guideId;
+	/** The facts between the actor and the young person, as the check saw them. */
+	check.relationOf = (youthId: string) => factsOf(youthId).relation;
+	return check;
+}
+
+export function sideOf(senderId: string, youthId: string): Side {
+	return senderId === youthId ? 'youth' : 'staff';
+}
+
+const messageColumns = {
+	id: messages.id,
+	threadId: messages.threadId,
+	clientId: messages.clientId,
+	seq: messages.seq,
+	senderId: messages.senderId,
+	senderName: users.displayName,
+	body: messages.body,
+	createdAt: messages.createdAt,
+	youthId: messageThreads.youthId
+};
+
+function loadMessages(where: SQL | undefined): MessageView[] {
+	return db()
+		.select(messageColumns)
+		.from(messages)
+		.innerJoin(users, eq(users.id, messages.senderId))
+		.innerJoin(messageThreads, eq(messageThreads.id, messages.threadId))
+		.where(where)
+		.orderBy(asc(messages.threadId), asc(messages.seq))
+		.all()
+		.map(({ youthId, createdAt, ...m }) => ({ ...m, side: sideOf(m.senderId, youthId), createdAt: createdAt.toISOString() }));
+}
+
+/** One stored message as the pages see it. */
+export function messageView(messageId: string): MessageView | undefined {
+	return loadMessages(eq(messages.id, messageId))[0];
+}
+
+/** Both sides' delivered and read marks for each thread (staff: the furthest of them). */
+export function marksOf(threads: ThreadRow[]): Map<string, Record<Side, Marks>> {
+	const result = new Map<string, Record<Side, Marks>>();
+	for (const t of threads) result.set(t.id, { youth: { delivered: 0, read: 0 }, staff: { delivered: 0, read: 0 } });
+	if (!threads.length) return result;
+	const youthOf = new Map(threads.map((t) => [t.id, t.youthId]));
+	const rows = db()
+		.select()
+		.from(messageReads)
+		.where(
+			inArray(
+				messageReads.threadId,
+				threads.map((t) => t.id)
+			)
+		)
+		.all();
+	for (const r of rows) {
+		const marks = result.get(r.threadId)![sideOf(r.userId, youthOf.get(r.threadId)!)];
+		marks.delivered = Math.max(marks.delivered, r.deliveredSeq);
+		marks.read = Math.max(marks.read, r.readSeq);
+	}
+	return result;
+}
+
+function guideNames(threads: ThreadRow[]): Map<string, string> {
+	const ids = [...new Set(threads.map((t) => t.guideId).filter((id): id is string => id !== null))];
+	if (!ids.length) return new Map();
+	return new Map(
+		db()
+			.select({ id: users.id, name: users.displayName })
+			.from(users)
+			.where(inArray(users.id, ids))
+			.all()
+			.map((u) => [u.id, u.name])
+	);
+}
+
+export interface Conversation {
+	/** The conversation to write in (id null until its first message). */
+	current: ThreadView;
+	/** Earlier guides' conversations, newest first: read-only, shown only to the young person. */
+	earlier: ThreadView[];
+}
+
+/**
+ * Opens the young person's conversations for the actor, or null if they may not read them.
+ * Staff reads go to the access log.
+ */
+export function openConversation(actor: NonNullable<Actor>, youthId: string): Conversation | null {
+	if (!can(actor, 'messages.read', youthId)) return null;
+	const guideId = currentGuideId(youthId);
+	const mayRead = threadAccess(actor);
+	const threads = db()
+		.select()
+		.from(messageThreads)
+		.where(eq(messageThreads.youthId, youthId))
+		.orderBy(desc(messageThreads.createdAt))
+		.all()
+		.filter((t) => mayRead(t));
+	recordAccess(actor, youthId, 'messages');
+
+	const ids = threads.map((t) => t.id);
+	const byThread = new Map<string, MessageView[]>();
+	for (const m of ids.length ? loadMessages(inArray(messages.threadId, ids)) : []) {
+		const list = byThread.get(m.threadId) ?? [];
+		list.push(m);
+		byThread.set(m.threadId, list);
+	}
+	const marks = marksOf(threads);
+	const names = guideNames([...threads, { id: '', youthId, guideId, closedAt: null }]);
+	const view = (t: ThreadRow): ThreadView => ({
+		id: t.id,
+		youthId,
+		guideName: t.guideId ? (names.get(t.guideId) ?? null) : null,
+		writable: mayRead(t, 'write'),
+		closedAt: t.closedAt?.toISOString() ?? null,
+		messages: byThread.get(t.id) ?? [],
+		marks: marks.get(t.id) ?? { youth: { delivered: 0, read: 0 }, staff: { delivered: 0, read: 0 } }
+	});
+	const current = threads.find((t) => isCurrent(t, guideId));
+	const empty: ThreadRow = { id: '', youthId, guideId, closedAt: null };
+	return {
+		current: current ? view(current) : { ...view(empty), id: null },
+		earlier: threads.filter((t) => t !== current).map(view)
+	};
+}
+
+/** The newest event's id: where a live stream starts when the client names none. */
+export function latestEventId(): number {
+	const row = db().select({ id: messageEvents.id }).from(messageEvents).orderBy(desc(messageEvents.id)).limit(1).get();
+	return row?.id ?? 0;
+}
+
+export interface EventBatch {
+	events: Array<{ id: number; event: LiveEvent }>;
+	/** The last event looked at (also those the actor may not see). */
+	cursor: number;
+	/** More events wait after this batch. */
+	more: boolean;
+	/**
+	 * Something happened in the actor's conversations (also what the policy then hid): only then
+	 * can their unread count have changed.
+	 */
+	touched: boolean;
+}
+
+/**
+ * Where an actor's conversations are found by `touchedBetween` (and by `eventsFor`): the young
+ * person's own, the guide's, or the youth unit's for the coordinator. Null: no conversations.
+ */
+export function conversationKey(actor: NonNullable<Actor>): string | null {
+	if (actor.role === 'youth') return `youth:${actor.id}`;
+	if (actor.role === 'guide') return `guide:${actor.id}`;
+	return actor.role === 'coordinator' ? 'unit' : null;
+}
+
+/**
+ * Whose conversations the events after `cursor` up to `latest` happened in, as conversation keys:
+ * one query for every open stream at once. A stream whose key is not among them has nothing new
+ * (it is exactly what `eventsFor` would find, before the policy is asked).
+ */
+export function touchedBetween(cursor: number, latest: number): Set<string> {
+	const keys = new Set<string>();
+	if (latest <= cursor) return keys;
+	const rows = db()
+		.select({ youthId: messageThreads.youthId, guideId: messageThreads.guideId })
+		.from(messageEvents)
+		.innerJoin(messageThreads, eq(messageThreads.id, messageEvents.threadId))
+		.where(and(gt(messageEvents.id, cursor), lte(messageEvents.id, latest)))
+		.all();
+	for (const r of rows) {
+		keys.add(`youth:${r.youthId}`);
+		keys.add(r.guideId === null ? 'unit' : `guide:${r.guideId}`);
+	}
+	return keys;
+}
+
+/**
+ * The events after `cursor` that the actor may see now, in order. The policy is asked for each
+ * young person on every call, so a changed guide stops the flow at once.
+ */
+export function eventsFor(actor: NonNullable<Actor>, cursor: number, limit = 200): EventBatch {
+	// Read the newest id first: every event up to it is committed (SQLite serialises writers
+	// and AUTOINCREMENT never goes back), so the cursor may safely move up to it.
+	const latest = latestEventId();
+	const mine =
+		actor.role === 'youth'
+			? eq(messageThreads.youthId, actor.id)
+			: actor.role === 'guide'
+				? eq(messageThreads.guideId, actor.id)
+				: actor.role === 'coordinator'
+					? isNull(messageThreads.guideId)
+					: undefined;
+	if (!mine || latest <= cursor) return { events: [], cursor: Math.max(cursor, latest), more: false, touched: false };
+	const rows = db()
+		.select({
+			id: messageEvents.id,
+			kind: messageEvents.kind,
+			seq: messageEvents.seq,
+			messageId: messageEvents.messageId,
+			userId: messageEvents.userId,
+			threadId: messageThreads.id,
+			youthId: messageThreads.youthId,
+			guideId: messageThreads.guideId,
+			closedAt: messageThreads.closedAt
+		})
+		.from(messageEvents)
+		.innerJoin(messageThreads, eq(messageThreads.id, messageEvents.threadId))
+		.where(and(gt(messageEvents.id, cursor), lte(messageEvents.id, latest), mine))
+		.orderBy(asc(messageEvents.id))
+		.limit(limit)
+		.all();
+	const mayRead = threadAccess(actor);
+	const visible = rows.filter((r) => mayRead({ id: r.threadId, youthId: r.youthId, guideId: r.guideId, closedAt: r.closedAt }));
+	const messageIds = visible.filter((r) => r.messageId).map((r) => r.messageId!);
+	const views = new Map((messageIds.length ? loadMessages(inArray(messages.id, messageIds)) : []).map((m) => [m.id, m]));
+	const events: EventBatch['events'] = [];
+	for (const r of visible) {
+		if (r.kind === 'message') {
+			const message = views.get(r.messageId!);
+			if (message) events.push({ id: r.id, event: { kind: 'message', youthId: r.youthId, message } });
+		} else {
+			events.push({
+				id: r.id,
+				event: { kind: r.kind, youthId: r.youthId, threadId: r.threadId, side: sideOf(r.userId!, r.youthId), seq: r.seq }
+			});
+		}
+	}
+	const more = rows.length === limit;
+	return { events, cursor: more ? rows.at(-1)!.id : latest, more, touched: rows.length > 0 };
+}

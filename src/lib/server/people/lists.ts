@@ -1,0 +1,123 @@
+/**
+ * People and their relations: who a young person's guide is, a staff member's caseload, a
+ * parent's children. Every list is filtered through the policy module.
+ */
+import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { db } from '../db';
+import { inSlices } from '../db/slices';
+import { consentRecords, guideAssignments, parentLinks, plans, users, type DataKind } from '../db/schema';
+import { agesOn } from '../dates';
+import { can, NO_RELATION, relationOf, relationsOf, rule, type Actor, type YouthAction } from '../access/policy';
+
+/** Danish alphabetical order (æ, ø, å last); one collator, as `localeCompare(…, 'da')` makes one per call. */
+export const danishOrder = new Intl.Collator('da').compare;
+
+export interface YouthSummary {
+	id: string;
+	displayName: string;
+	age: number;
+	guide: { id: string; displayName: string } | null;
+	goalText: string | null;
+}
+
+function currentGuides(youthIds: string[]) {
+	if (!youthIds.length) return new Map<string, { id: string; displayName: string }>();
+	const rows = inSlices(youthIds, (slice) =>
+		db()
+			.select({
+				youthId: guideAssignments.youthId,
+				id: users.id,
+				displayName: users.displayName
+			})
+			.from(guideAssignments)
+			.innerJoin(users, eq(users.id, guideAssignments.guideId))
+			.where(and(inArray(guideAssignments.youthId, slice), isNull(guideAssignments.endedAt)))
+			.all()
+	);
+	return new Map(rows.map((r) => [r.youthId, { id: r.id, displayName: r.displayName }]));
+}
+
+function summaries(youthIds: string[], withGoal: (id: string) => boolean): YouthSummary[] {
+	if (!youthIds.length) return [];
+	const people = inSlices(youthIds, (slice) => db().select().from(users).where(inArray(users.id, slice)).all());
+	const guides = currentGuides(youthIds);
+	const goals = new Map(
+		inSlices(youthIds, (slice) =>
+			db().select({ youthId: plans.youthId, goalText: plans.goalText }).from(plans).where(inArray(plans.youthId, slice)).all()
+		).map((p) => [p.youthId, p.goalText])
+	);
+	const ageOf = agesOn();
+	return people
+		.map((p) => ({
+			id: p.id,
+			displayName: p.displayName,
+			age: ageOf(p.birthDate!),
+			guide: guides.get(p.id) ?? null,
+			goalText: withGoal(p.id) ? (goals.get(p.id) ?? null) : null
+		}))
+		.sort((a, b) => danishOrder(a.displayName, b.displayName));
+}
+
+/** The young person's own overview. */
+export function getYouthSummary(actor: NonNullable<Actor>, youthId: string): YouthSummary | null {
+	if (!can(actor, 'profile.read', youthId)) return null;
+	return summaries([youthId], (id) => can(actor, 'plan.read', id))[0] ?? null;
+}
+
+/**
+ * The young people a staff member works with: a guide's assigned young people, the young people
+ * who share with a caseworker's department, or everyone for the coordinator.
+ */
+export function listCaseload(actor: NonNullable<Actor>): YouthSummary[] {
+	let candidates: string[] = [];
+	if (actor.role === 'guide') {
+		candidates = db()
+			.select({ id: guideAssignments.youthId })
+			.from(guideAssignments)
+			.where(and(eq(guideAssignments.guideId, actor.id), isNull(guideAssignments.endedAt)))
+			.all()
+			.map((r) => r.id);
+	} else if (actor.role === 'caseworker' && actor.department) {
+		candidates = db()
+			.selectDistinct({ id: consentRecords.youthId })
+			.from(consentRecords)
+			.where(eq(consentRecords.department, actor.department))
+			.all()
+			.map((r) => r.id);
+	} else if (actor.role === 'coordinator') {
+		candidates = db()
+			.select({ id: users.id })
+			.from(users)
+			.where(eq(users.role, 'youth'))
+			.all()
+			.map((r) => r.id);
+	}
+	const relations = relationsOf(actor, candidates);
+	const may = (action: YouthAction, id: string) => rule(actor, action, relations.get(id) ?? NO_RELATION);
+	const allowed = candidates.filter((id) => may('profile.read', id));
+	return summaries(allowed, (id) => may('plan.read', id));
+}
+
+export interface ChildOverview extends YouthSummary {
+	custody: boolean;
+	sharedKinds: DataKind[];
+}
+
+/** A parent's linked young people, with what each shares with them right now. */
+export function listChildren(actor: NonNullable<Actor>): ChildOverview[] {
+	if (actor.role !== 'parent') return [];
+	const links = db().select().from(parentLinks).where(eq(parentLinks.parentId, actor.id)).all();
+	const list = summaries(
+		links.map((l) => l.youthId).filter((id) => can(actor, 'profile.read', id)),
+		(id) => can(actor, 'plan.read', id)
+	);
+	return list.map((y) => {
+		const rel = relationOf(actor, y.id);
+		return {
+			...y,
+			guide: can(actor, 'guide.read', y.id) ? y.guide : null,
+			custody: rel.custody,
+			sharedKinds: [...rel.parentKinds]
+		};
+	});
+}

@@ -1,0 +1,110 @@
+/**
+ * The plan's goal and the young person's agreement to the plan: the guide starts a plan and
+ * changes its goal (optimistic concurrency on the plan's version); the young person says "I
+ * agree with my plan", which is recorded with the version and the time.
+ */
+import { and, eq } from 'drizzle-orm';
+import { db } from '../db';
+import { plans } from '../db/schema';
+import { newId } from '../ids';
+import { authorize, type Actor } from '../access/policy';
+import { findPlan } from './view';
+import { dateFitsPlan, goalInput, parse, versionInput, type InputError } from './input';
+import { noteChange, touchPlan, type Outcome } from './history';
+
+export interface GoalValues {
+	goalType: string;
+	goalText: string;
+	targetDate: string;
+	currentSituation: string;
+	version?: string;
+}
+
+/** The guide starts the plan for a young person who has none. */
+export function createPlan(
+	actor: Actor,
+	youthId: string,
+	raw: GoalValues,
+	now = new Date()
+): Outcome<InputError | 'exists', { planId: string }> {
+	authorize(actor, 'plan.edit', youthId);
+	const input = parse(goalInput, raw);
+	if (!input.ok) return input;
+	if (!dateFitsPlan(input.data.targetDate, now, now)) return { ok: false, error: 'target_date' };
+	const planId = newId();
+	return db().transaction((tx) => {
+		if (tx.select({ id: plans.id }).from(plans).where(eq(plans.youthId, youthId)).get())
+			return { ok: false as const, error: 'exists' as const };
+		tx.insert(plans)
+			.values({ id: planId, youthId, ...input.data, targetDate: input.data.targetDate || null, createdAt: now, updatedAt: now })
+			.run();
+		noteChange(tx, planId, actor.id, 'plan_created', {}, now);
+		return { ok: true as const, planId };
+	});
+}
+
+/**
+ * The guide changes the goal. The form carries the version it was opened on: if someone saved
+ * in between, nothing is written and the saved values come back with a conflict.
+ */
+export function updateGoal(actor: Actor, youthId: string, raw: GoalValues, now = new Date()): Outcome<InputError | 'conflict' | 'no_plan'> {
+	authorize(actor, 'plan.edit', youthId);
+	const v = parse(versionInput, { version: raw.version });
+	if (!v.ok) return v;
+	const input = parse(goalInput, raw);
+	if (!input.ok) return input;
+	const plan = findPlan(youthId);
+	if (!plan) return { ok: false, error: 'no_plan' };
+	if (!dateFitsPlan(input.data.targetDate, plan.createdAt, now)) return { ok: false, error: 'target_date' };
+	return db().transaction((tx) => {
+		const changed = tx
+			.update(plans)
+			.set({ ...input.data, targetDate: input.data.targetDate || null })
+			.where(and(eq(plans.id, plan.id), eq(plans.version, v.data.version)))
+			.run().changes;
+		if (changed !== 1) {
+			const current = tx.select().from(plans).where(eq(plans.id, plan.id)).get()!;
+			return {
+				ok: false as const,
+				error: 'conflict' as const,
+				current: {
+					goalType: current.goalType,
+					goalText: current.goalText,
+					targetDate: current.targetDate ?? '',
+					currentSituation: current.currentSituation,
+					version: current.version
+				}
+			};
+		}
+		touchPlan(tx, plan.id, now, true);
+		noteChange(tx, plan.id, actor.id, 'goal_changed', { goal: input.data.goalText }, now);
+		return { ok: true as const };
+	});
+}
+
+/**
+ * "I agree with my plan": recorded with the version and the time. If the plan changed since the
+ * young person opened it, nothing is recorded and they are asked to look at it again.
+ */
+export function agreeToPlan(
+	actor: Actor,
+	youthId: string,
+	rawVersion: unknown,
+	now = new Date()
+): Outcome<InputError | 'stale' | 'no_plan'> {
+	authorize(actor, 'plan.participate', youthId);
+	const v = parse(versionInput, { version: rawVersion });
+	if (!v.ok) return v;
+	const plan = findPlan(youthId);
+	if (!plan) return { ok: false, error: 'no_plan' };
+	return db().transaction((tx) => {
+		const changed = tx
+			.update(plans)
+			.set({ agreedVersion: v.data.version, agreedAt: now })
+			.where(and(eq(plans.id, plan.id), eq(plans.version, v.data.version)))
+			.run().changes;
+		if (changed !== 1) return { ok: false as const, error: 'stale' as const };
+		noteChange(tx, plan.id, actor.id, 'plan_agreed', {}, now);
+		return { ok: true as const };
+	});
+}

@@ -1,0 +1,271 @@
+/**
+ * The single plan (DESIGN.md rule 1): one per young person, with one goal and steps owned by
+ * named parties. This module reads a plan for whoever may see it (logging every read by someone
+ * other than the young person, rule 6).
+ * The goal and agreement are changed in `plan-goal.ts`, steps in `plan-steps.ts`, meetings in
+ * `meetings.ts`.
+ */
+import { addDays, format, parseISO } from 'date-fns';
+import { and, asc, desc, eq, gt, inArray, isNull } from 'drizzle-orm';
+import { db } from '../db';
+import { guideAssignments, meetings, planHistory, plans, planSteps, stepComments, users, type Plan, type PlanStep } from '../db/schema';
+import { historyText } from '$lib/shared/plan-format';
+import { recordAccess } from '../access/access-log';
+import { todayIso } from '../dates';
+import { authorize, can, relationOf, rule, stepRule, type Actor } from '../access/policy';
+
+/** Steps due within this many days (or already due) are shown under "now". */
+export const NOW_WINDOW_DAYS = 14;
+
+export type StepGroup = 'now' | 'next' | 'done' | 'proposed' | 'declined';
+export type Agreement = 'current' | 'stale' | 'never';
+
+export interface CommentView {
+	id: string;
+	authorName: string;
+	byYouth: boolean;
+	body: string;
+	createdAt: Date;
+}
+
+export interface StepView extends Pick<
+	PlanStep,
+	'id' | 'title' | 'description' | 'ownerKind' | 'ownerDepartment' | 'ownerUserId' | 'dueDate' | 'status' | 'version' | 'completedAt'
+> {
+	ownerName: string | null;
+	overdue: boolean;
+	group: StepGroup;
+	comments: CommentView[];
+	may: { edit: boolean; update: boolean; complete: boolean; comment: boolean };
+}
+
+export interface PersonInvolved {
+	kind: 'guide' | 'caseworker' | 'department';
+	name: string | null;
+	department: PlanStep['ownerDepartment'];
+}
+
+export interface HistoryView {
+	id: string;
+	action: string;
+	details: Record<string, string>;
+	actorName: string | null;
+	byViewer: boolean;
+	createdAt: Date;
+	/** The line in the reader's language, written here so the page need not carry every history text. */
+	text: string;
+}
+
+export interface PlanView {
+	youth: { id: string; displayName: string };
+	plan: Pick<Plan, 'id' | 'goalType' | 'goalText' | 'targetDate' | 'currentSituation' | 'version' | 'agreedAt' | 'createdAt' | 'updatedAt'>;
+	agreement: Agreement;
+	guide: { id: string; displayName: string } | null;
+	steps: StepView[];
+	/** Null when the viewer may not see meetings. */
+	meetings: { id: string; startsAt: Date; durationMinutes: number; place: string; withWhom: string; bring: string }[] | null;
+	people: PersonInvolved[];
+	history: HistoryView[];
+	today: string;
+	may: { edit: boolean; participate: boolean };
+}
+
+export function agreementOf(plan: Pick<Plan, 'version' | 'agreedVersion'>): Agreement {
+	if (plan.agreedVersion === null) return 'never';
+	return plan.agreedVersion === plan.version ? 'current' : 'stale';
+}
+
+/** Where a step belongs on the page, from its status and due date. */
+export function groupOf(step: Pick<PlanStep, 'status' | 'dueDate'>, today: string): StepGroup {
+	if (step.status === 'proposed' || step.status === 'declined' || step.status === 'done') return step.status;
+	if (step.status === 'doing') return 'now';
+	const soon = format(addDays(parseISO(today), NOW_WINDOW_DAYS), 'yyyy-MM-dd');
+	return step.dueDate && step.dueDate <= soon ? 'now' : 'next';
+}
+
+export function isOverdue(step: Pick<PlanStep, 'status' | 'dueDate'>, today: string): boolean {
+	return (step.status === 'todo' || step.status === 'doing') && !!step.dueDate && step.dueDate < today;
+}
+
+export function findPlan(youthId: string): Plan | undefined {
+	return db().select().from(plans).where(eq(plans.youthId, youthId)).get();
+}
+
+export function currentGuide(youthId: string) {
+	return db()
+		.select({ id: users.id, displayName: users.displayName })
+		.from(guideAssignments)
+		.innerJoin(users, eq(users.id, guideAssignments.guideId))
+		.where(and(eq(guideAssignments.youthId, youthId), isNull(guideAssignments.endedAt)))
+		.get();
+}
+
+function names(ids: string[]): Map<string, { displayName: string; role: string }> {
+	const unique = [...new Set(ids)];
+	if (!unique.length) return new Map();
+	const rows = db()
+		.select({ id: users.id, displayName: users.displayName, role: users.role })
+		.from(users)
+		.where(inArray(users.id, unique))
+		.all();
+	return new Map(rows.map((r) => [r.id, r]));
+}
+
+/**
+ * The whole plan as the actor may see it, or null when the young person has no plan yet.
+ * Throws 404 unless the actor may read the plan; a read by anyone else than the young person
+ * is written to the access log.
+ */
+export function getPlanView(actor: Actor, youthId: string, now = new Date()): PlanView | null {
+	authorize(actor, 'plan.read', youthId);
+	const youth = db().select({ id: users.id, displayName: users.displayName }).from(users).where(eq(users.id, youthId)).get()!;
+	const plan = findPlan(youthId);
+	if (!plan) return null;
+
+	const relation = relationOf(actor, youthId, now);
+	const mayEdit = rule(actor, 'plan.edit', relation);
+	const mayParticipate = rule(actor, 'plan.participate', relation);
+	const seesProposals = mayEdit || mayParticipate;
+	const seesMeetings = rule(actor, 'meetings.read', relation);
+	recordAccess(actor, youthId, 'plan');
+	if (seesMeetings) recordAccess(actor, youthId, 'meetings');
+
+	const today = todayIso(now);
+	const guide = currentGuide(youthId) ?? null;
+	const stepRows = db()
+		.select()
+		.from(planSteps)
+		.where(eq(planSteps.planId, plan.id))
+		.orderBy(asc(planSteps.position), asc(planSteps.createdAt))
+		.all()
+		.filter((s) => seesProposals || (s.status !== 'proposed' && s.status !== 'declined'));
+	const commentRows = stepRows.length
+		? db()
+				.select()
+				.from(stepComments)
+				.where(
+					inArray(
+						stepComments.stepId,
+						stepRows.map((s) => s.id)
+					)
+				)
+				.orderBy(asc(stepComments.createdAt))
+				.all()
+		: [];
+	const historyRows = db().select().from(planHistory).where(eq(planHistory.planId, plan.id)).orderBy(desc(planHistory.createdAt)).all();
+	const people = names([
+		...stepRows.flatMap((s) => (s.ownerUserId ? [s.ownerUserId] : [])),
+		...commentRows.map((c) => c.authorId),
+		...historyRows.flatMap((h) => (h.actorId ? [h.actorId] : []))
+	]);
+
+	const ownerName = (s: PlanStep): string | null => {
+		if (s.ownerKind === 'youth') return youth.displayName;
+		if (s.ownerUserId) return people.get(s.ownerUserId)?.displayName ?? null;
+		return s.ownerKind === 'guide' ? (guide?.displayName ?? null) : null;
+	};
+
+	const steps: StepView[] = stepRows.map((s) => ({
+		id: s.id,
+		title: s.title,
+		description: s.description,
+		ownerKind: s.ownerKind,
+		ownerDepartment: s.ownerDepartment,
+		ownerUserId: s.ownerUserId,
+		dueDate: s.dueDate,
+		status: s.status,
+		version: s.version,
+		completedAt: s.completedAt,
+		ownerName: ownerName(s),
+		overdue: isOverdue(s, today),
+		group: groupOf(s, today),
+		comments: commentRows
+			.filter((c) => c.stepId === s.id)
+			.map((c) => ({
+				id: c.id,
+				authorName: people.get(c.authorId)?.displayName ?? '',
+				byYouth: c.authorId === youthId,
+				body: c.body,
+				createdAt: c.createdAt
+			})),
+		may: {
+			edit: stepRule(actor, 'step.edit', relation, s),
+			update: stepRule(actor, 'step.update', relation, s),
+			complete: stepRule(actor, 'step.complete', relation, s) && (s.status === 'todo' || s.status === 'doing' || s.status === 'done'),
+			comment: stepRule(actor, 'step.comment', relation, s)
+		}
+	}));
+
+	return {
+		youth,
+		plan: {
+			id: plan.id,
+			goalType: plan.goalType,
+			goalText: plan.goalText,
+			targetDate: plan.targetDate,
+			currentSituation: plan.currentSituation,
+			version: plan.version,
+			agreedAt: plan.agreedAt,
+			createdAt: plan.createdAt,
+			updatedAt: plan.updatedAt
+		},
+		agreement: agreementOf(plan),
+		guide,
+		steps,
+		meetings: seesMeetings
+			? db()
+					.select({
+						id: meetings.id,
+						startsAt: meetings.startsAt,
+						durationMinutes: meetings.durationMinutes,
+						place: meetings.place,
+						withWhom: meetings.withWhom,
+						bring: meetings.bring
+					})
+					.from(meetings)
+					.where(
+						and(eq(meetings.planId, plan.id), isNull(meetings.cancelledAt), gt(meetings.startsAt, new Date(now.getTime() - 3_600_000)))
+					)
+					.orderBy(asc(meetings.startsAt))
+					.all()
+			: null,
+		people: peopleInvolved(guide, steps),
+		history: historyRows.map((h) => {
+			const facts = {
+				action: h.action,
+				details: h.details,
+				actorName: h.actorId ? (people.get(h.actorId)?.displayName ?? null) : null,
+				byViewer: h.actorId === actor.id
+			};
+			return { id: h.id, ...facts, createdAt: h.createdAt, text: historyText(facts) };
+		}),
+		today,
+		may: { edit: mayEdit, participate: mayParticipate }
+	};
+}
+
+/** The plan if the young person shares it with the actor (a parent, say); nothing is read otherwise. */
+export function readSharedPlan(actor: NonNullable<Actor>, youthId: string): { shared: boolean; view: PlanView | null } {
+	const shared = can(actor, 'plan.read', youthId);
+	return { shared, view: shared ? getPlanView(actor, youthId) : null };
+}
+
+/** Every professional on the plan: the guide, named caseworkers and departments owning steps. */
+function peopleInvolved(guide: { displayName: string } | null, steps: StepView[]): PersonInvolved[] {
+	const list: PersonInvolved[] = guide ? [{ kind: 'guide', name: guide.displayName, department: null }] : [];
+	const seen = new Set<string>();
+	for (const s of steps) {
+		if (s.status === 'proposed' || s.status === 'declined' || !s.ownerDepartment) continue;
+		const named = s.ownerKind === 'caseworker' && s.ownerName;
+		const key = named ? `caseworker:${s.ownerUserId}` : `department:${s.ownerDepartment}`;
+		if (seen.has(key)) continue;
+		seen.add(key);
+		list.push(
+			named
+				? { kind: 'caseworker', name: s.ownerName, department: s.ownerDepartment }
+				: { kind: 'department', name: null, department: s.ownerDepartment }
+		);
+	}
+	// A department already named through one of its caseworkers needs no line of its own.
+	return list.filter((p) => p.kind !== 'department' || !list.some((q) => q.kind === 'caseworker' && q.department === p.department));
+}

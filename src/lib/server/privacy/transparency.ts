@@ -1,0 +1,139 @@
+/**
+ * Transparency for the young person (DESIGN.md rule 6): "who has looked at my data" from the
+ * access log, and "download my data": everything Minvej holds about them as JSON.
+ */
+import { asc, desc, eq, inArray } from 'drizzle-orm';
+import type { Department, Role } from '$lib/shared/domain';
+import { db } from '../db';
+import * as s from '../db/schema';
+import { consentHistory } from '../consent/history';
+import { can, type Actor } from '../access/policy';
+
+export interface AccessEntry {
+	id: string;
+	name: string;
+	role: Role;
+	department: Department | null;
+	resource: string;
+	createdAt: Date;
+}
+
+/** The newest `limit` reads of the young person's data by someone else, newest first. */
+export function whoHasLooked(actor: Actor, youthId: string, limit = 200): AccessEntry[] | null {
+	if (!actor || !can(actor, 'privacy.read', youthId)) return null;
+	return db()
+		.select({
+			id: s.accessLog.id,
+			name: s.users.displayName,
+			role: s.accessLog.actorRole,
+			department: s.accessLog.actorDepartment,
+			resource: s.accessLog.resource,
+			createdAt: s.accessLog.createdAt
+		})
+		.from(s.accessLog)
+		.innerJoin(s.users, eq(s.users.id, s.accessLog.actorId))
+		.where(eq(s.accessLog.youthId, youthId))
+		.orderBy(desc(s.accessLog.createdAt), desc(s.accessLog.id))
+		.limit(limit)
+		.all();
+}
+
+/** Who a set of user ids are (name and role only), for the export. */
+function people(ids: Array<string | null | undefined>) {
+	const list = [...new Set(ids.filter((id): id is string => !!id))];
+	if (!list.length) return {};
+	return Object.fromEntries(
+		db()
+			.select({ id: s.users.id, name: s.users.displayName, role: s.users.role, department: s.users.department })
+			.from(s.users)
+			.where(inArray(s.users.id, list))
+			.all()
+			.map((u) => [u.id, { name: u.name, role: u.role, department: u.department }])
+	);
+}
+
+/**
+ * Everything Minvej holds about the young person: profile, parents, guides, plan with steps,
+ * comments, meetings and history, guide requests, consent records and requests, messages,
+ * check-ins, status and the access log about them. Secrets (the password hash) are left out.
+ */
+export function exportMyData(actor: Actor, youthId: string, now = new Date()) {
+	if (!actor || !can(actor, 'data.export', youthId)) return null;
+	const d = db();
+	const user = d.select().from(s.users).where(eq(s.users.id, youthId)).get();
+	if (!user) return null;
+	const { passwordHash: _secret, ...profile } = user;
+
+	const plan = d.select().from(s.plans).where(eq(s.plans.youthId, youthId)).get() ?? null;
+	const steps = plan ? d.select().from(s.planSteps).where(eq(s.planSteps.planId, plan.id)).orderBy(asc(s.planSteps.position)).all() : [];
+	const stepIds = steps.map((st) => st.id);
+	const comments = stepIds.length ? d.select().from(s.stepComments).where(inArray(s.stepComments.stepId, stepIds)).all() : [];
+	const meetings = plan ? d.select().from(s.meetings).where(eq(s.meetings.planId, plan.id)).orderBy(asc(s.meetings.startsAt)).all() : [];
+	const planHistory = plan
+		? d.select().from(s.planHistory).where(eq(s.planHistory.planId, plan.id)).orderBy(asc(s.planHistory.createdAt)).all()
+		: [];
+
+	const threads = d.select().from(s.messageThreads).where(eq(s.messageThreads.youthId, youthId)).all();
+	const messages = threads.length
+		? d
+				.select()
+				.from(s.messages)
+				.where(
+					inArray(
+						s.messages.threadId,
+						threads.map((t) => t.id)
+					)
+				)
+				.orderBy(asc(s.messages.threadId), asc(s.messages.seq))
+				.all()
+		: [];
+
+	const parentLinks = d.select().from(s.parentLinks).where(eq(s.parentLinks.youthId, youthId)).all();
+	const guideAssignments = d.select().from(s.guideAssignments).where(eq(s.guideAssignments.youthId, youthId)).all();
+	const guideRequests = d.select().from(s.guideRequests).where(eq(s.guideRequests.youthId, youthId)).all();
+	const consentRequests = d.select().from(s.consentRequests).where(eq(s.consentRequests.youthId, youthId)).all();
+	const checkinSchedules = d.select().from(s.checkinSchedules).where(eq(s.checkinSchedules.youthId, youthId)).all();
+	const checkins = d.select().from(s.checkins).where(eq(s.checkins.youthId, youthId)).orderBy(asc(s.checkins.dueOn)).all();
+	const statusHistory = d
+		.select()
+		.from(s.youthStatusHistory)
+		.where(eq(s.youthStatusHistory.youthId, youthId))
+		.orderBy(asc(s.youthStatusHistory.createdAt))
+		.all();
+	const accessLog = d.select().from(s.accessLog).where(eq(s.accessLog.youthId, youthId)).orderBy(asc(s.accessLog.createdAt)).all();
+	const pushSubscriptions = d
+		.select({ id: s.pushSubscriptions.id, createdAt: s.pushSubscriptions.createdAt })
+		.from(s.pushSubscriptions)
+		.where(eq(s.pushSubscriptions.userId, youthId))
+		.all();
+	const sessions = d
+		.select({ createdAt: s.sessions.createdAt, lastUsedAt: s.sessions.lastUsedAt })
+		.from(s.sessions)
+		.where(eq(s.sessions.userId, youthId))
+		.all();
+	return {
+		kind: 'minvej-my-data',
+		exportedAt: now,
+		profile,
+		parents: parentLinks,
+		guides: { assignments: guideAssignments, requests: guideRequests },
+		plan: plan ? { ...plan, steps, comments, meetings, history: planHistory } : null,
+		consent: { records: consentHistory(actor, youthId) ?? [], requests: consentRequests },
+		messages: { threads, messages },
+		checkins: { schedules: checkinSchedules, checkins },
+		statusHistory,
+		accessLog,
+		devices: { pushSubscriptions, sessions },
+		people: people([
+			...parentLinks.map((l) => l.parentId),
+			...guideAssignments.map((a) => a.guideId),
+			...guideRequests.flatMap((r) => [r.guideId, r.decidedBy, r.suggestedGuideId, r.requestedBy]),
+			...messages.map((m) => m.senderId),
+			...accessLog.map((a) => a.actorId),
+			...steps.map((st) => st.ownerUserId),
+			...comments.map((c) => c.authorId),
+			...planHistory.map((h) => h.actorId),
+			...consentRequests.map((r) => r.requestedBy)
+		])
+	};
+}

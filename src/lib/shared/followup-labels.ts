@@ -1,0 +1,41 @@
+/** Translated labels and date formats for follow-up, status and outcomes (server and pages). */
+import { m } from '$lib/paraglide/messages.js';
+import type { Locale } from '$lib/paraglide/runtime.js';
+import { dateFormatter, intlLocale } from '$lib/shared/dates';
+import type { YouthStatus } from '$lib/shared/domain';
+
+export function youthStatusLabel(status: YouthStatus, locale?: Locale): string {
+	const options = locale ? { locale } : {};
+	return {
+		primary_school: m.youthstatus_primary_school,
+		youth_education: m.youthstatus_youth_education,
+		completed_youth_education: m.youthstatus_completed_youth_education,
+		preparatory: m.youthstatus_preparatory,
+		job: m.youthstatus_job,
+		none: m.youthstatus_none_status,
+		unknown: m.youthstatus_unknown
+	}[status]({}, options);
+}
+
+export const SCORES = [1, 2, 3, 4, 5] as const;
+
+export function scoreLabel(score: number): string {
+	return [m.checkin_score_1, m.checkin_score_2, m.checkin_score_3, m.checkin_score_4, m.checkin_score_5][score - 1]?.() ?? String(score);
+}
+
+export { formatDate, formatDay } from '$lib/shared/dates';
+
+/** A month (YYYY-MM) as "mar. 2026" / "Mar 2026". */
+export function formatMonth(month: string, locale?: Locale): string {
+	return dateFormatter({ month: 'short', year: 'numeric', timeZone: 'UTC' }, locale).format(new Date(`${month}-01T00:00:00Z`));
+}
+
+/** A whole number, e.g. "1.234" in Danish. */
+export function formatCount(n: number, locale?: Locale): string {
+	return new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: 0 }).format(n);
+}
+
+/** A number with one decimal, e.g. "2,5" in Danish. */
+export function formatDecimal(x: number, locale?: Locale): string {
+	return new Intl.NumberFormat(intlLocale(locale), { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(x);
+}

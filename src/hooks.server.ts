@@ -2,9 +2,9 @@ import { building } from '$app/environment';
 import { error, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
-import { SESSION_COOKIE, validateSession } from '$lib/server/auth/session';
-import { sessionCookieOptions } from '$lib/server/auth/cookie';
-import { startServer } from '$lib/server/app/startup';
+import { SESSION_COOKIE, validateSession } from '$lib/server/auth';
+import { sessionCookieOptions } from '$lib/server/auth';
+import { startServer } from '$lib/server/app';
 
 export const init: ServerInit = async () => {
 	if (!building) await startServer();

@@ -13,7 +13,7 @@
 import Database from 'better-sqlite3';
 import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { openDatabase } from '../../src/lib/server/db/client';
-import { hashPassword } from '../../src/lib/server/auth/password';
+import { hashPassword } from '../../src/lib/server/auth';
 import { BENCH_DB, BENCH_META, BENCH_PASSWORD, GENERATOR_VERSION, IdPool, migrationsStamp, seeded, type BenchMeta } from './common';
 import { populate } from './populate';
 

@@ -5,7 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import { DEPARTMENTS, STEP_STATUSES, YOUTH_STATUSES } from '../../src/lib/shared/domain';
-import { dueDatesUntil } from '../../src/lib/server/followup/rhythm';
+import { dueDatesUntil } from '../../src/lib/server/followup';
 import { caseworkerName, coordinatorName, guideName, parentName, SCALE, youthName, type IdPool, type Random } from './common';
 import { populateMessages, type Conversation } from './populate-messages';
 import { COMMENTS, CONSENT_WORDING, GOALS, PLACES, personName, SITUATIONS, STEPS } from './texts';

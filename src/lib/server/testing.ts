@@ -8,9 +8,9 @@ import { join, resolve } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { openDatabase, type Db } from './db/client';
 import { useDatabase } from './db';
-import { seedDemo } from './db/seed';
+import { seedDemo } from './app';
 import { users } from './db/schema';
-import type { SessionUser } from './auth/session';
+import type { SessionUser } from './auth';
 
 export const MIGRATIONS = resolve('drizzle');
 

@@ -1,9 +1,9 @@
-import { myCheckin } from '$lib/server/followup/checkins';
-import { getYouthSummary } from '$lib/server/people/lists';
-import { getPlanSummary } from '$lib/server/plan/overview';
-import { getSettings } from '$lib/server/settings/settings';
-import { consentRequestCount } from '$lib/server/consent/requests';
-import { statusOverview } from '$lib/server/followup/status';
+import { myCheckin } from '$lib/server/followup';
+import { getYouthSummary } from '$lib/server/people';
+import { getPlanSummary } from '$lib/server/plan';
+import { getSettings } from '$lib/server/settings';
+import { consentRequestCount } from '$lib/server/consent';
+import { statusOverview } from '$lib/server/followup';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals }) => {

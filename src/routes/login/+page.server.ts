@@ -1,11 +1,11 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { logIn } from '$lib/server/auth/login';
-import { sessionCookieOptions } from '$lib/server/auth/cookie';
-import { SESSION_COOKIE } from '$lib/server/auth/session';
-import { endSession } from '$lib/server/auth/logout';
+import { logIn } from '$lib/server/auth';
+import { sessionCookieOptions } from '$lib/server/auth';
+import { SESSION_COOKIE } from '$lib/server/auth';
+import { endSession } from '$lib/server/auth';
 import { field, safeNext } from '$lib/server/http';
-import { homeFor } from '$lib/server/access/policy';
-import { getSettings } from '$lib/server/settings/settings';
+import { homeFor } from '$lib/server/auth';
+import { getSettings } from '$lib/server/settings';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {

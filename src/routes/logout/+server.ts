@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { endSession } from '$lib/server/auth/logout';
+import { endSession } from '$lib/server/auth';
 import type { RequestHandler } from './$types';
 
 /** Ends the session on the server and tells the browser to drop cached personal pages. */

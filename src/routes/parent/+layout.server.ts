@@ -1,4 +1,4 @@
-import { authorizeGlobal } from '$lib/server/access/policy';
+import { authorizeGlobal } from '$lib/server/access';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = ({ locals }) => {

@@ -1,5 +1,5 @@
-import { listChildren } from '$lib/server/people/lists';
-import { parentConsentViews } from '$lib/server/consent/views';
+import { listChildren } from '$lib/server/people';
+import { parentConsentViews } from '$lib/server/consent';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals }) => ({

@@ -1,5 +1,5 @@
-import { listPlanOverview, readSort, sortCaseload } from '$lib/server/plan/overview';
-import { followUpFlags } from '$lib/server/followup/checkins';
+import { listPlanOverview, readSort, sortCaseload } from '$lib/server/plan';
+import { followUpFlags } from '$lib/server/followup';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { db, type Db } from '../db';
 import { accessLog } from '../db/schema';
-import type { Actor } from './policy';
+import type { Actor } from './rules';
 import { newId } from '../ids';
 
 /**

@@ -5,7 +5,7 @@
 import { lt } from 'drizzle-orm';
 import { db } from '../db';
 import { accessLog } from '../db/schema';
-import { getSettings } from '../settings/settings';
+import { getSettings } from '../settings';
 
 const DAY = 86_400_000;
 

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { can } from './guard';
+import { relationsOf } from './facts';
 import {
-	can,
 	globalRule,
 	NO_RELATION,
-	relationsOf,
 	rule,
 	STEP_ACTIONS,
 	stepRule,
@@ -14,8 +14,8 @@ import {
 	type StepFacts,
 	type ThreadFacts,
 	type YouthAction
-} from './policy';
-import type { SessionUser } from '../auth/session';
+} from './rules';
+import type { SessionUser } from '../auth';
 import type { DataKind } from '../db/schema';
 import { demoUser, freshDemoDatabase } from '../testing';
 import type { Db } from '../db';

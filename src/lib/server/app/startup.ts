@@ -1,11 +1,11 @@
-import { config } from './config';
+import { config } from '../config';
 import { db } from '../db';
 import { verifyPragmas } from '../db/client';
-import { seedDemoIfEmpty } from '../db/seed';
-import { scheduleRetention } from '../access/retention';
-import { scheduleCheckins } from '../followup/checkins';
+import { seedDemoIfEmpty } from './seed';
+import { scheduleRetention } from '../access';
+import { scheduleCheckins } from '../followup';
 import { writePidFile } from './pidfile';
-import { ensureVapidKeys } from '../push/notify';
+import { ensureVapidKeys } from '../push';
 
 let started: Promise<void> | undefined;
 

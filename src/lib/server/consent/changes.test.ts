@@ -1,13 +1,13 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { consentRecords, consentRequests, users } from '../db/schema';
-import { consentYouth, currentConsentStates, loadConsentRecords } from './state';
+import { consentYouth, currentConsentStates, loadConsentRecords } from '../access';
 import { cosignConsent, giveConsent, withdrawConsent } from './changes';
 import { consentHistory, consentHistoryExport } from './history';
 import { answerConsentRequest, askForConsent, consentRequestCount, openConsentRequests } from './requests';
 import { parentConsentView, staffConsentView, youthConsentView } from './views';
 import { wordingVersionFor } from './wording';
-import { can } from '../access/policy';
+import { can } from '../access';
 import { demoUser, freshDemoDatabase } from '../testing';
 import type { Db } from '../db';
 

@@ -21,7 +21,7 @@ import {
 	type ConsentState,
 	type ConsentStatus,
 	type ConsentYouth
-} from './state';
+} from '../access';
 import {
 	DEPARTMENT_KINDS,
 	PARENT_KINDS,
@@ -37,9 +37,9 @@ import {
 } from './wording';
 import { ageOn } from '../dates';
 import { newId } from '../ids';
-import { can, type Actor } from '../access/policy';
-import { notifyConsentWaiting } from '../push/notify';
-import { getSettings } from '../settings/settings';
+import { can, type Actor } from '../access';
+import { notifyConsentWaiting } from '../push';
+import { getSettings } from '../settings';
 
 export type ConsentChangeError = 'not_allowed' | 'recipient' | 'kinds' | 'wording_changed' | 'not_waiting';
 

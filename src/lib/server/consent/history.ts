@@ -6,8 +6,8 @@ import { inArray } from 'drizzle-orm';
 import type { ConsentAction, DataKind, Department, Role } from '$lib/shared/domain';
 import { db } from '../db';
 import { users } from '../db/schema';
-import { consentYouth, currentConsentStates, loadConsentRecords } from './state';
-import { can, type Actor } from '../access/policy';
+import { consentYouth, currentConsentStates, loadConsentRecords } from '../access';
+import { can, type Actor } from '../access';
 
 export interface ConsentHistoryEntry {
 	id: string;

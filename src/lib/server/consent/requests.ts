@@ -8,12 +8,12 @@ import { z } from 'zod';
 import { DEPARTMENTS, type Department } from '$lib/shared/domain';
 import { db } from '../db';
 import { consentRequests, users } from '../db/schema';
-import { consentYouth, currentConsentStates, recipientKey } from './state';
+import { consentYouth, currentConsentStates, recipientKey } from '../access';
 import { giveConsentInTransaction, type ConsentChangeError, type ConsentChangeResult } from './changes';
-import { notifyConsentWaiting } from '../push/notify';
+import { notifyConsentWaiting } from '../push';
 import type { Locale } from './wording';
 import { newId } from '../ids';
-import { can, type Actor } from '../access/policy';
+import { can, type Actor } from '../access';
 
 export type AskError = 'not_allowed' | 'department' | 'message' | 'already_given';
 

@@ -5,7 +5,7 @@
  */
 import { eq } from 'drizzle-orm';
 import { DEPARTMENTS, type DataKind, type Department } from '$lib/shared/domain';
-import { recordAccess } from '../access/access-log';
+import { recordAccess } from '../access';
 import { db } from '../db';
 import { parentLinks } from '../db/schema';
 import {
@@ -17,7 +17,7 @@ import {
 	type ConsentRecipient,
 	type ConsentState,
 	type ConsentStatus
-} from './state';
+} from '../access';
 import {
 	DEPARTMENT_KINDS,
 	PARENT_KINDS,
@@ -31,8 +31,8 @@ import {
 } from './wording';
 import { openConsentRequests } from './requests';
 import { ageOn } from '../dates';
-import { can, relationOf, type Actor } from '../access/policy';
-import { getSettings } from '../settings/settings';
+import { can, relationOf, type Actor } from '../access';
+import { getSettings } from '../settings';
 
 export interface ConsentRow {
 	/** `department:uu` or `parent:<id>`: what the forms post. */

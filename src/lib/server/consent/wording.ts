@@ -10,7 +10,7 @@
  */
 import { m } from '$lib/paraglide/messages.js';
 import type { DataKind, Department } from '$lib/shared/domain';
-import type { ConsentRecipient } from './state';
+import type { ConsentRecipient } from '../access';
 
 export type Locale = 'da' | 'en';
 export const LOCALES: readonly Locale[] = ['da', 'en'];

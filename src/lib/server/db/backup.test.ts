@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { openDatabase } from './client';
-import { seedDemo } from './seed';
+import { seedDemo } from '../app';
 import { MIGRATIONS } from '../testing';
 
 const run = promisify(execFile);

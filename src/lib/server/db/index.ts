@@ -1,4 +1,4 @@
-import { config } from '../app/config';
+import { config } from '../config';
 import { openDatabase, type Db } from './client';
 
 let instance: Db | undefined;

@@ -10,7 +10,7 @@ import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { addDays, format, parseISO } from 'date-fns';
 import { z } from 'zod';
 import type { CheckinOverview, FollowUpFlag, OpenCheckin, RhythmView, TimelineItem } from '../../shared/followup';
-import { recordAccess } from '../access/access-log';
+import { recordAccess } from '../access';
 import {
 	checkinState,
 	dueDatesUntil,
@@ -27,8 +27,8 @@ import { db } from '../db';
 import { inSlices } from '../db/slices';
 import { checkinSchedules, checkins, type CheckinSchedule } from '../db/schema';
 import { newId } from '../ids';
-import { authorize, can, NO_RELATION, relationsOf, rule, type Actor } from '../access/policy';
-import { notifyCheckinsDue } from '../push/notify';
+import { authorize, can, NO_RELATION, relationsOf, rule, type Actor } from '../access';
+import { notifyCheckinsDue } from '../push';
 
 /** How far ahead a guide may let a rhythm start. */
 const MAX_START_AHEAD_DAYS = 365;

@@ -23,7 +23,7 @@ import {
 import { newId } from '../ids';
 import { outcomesCsv, outcomeTables } from './outcome-tables';
 import { median, outcomeReport, parsePeriod } from './outcomes';
-import type { SessionUser } from '../auth/session';
+import type { SessionUser } from '../auth';
 import { freshDatabase } from '../testing';
 
 const T = (iso: string) => new Date(iso);

@@ -23,7 +23,7 @@ import {
 	YOUTH_STATUSES,
 	type YouthStatus
 } from '../db/schema';
-import { authorizeGlobal, type Actor } from '../access/policy';
+import { authorizeGlobal, type Actor } from '../access';
 import { statusesBefore } from './status';
 
 export interface Period {

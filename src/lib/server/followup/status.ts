@@ -6,11 +6,11 @@
 import { desc, eq, lt, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { StatusEntry, StatusOverview } from '../../shared/followup';
-import { recordAccess } from '../access/access-log';
+import { recordAccess } from '../access';
 import { db } from '../db';
 import { YOUTH_STATUSES, youthStatusHistory, type YouthStatus } from '../db/schema';
 import { newId } from '../ids';
-import { authorize, can, type Actor } from '../access/policy';
+import { authorize, can, type Actor } from '../access';
 
 export const MAX_STATUS_DETAIL_LENGTH = 200;
 

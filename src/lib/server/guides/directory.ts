@@ -8,7 +8,7 @@ import { and, count, eq, isNull } from 'drizzle-orm';
 import { db, type Db } from '../db';
 import { guideAssignments, guideProfiles, guideRequestEvents, guideRequests, messageThreads, users } from '../db/schema';
 import { newId } from '../ids';
-import { authorize, authorizeGlobal, type Actor } from '../access/policy';
+import { authorize, authorizeGlobal, type Actor } from '../access';
 
 /** The synchronous transaction handle better-sqlite3 gives (see db().transaction). */
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { db } from '../db';
 import { guideProfiles } from '../db/schema';
 import { findGuide } from './directory';
-import { authorizeGlobal, type Actor } from '../access/policy';
+import { authorizeGlobal, type Actor } from '../access';
 
 const profileInput = z.object({
 	title: z.string().trim().min(2).max(100),

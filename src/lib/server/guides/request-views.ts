@@ -8,8 +8,8 @@ import { guideAssignments, guideRequestEvents, guideRequests, users, type GuideR
 import { todayIso } from '../dates';
 import { findGuide, type GuideListing } from './directory';
 import { hasOpenRequest } from './requests';
-import { authorize, type Actor } from '../access/policy';
-import { getSettings } from '../settings/settings';
+import { authorize, type Actor } from '../access';
+import { getSettings } from '../settings';
 import { agendaDate, OPEN_STATUSES } from './visitation';
 
 export interface RequestView {

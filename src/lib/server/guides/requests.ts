@@ -12,8 +12,8 @@ import { todayIso } from '../dates';
 import { field } from '../http';
 import { assignGuide, currentAssignment, findGuide } from './directory';
 import { newId } from '../ids';
-import { authorize, can, type Actor } from '../access/policy';
-import { getSettings } from '../settings/settings';
+import { authorize, can, type Actor } from '../access';
+import { getSettings } from '../settings';
 import { moveRequest, nextVisitationAfter, OPEN_STATUSES } from './visitation';
 
 // ---- Sending ---------------------------------------------------------------------------------

@@ -1,13 +1,13 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { and, eq, isNull } from 'drizzle-orm';
 import { getISODay, parseISO } from 'date-fns';
-import { acceptInvite } from '../auth/invite';
+import { acceptInvite } from '../people';
 import { todayIso } from '../dates';
 import { guideAssignments, guideRequestEvents, guideRequests, messageThreads, REQUEST_STATUSES, type RequestStatus } from '../db/schema';
 import { currentGuide, findGuide, guideDirectory } from './directory';
 import { answerSuggestion, sendRequest, withdrawRequest } from './requests';
 import { markGuideNewsSeen, parentRequests, unseenGuideNews, youthRequests } from './request-views';
-import { can } from '../access/policy';
+import { can } from '../access';
 import { demoUser, freshDemoDatabase } from '../testing';
 import {
 	agendaDate,

@@ -10,14 +10,14 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { db } from '../db';
 import { guideRequestEvents, guideRequests, plans, users, type GuideRequest, type RequestEvent, type RequestStatus } from '../db/schema';
-import { createInvite } from '../auth/invite';
-import { recordAccess } from '../access/access-log';
+import { createInvite } from '../auth';
+import { recordAccess } from '../access';
 import { ageOn, todayIso } from '../dates';
 import { assignGuide, currentAssignment, findGuide, type Tx } from './directory';
 import { newId } from '../ids';
-import { notifyRequestDecided } from '../push/notify';
-import { authorizeGlobal, can, type Actor } from '../access/policy';
-import { getSettings } from '../settings/settings';
+import { notifyRequestDecided } from '../push';
+import { authorizeGlobal, can, type Actor } from '../access';
+import { getSettings } from '../settings';
 
 // ---- The calendar ----------------------------------------------------------------------------
 

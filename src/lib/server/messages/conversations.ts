@@ -10,8 +10,8 @@
 import { and, asc, desc, eq, gt, inArray, isNull, lte, type SQL } from 'drizzle-orm';
 import { db } from '../db';
 import { guideAssignments, messageEvents, messageReads, messages, messageThreads, users, type MessageThread } from '../db/schema';
-import { recordAccess } from '../access/access-log';
-import { can, currentGuideIds, NO_RELATION, relationOf, relationsOf, threadRule, type Actor, type Relation } from '../access/policy';
+import { recordAccess } from '../access';
+import { can, currentGuideIds, NO_RELATION, relationOf, relationsOf, threadRule, type Actor, type Relation } from '../access';
 import type { LiveEvent, Marks, MessageView, Side, ThreadView } from '../../shared/messages';
 
 type ThreadRow = Pick<MessageThread, 'id' | 'youthId' | 'guideId' | 'closedAt'>;

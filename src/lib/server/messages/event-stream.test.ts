@@ -12,9 +12,9 @@ import { openEventStream, parseEventId } from './event-stream';
 import { latestEventId } from './conversations';
 import { markRead, sendMessage, setMessageRateLimit } from './send';
 import { closeAllStreams, openStreamCount } from './events';
-import { createSession, invalidateSession } from '../auth/session';
+import { createSession, invalidateSession } from '../auth';
 import type { Db } from '../db';
-import type { SessionUser } from '../auth/session';
+import type { SessionUser } from '../auth';
 
 interface SseEvent {
 	id: string | null;

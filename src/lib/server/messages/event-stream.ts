@@ -13,7 +13,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { db } from '../db';
 import { sessions, users } from '../db/schema';
-import { limitsFor, type SessionUser } from '../auth/session';
+import { limitsFor, type SessionUser } from '../auth';
 import { conversationKey, eventsFor, latestEventId, touchedBetween } from './conversations';
 import { unreadCount } from './inbox';
 import { markDelivered } from './send';

@@ -8,7 +8,7 @@
 import { fail, json } from '@sveltejs/kit';
 import { z } from 'zod';
 import { markRead, sendInput, sendMessage } from './send';
-import type { Actor } from '../access/policy';
+import type { Actor } from '../access';
 import type { SendError } from '../../shared/messages';
 import { sendErrorText } from '$lib/shared/message-errors';
 

@@ -8,8 +8,8 @@ import { db } from '../db';
 import { inSlices } from '../db/slices';
 import { guideAssignments, messageThreads, users, type MessageThread } from '../db/schema';
 import { isCurrent, marksOf, sideOf, threadAccess } from './conversations';
-import { danishOrder } from '../people/lists';
-import { rule, type Actor } from '../access/policy';
+import { danishOrder } from '../people';
+import { rule, type Actor } from '../access';
 import type { Side } from '../../shared/messages';
 
 export interface InboxEntry {

@@ -7,7 +7,7 @@ import { guideAssignments, messages, messageThreads } from '../db/schema';
 import { demoUser, freshDemoDatabase } from '../testing';
 import { newId } from '../ids';
 import type { Db } from '../db';
-import type { SessionUser } from '../auth/session';
+import type { SessionUser } from '../auth';
 
 let database: Db;
 let u: Record<'freja' | 'noah' | 'amina' | 'mette' | 'jonas' | 'lone' | 'karen' | 'peter' | 'ali' | 'hanne', SessionUser>;

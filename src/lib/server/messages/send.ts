@@ -17,10 +17,10 @@ import { z } from 'zod';
 import { db } from '../db';
 import { messageEvents, messageReads, messages, messageThreads, type Message, type MessageThread } from '../db/schema';
 import { newId } from '../ids';
-import { can, type Actor } from '../access/policy';
+import { can, type Actor } from '../access';
 import { currentGuideId, isCurrent, messageView, threadAccess } from './conversations';
 import { notifyMessageEvents } from './events';
-import { notifyNewMessage } from '../push/notify';
+import { notifyNewMessage } from '../push';
 import { characterCount, CLIENT_ID_PATTERN, MESSAGE_MAX_LENGTH, MESSAGES_PER_MINUTE, type MessageView, type SendError } from '../../shared/messages';
 
 /** What a send asks for; validated here, whether it came as JSON or from a form. */

@@ -1,9 +1,9 @@
 /** Staff invite a new young person or parent (validated with zod, decided by the policy). */
 import { z } from 'zod';
-import { createInvite } from '../auth/invite';
+import { createInvite } from '../auth';
 import { ageOn, isIsoDate } from '../dates';
 import { listCaseload } from './lists';
-import { authorizeGlobal, can, type Actor } from '../access/policy';
+import { authorizeGlobal, can, type Actor } from '../access';
 
 const name = z.string().trim().min(1).max(100);
 

@@ -7,7 +7,7 @@ import { db } from '../db';
 import { inSlices } from '../db/slices';
 import { consentRecords, guideAssignments, parentLinks, plans, users, type DataKind } from '../db/schema';
 import { agesOn } from '../dates';
-import { can, NO_RELATION, relationOf, relationsOf, rule, type Actor, type YouthAction } from '../access/policy';
+import { can, NO_RELATION, relationOf, relationsOf, rule, type Actor, type YouthAction } from '../access';
 
 /** Danish alphabetical order (æ, ø, å last); one collator, as `localeCompare(…, 'da')` makes one per call. */
 export const danishOrder = new Intl.Collator('da').compare;

@@ -7,7 +7,7 @@ import { and, eq } from 'drizzle-orm';
 import { db } from '../db';
 import { plans } from '../db/schema';
 import { newId } from '../ids';
-import { authorize, type Actor } from '../access/policy';
+import { authorize, type Actor } from '../access';
 import { findPlan } from './view';
 import { dateFitsPlan, goalInput, parse, versionInput, type InputError } from './input';
 import { noteChange, touchPlan, type Outcome } from './history';

@@ -8,7 +8,7 @@ import { db } from '../db';
 import { meetings } from '../db/schema';
 import { TIME_ZONE } from '../dates';
 import { newId } from '../ids';
-import { authorize, type Actor } from '../access/policy';
+import { authorize, type Actor } from '../access';
 import { findPlan } from './view';
 import { meetingInput, parse, type InputError } from './input';
 import { noteChange, touchPlan, type Outcome } from './history';

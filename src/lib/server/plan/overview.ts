@@ -7,10 +7,10 @@ import { and, asc, eq, gt, inArray, isNull } from 'drizzle-orm';
 import { db } from '../db';
 import { inSlices } from '../db/slices';
 import { meetings, plans, planSteps, type GoalType } from '../db/schema';
-import { recordAccesses } from '../access/access-log';
+import { recordAccesses } from '../access';
 import { todayIso } from '../dates';
-import { danishOrder, listCaseload } from '../people/lists';
-import { authorize, NO_RELATION, relationsOf, rule, type Actor } from '../access/policy';
+import { danishOrder, listCaseload } from '../people';
+import { authorize, NO_RELATION, relationsOf, rule, type Actor } from '../access';
 import { agreementOf, findPlan, groupOf, isOverdue, type Agreement } from './view';
 
 export interface CaseloadRow {

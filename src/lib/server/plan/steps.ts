@@ -10,8 +10,8 @@ import { and, asc, eq, max } from 'drizzle-orm';
 import { db } from '../db';
 import { plans, planSteps, stepComments, type Plan, type PlanStep } from '../db/schema';
 import { newId } from '../ids';
-import { authorize, canOnStep, type Actor, type StepAction } from '../access/policy';
-import type { SessionUser } from '../auth/session';
+import { authorize, canOnStep, type Actor, type StepAction } from '../access';
+import type { SessionUser } from '../auth';
 import { currentGuide, findPlan, groupOf } from './view';
 import { todayIso } from '../dates';
 import {

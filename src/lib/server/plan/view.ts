@@ -10,9 +10,9 @@ import { and, asc, desc, eq, gt, inArray, isNull } from 'drizzle-orm';
 import { db } from '../db';
 import { guideAssignments, meetings, planHistory, plans, planSteps, stepComments, users, type Plan, type PlanStep } from '../db/schema';
 import { historyText } from '$lib/shared/plan-format';
-import { recordAccess } from '../access/access-log';
+import { recordAccess } from '../access';
 import { todayIso } from '../dates';
-import { authorize, can, relationOf, rule, stepRule, type Actor } from '../access/policy';
+import { authorize, can, relationOf, rule, stepRule, type Actor } from '../access';
 
 /** Steps due within this many days (or already due) are shown under "now". */
 export const NOW_WINDOW_DAYS = 14;

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { recordAccess } from '../access/access-log';
-import { withdrawConsent } from '../consent/changes';
-import { wordingVersionFor } from '../consent/wording';
-import { parentConsentView, staffConsentView } from '../consent/views';
+import { recordAccess } from '../access';
+import { withdrawConsent } from '../consent';
+import { wordingVersionFor } from '../consent';
+import { parentConsentView, staffConsentView } from '../consent';
 import { exportMyData, whoHasLooked } from './transparency';
 import { demoUser, freshDemoDatabase } from '../testing';
 import type { Db } from '../db';

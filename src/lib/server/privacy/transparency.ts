@@ -6,8 +6,8 @@ import { asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Department, Role } from '$lib/shared/domain';
 import { db } from '../db';
 import * as s from '../db/schema';
-import { consentHistory } from '../consent/history';
-import { can, type Actor } from '../access/policy';
+import { consentHistory } from '../consent';
+import { can, type Actor } from '../access';
 
 export interface AccessEntry {
 	id: string;

@@ -16,13 +16,13 @@ import {
 	subscriptionInput
 } from './notify';
 import { decryptPush, startPushService, subscribeDevice, verifyVapid, type ReceivedPush } from './push-service.testing';
-import { sendMessage } from '../messages/send';
-import { sendRequest } from '../guides/requests';
-import { approveRequest, declineRequest } from '../guides/visitation';
-import { giveConsent } from '../consent/changes';
-import { answerConsentRequest, askForConsent } from '../consent/requests';
-import { wordingVersionFor } from '../consent/wording';
-import { setRhythm, syncCheckins } from '../followup/checkins';
+import { sendMessage } from '../messages';
+import { sendRequest } from '../guides';
+import { approveRequest, declineRequest } from '../guides';
+import { giveConsent } from '../consent';
+import { answerConsentRequest, askForConsent } from '../consent';
+import { wordingVersionFor } from '../consent';
+import { setRhythm, syncCheckins } from '../followup';
 import { todayIso } from '../dates';
 
 /** Waits until the push service has received `count` requests, then a little longer for strays. */

@@ -14,12 +14,12 @@ import { and, count, eq, isNull } from 'drizzle-orm';
 import { createECDH } from 'node:crypto';
 import { z } from 'zod';
 import { app_name, pwa_push_checkin, pwa_push_consent_cosign, pwa_push_guide_request, pwa_push_message } from '../../paraglide/messages.js';
-import { config } from '../app/config';
+import { config } from '../config';
 import { db } from '../db';
 import { messageThreads, parentLinks, pushSubscriptions, users, vapidKeys, PUSH_LOCALES, type Role } from '../db/schema';
 import { newId } from '../ids';
-import { getSettings } from '../settings/settings';
-import type { SessionUser } from '../auth/session';
+import { getSettings } from '../settings';
+import type { SessionUser } from '../auth';
 import type { MessageView } from '../../shared/messages';
 
 /** What a notice can be about. */

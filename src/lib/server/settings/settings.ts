@@ -1,8 +1,10 @@
+/**
+ * The municipality's settings, read by every part (the policy included). This part reads only:
+ * the coordinator changes them through `admin/`, so settings never depend on the policy.
+ */
 import { eq } from 'drizzle-orm';
-import { z } from 'zod';
 import { db } from '../db';
 import { settings, type Settings } from '../db/schema';
-import { authorizeGlobal, type Actor } from '../access/policy';
 
 export const DEFAULT_SETTINGS = {
 	selfConsentAge: 15,
@@ -15,38 +17,4 @@ export function getSettings(): Settings {
 	const row = db().select().from(settings).where(eq(settings.id, 1)).get();
 	if (!row) throw new Error('Municipality settings are missing: run the seed or insert settings row 1');
 	return row;
-}
-
-/** What the coordinator may change, and its limits (the database checks the same ranges). */
-const settingsInput = z.object({
-	unitPhone: z
-		.string()
-		.trim()
-		.regex(/^\+?[0-9 ]{8,20}$/),
-	unitAddress: z.string().trim().min(5).max(200),
-	unitEmail: z.union([z.literal(''), z.string().trim().email().max(200)]),
-	openingHours: z.string().trim().max(200),
-	visitationWeekday: z.coerce.number().int().min(1).max(5),
-	accessLogRetentionDays: z.coerce.number().int().min(30).max(3650)
-});
-export type SettingsField = keyof z.infer<typeof settingsInput>;
-export const SETTINGS_FIELDS = Object.keys(settingsInput.shape) as SettingsField[];
-
-export type SettingsResult = { ok: true } | { ok: false; errors: SettingsField[] };
-
-/**
- * The coordinator changes the youth unit's contact details, the weekday of the weekly visitation
- * (Monday–Friday) and how long the access log is kept. Takes effect on the next request.
- */
-export function updateSettings(actor: Actor, raw: Record<string, string>, now = new Date()): SettingsResult {
-	authorizeGlobal(actor, 'settings.manage');
-	const parsed = settingsInput.safeParse(raw);
-	if (!parsed.success) return { ok: false, errors: [...new Set(parsed.error.issues.map((i) => i.path[0] as SettingsField))] };
-	const { unitEmail, ...rest } = parsed.data;
-	db()
-		.update(settings)
-		.set({ ...rest, unitEmail: unitEmail || null, updatedAt: now })
-		.where(eq(settings.id, 1))
-		.run();
-	return { ok: true };
 }

@@ -1,7 +1,7 @@
 import { fail } from '@sveltejs/kit';
-import { answerCheckin, checkinOverview, myCheckin } from '$lib/server/followup/checkins';
+import { answerCheckin, checkinOverview, myCheckin } from '$lib/server/followup';
 import { field } from '$lib/server/http';
-import { statusOverview } from '$lib/server/followup/status';
+import { statusOverview } from '$lib/server/followup';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals }) => {

@@ -1,10 +1,10 @@
 import { error, fail } from '@sveltejs/kit';
 import { field } from '$lib/server/http';
-import { authorize } from '$lib/server/access/policy';
-import { giveConsent, withdrawConsent } from '$lib/server/consent/changes';
-import { consentHistory } from '$lib/server/consent/history';
-import { answerConsentRequest } from '$lib/server/consent/requests';
-import { youthConsentView } from '$lib/server/consent/views';
+import { authorize } from '$lib/server/access';
+import { giveConsent, withdrawConsent } from '$lib/server/consent';
+import { consentHistory } from '$lib/server/consent';
+import { answerConsentRequest } from '$lib/server/consent';
+import { youthConsentView } from '$lib/server/consent';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals }) => {

@@ -1,8 +1,8 @@
 import { fail, type Action } from '@sveltejs/kit';
 import { field } from '$lib/server/http';
-import { currentGuide, guideDirectory } from '$lib/server/guides/directory';
-import { answerSuggestion, requestFields, sendRequest, withdrawRequest } from '$lib/server/guides/requests';
-import { markGuideNewsSeen, youthRequests } from '$lib/server/guides/request-views';
+import { currentGuide, guideDirectory } from '$lib/server/guides';
+import { answerSuggestion, requestFields, sendRequest, withdrawRequest } from '$lib/server/guides';
+import { markGuideNewsSeen, youthRequests } from '$lib/server/guides';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals }) => {

@@ -1,8 +1,8 @@
 import { error, redirect } from '@sveltejs/kit';
-import { openConversation } from '$lib/server/messages/conversations';
-import { markReadFromForm, sendFromForm } from '$lib/server/messages/http';
+import { openConversation } from '$lib/server/messages';
+import { markReadFromForm, sendFromForm } from '$lib/server/messages';
 import { newId } from '$lib/server/ids';
-import { getSettings } from '$lib/server/settings/settings';
+import { getSettings } from '$lib/server/settings';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, parent }) => {

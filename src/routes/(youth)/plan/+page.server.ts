@@ -1,9 +1,9 @@
-import { getPlanView, currentGuide } from '$lib/server/plan/view';
-import { agreeToPlan } from '$lib/server/plan/goal';
-import { commentOnStep, proposeStep, setOwnStepDone } from '$lib/server/plan/steps';
-import { answer, fields } from '$lib/server/plan/forms';
+import { getPlanView, currentGuide } from '$lib/server/plan';
+import { agreeToPlan } from '$lib/server/plan';
+import { commentOnStep, proposeStep, setOwnStepDone } from '$lib/server/plan';
+import { answer, fields } from '$lib/server/plan';
 import { field } from '$lib/server/http';
-import { getSettings } from '$lib/server/settings/settings';
+import { getSettings } from '$lib/server/settings';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals }) => {

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
-import { authorize } from '$lib/server/access/policy';
-import { whoHasLooked } from '$lib/server/privacy/transparency';
+import { authorize } from '$lib/server/access';
+import { whoHasLooked } from '$lib/server/privacy';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals }) => {

@@ -1,5 +1,5 @@
-import { openEventStream, parseEventId } from '$lib/server/messages/event-stream';
-import { authorizeGlobal } from '$lib/server/access/policy';
+import { openEventStream, parseEventId } from '$lib/server/messages';
+import { authorizeGlobal } from '$lib/server/access';
 import type { RequestHandler } from './$types';
 
 /**

@@ -1,8 +1,8 @@
 import { json } from '@sveltejs/kit';
 import { z } from 'zod';
-import { apiError, readJsonRequest } from '$lib/server/messages/http';
-import { sendInput, sendMessage } from '$lib/server/messages/send';
-import { authorizeGlobal } from '$lib/server/access/policy';
+import { apiError, readJsonRequest } from '$lib/server/messages';
+import { sendInput, sendMessage } from '$lib/server/messages';
+import { authorizeGlobal } from '$lib/server/access';
 import type { RequestHandler } from './$types';
 
 const sendRequest = sendInput.extend({ youthId: z.string().min(1).max(64).optional() });

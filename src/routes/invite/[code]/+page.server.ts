@@ -1,5 +1,6 @@
 import { fail } from '@sveltejs/kit';
-import { acceptInvite, findOpenInvite } from '$lib/server/auth/invite';
+import { findOpenInvite } from '$lib/server/auth';
+import { acceptInvite } from '$lib/server/people';
 import { field } from '$lib/server/http';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -1,11 +1,11 @@
 import { error } from '@sveltejs/kit';
-import { maySendRequest } from '$lib/server/guides/requests';
-import { parentRequests } from '$lib/server/guides/request-views';
-import { listChildren } from '$lib/server/people/lists';
-import { authorize } from '$lib/server/access/policy';
-import { readSharedPlan } from '$lib/server/plan/view';
-import { recordAccess } from '$lib/server/access/access-log';
-import { parentConsentView } from '$lib/server/consent/views';
+import { maySendRequest } from '$lib/server/guides';
+import { parentRequests } from '$lib/server/guides';
+import { listChildren } from '$lib/server/people';
+import { authorize } from '$lib/server/access';
+import { readSharedPlan } from '$lib/server/plan';
+import { recordAccess } from '$lib/server/access';
+import { parentConsentView } from '$lib/server/consent';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, params }) => {

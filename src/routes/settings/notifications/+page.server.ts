@@ -1,5 +1,5 @@
-import { authorizeGlobal } from '$lib/server/access/policy';
-import { removeAllSubscriptions, subscriptionCount, vapidPublicKey } from '$lib/server/push/notify';
+import { authorizeGlobal } from '$lib/server/access';
+import { removeAllSubscriptions, subscriptionCount, vapidPublicKey } from '$lib/server/push';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals }) => {

@@ -1,7 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { field } from '$lib/server/http';
-import { inviteNewPerson, parentInviteTargets } from '$lib/server/people/invitations';
-import { authorizeGlobal } from '$lib/server/access/policy';
+import { inviteNewPerson, parentInviteTargets } from '$lib/server/people';
+import { authorizeGlobal } from '$lib/server/access';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals }) => {

@@ -1,14 +1,14 @@
-import { listInbox } from '$lib/server/messages/inbox';
-import { markReadFromForm } from '$lib/server/messages/http';
-import { authorizeGlobal, globalRule } from '$lib/server/access/policy';
-import { getSettings } from '$lib/server/settings/settings';
+import { listInbox } from '$lib/server/messages';
+import { markReadFromForm } from '$lib/server/messages';
+import { authorizeGlobal, canGlobal } from '$lib/server/access';
+import { getSettings } from '$lib/server/settings';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals }) => {
 	authorizeGlobal(locals.user, 'messages.use');
 	return {
 		inbox: listInbox(locals.user),
-		unit: globalRule(locals.user, 'unitInbox.read') ? getSettings().unitName : null
+		unit: canGlobal(locals.user, 'unitInbox.read') ? getSettings().unitName : null
 	};
 };
 

@@ -1,6 +1,6 @@
-import { outcomeTables } from '$lib/server/followup/outcome-tables';
-import { outcomeReport, parsePeriod } from '$lib/server/followup/outcomes';
-import { authorizeGlobal } from '$lib/server/access/policy';
+import { outcomeTables } from '$lib/server/followup';
+import { outcomeReport, parsePeriod } from '$lib/server/followup';
+import { authorizeGlobal } from '$lib/server/access';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {

@@ -1,6 +1,6 @@
 import { error, fail } from '@sveltejs/kit';
 import { field } from '$lib/server/http';
-import { ownProfile, updateOwnProfile } from '$lib/server/guides/profiles';
+import { ownProfile, updateOwnProfile } from '$lib/server/guides';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals }) => {

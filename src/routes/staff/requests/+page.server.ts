@@ -1,5 +1,5 @@
-import { guidesForVisitation } from '$lib/server/guides/directory';
-import { visitationQueue } from '$lib/server/guides/visitation';
+import { guidesForVisitation } from '$lib/server/guides';
+import { visitationQueue } from '$lib/server/guides';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals }) => ({

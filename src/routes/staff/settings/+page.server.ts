@@ -1,7 +1,8 @@
 import { fail } from '@sveltejs/kit';
 import { field } from '$lib/server/http';
-import { authorizeGlobal } from '$lib/server/access/policy';
-import { getSettings, SETTINGS_FIELDS, updateSettings } from '$lib/server/settings/settings';
+import { authorizeGlobal } from '$lib/server/access';
+import { getSettings } from '$lib/server/settings';
+import { SETTINGS_FIELDS, updateSettings } from '$lib/server/admin';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals }) => {

@@ -1,6 +1,6 @@
 import { error, json } from '@sveltejs/kit';
-import { authorize } from '$lib/server/access/policy';
-import { consentHistoryExport } from '$lib/server/consent/history';
+import { authorize } from '$lib/server/access';
+import { consentHistoryExport } from '$lib/server/consent';
 import { todayIso } from '$lib/server/dates';
 import type { RequestHandler } from './$types';
 

@@ -1,7 +1,7 @@
 import { error, json } from '@sveltejs/kit';
-import { authorize } from '$lib/server/access/policy';
+import { authorize } from '$lib/server/access';
 import { todayIso } from '$lib/server/dates';
-import { exportMyData } from '$lib/server/privacy/transparency';
+import { exportMyData } from '$lib/server/privacy';
 import type { RequestHandler } from './$types';
 
 /** "Download my data": everything Minvej holds about the young person, as JSON. */

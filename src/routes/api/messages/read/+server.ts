@@ -1,6 +1,6 @@
-import { apiError, readInput, readJsonRequest } from '$lib/server/messages/http';
-import { markRead } from '$lib/server/messages/send';
-import { authorizeGlobal } from '$lib/server/access/policy';
+import { apiError, readInput, readJsonRequest } from '$lib/server/messages';
+import { markRead } from '$lib/server/messages';
+import { authorizeGlobal } from '$lib/server/access';
 import type { RequestHandler } from './$types';
 
 /** Marks a conversation as read up to `seq`: `{ threadId, seq }` as JSON from this site. 204, or 404. */

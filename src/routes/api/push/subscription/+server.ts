@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
-import { globalRule } from '$lib/server/access/policy';
-import { removeSubscription, saveSubscription, subscriptionInput, unsubscriptionInput } from '$lib/server/push/notify';
+import { canGlobal } from '$lib/server/access';
+import { removeSubscription, saveSubscription, subscriptionInput, unsubscriptionInput } from '$lib/server/push';
 import type { RequestHandler } from './$types';
 
 /**
@@ -24,7 +24,7 @@ async function readJson(request: Request, url: URL): Promise<{ value: unknown } 
 }
 
 export const POST: RequestHandler = async ({ request, url, locals }) => {
-	if (!locals.user || !globalRule(locals.user, 'notifications.manage')) return json({ error: 'not_found' }, { status: 404 });
+	if (!locals.user || !canGlobal(locals.user, 'notifications.manage')) return json({ error: 'not_found' }, { status: 404 });
 	const body = await readJson(request, url);
 	if ('error' in body) return body.error;
 	const parsed = subscriptionInput.safeParse(body.value);
@@ -34,7 +34,7 @@ export const POST: RequestHandler = async ({ request, url, locals }) => {
 };
 
 export const DELETE: RequestHandler = async ({ request, url, locals }) => {
-	if (!locals.user || !globalRule(locals.user, 'notifications.manage')) return json({ error: 'not_found' }, { status: 404 });
+	if (!locals.user || !canGlobal(locals.user, 'notifications.manage')) return json({ error: 'not_found' }, { status: 404 });
 	const body = await readJson(request, url);
 	if ('error' in body) return body.error;
 	const parsed = unsubscriptionInput.safeParse(body.value);

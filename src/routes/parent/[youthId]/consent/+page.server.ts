@@ -1,9 +1,9 @@
 import { error, fail } from '@sveltejs/kit';
 import { field } from '$lib/server/http';
-import { authorize } from '$lib/server/access/policy';
-import { consentYouth } from '$lib/server/consent/state';
-import { cosignConsent, withdrawConsent } from '$lib/server/consent/changes';
-import { parentConsentView } from '$lib/server/consent/views';
+import { authorize } from '$lib/server/access';
+import { consentYouth } from '$lib/server/access';
+import { cosignConsent, withdrawConsent } from '$lib/server/consent';
+import { parentConsentView } from '$lib/server/consent';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, params }) => {

@@ -1,9 +1,9 @@
 import { error, fail, type Action } from '@sveltejs/kit';
 import { field } from '$lib/server/http';
-import { guideDirectory } from '$lib/server/guides/directory';
-import { requestFields, sendRequest, withdrawRequest } from '$lib/server/guides/requests';
-import { parentRequests } from '$lib/server/guides/request-views';
-import { listChildren } from '$lib/server/people/lists';
+import { guideDirectory } from '$lib/server/guides';
+import { requestFields, sendRequest, withdrawRequest } from '$lib/server/guides';
+import { parentRequests } from '$lib/server/guides';
+import { listChildren } from '$lib/server/people';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, params }) => {

@@ -1,9 +1,9 @@
 import { error, redirect } from '@sveltejs/kit';
-import { openConversation } from '$lib/server/messages/conversations';
-import { markReadFromForm, sendFromForm } from '$lib/server/messages/http';
+import { openConversation } from '$lib/server/messages';
+import { markReadFromForm, sendFromForm } from '$lib/server/messages';
 import { newId } from '$lib/server/ids';
-import { getYouthSummary } from '$lib/server/people/lists';
-import { authorize } from '$lib/server/access/policy';
+import { getYouthSummary } from '$lib/server/people';
+import { authorize } from '$lib/server/access';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, parent }) => {

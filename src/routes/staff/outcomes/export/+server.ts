@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
-import { outcomesCsv, outcomeTables } from '$lib/server/followup/outcome-tables';
-import { outcomeReport, parsePeriod } from '$lib/server/followup/outcomes';
-import { authorizeGlobal } from '$lib/server/access/policy';
+import { outcomesCsv, outcomeTables } from '$lib/server/followup';
+import { outcomeReport, parsePeriod } from '$lib/server/followup';
+import { authorizeGlobal } from '$lib/server/access';
 import type { RequestHandler } from './$types';
 
 /** The outcome page's tables as CSV: the same cells, never names. */

@@ -1,6 +1,6 @@
 import { error, fail, type Action } from '@sveltejs/kit';
-import { guidesForVisitation } from '$lib/server/guides/directory';
-import { approveRequest, declineRequest, requestForDecision, suggestGuide, type DecisionResult } from '$lib/server/guides/visitation';
+import { guidesForVisitation } from '$lib/server/guides';
+import { approveRequest, declineRequest, requestForDecision, suggestGuide, type DecisionResult } from '$lib/server/guides';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, params }) => {

@@ -1,11 +1,11 @@
 import { error } from '@sveltejs/kit';
-import { checkinOverview } from '$lib/server/followup/checkins';
-import { getYouthSummary } from '$lib/server/people/lists';
-import { authorize } from '$lib/server/access/policy';
+import { checkinOverview } from '$lib/server/followup';
+import { getYouthSummary } from '$lib/server/people';
+import { authorize } from '$lib/server/access';
 import { loadStaffPlan, planActions } from './plan.server';
-import { recordAccess } from '$lib/server/access/access-log';
-import { staffConsentView } from '$lib/server/consent/views';
-import { statusOverview } from '$lib/server/followup/status';
+import { recordAccess } from '$lib/server/access';
+import { staffConsentView } from '$lib/server/consent';
+import { statusOverview } from '$lib/server/followup';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, params }) => {

@@ -3,15 +3,15 @@
  * so the shared page only spreads them in (`...loadStaffPlan(...)`, `...planActions`).
  */
 import type { StaffPlanData } from '$lib/components/plan/StaffPlan.svelte';
-import type { SessionUser } from '$lib/server/auth/session';
+import type { SessionUser } from '$lib/server/auth';
 import { field } from '$lib/server/http';
-import { cancelMeeting, scheduleMeeting } from '$lib/server/plan/meetings';
-import { can } from '$lib/server/access/policy';
-import { getPlanView } from '$lib/server/plan/view';
-import { answer, fields } from '$lib/server/plan/forms';
-import { createPlan, updateGoal } from '$lib/server/plan/goal';
-import { listOwnerChoices } from '$lib/server/plan/input';
-import { addStep, commentOnStep, declineStep, moveStep, removeStep, updateStep } from '$lib/server/plan/steps';
+import { cancelMeeting, scheduleMeeting } from '$lib/server/plan';
+import { can } from '$lib/server/access';
+import { getPlanView } from '$lib/server/plan';
+import { answer, fields } from '$lib/server/plan';
+import { createPlan, updateGoal } from '$lib/server/plan';
+import { listOwnerChoices } from '$lib/server/plan';
+import { addStep, commentOnStep, declineStep, moveStep, removeStep, updateStep } from '$lib/server/plan';
 import type { Actions } from './$types';
 
 export function loadStaffPlan(user: SessionUser, youthId: string): { plan: StaffPlanData } {

@@ -1,9 +1,9 @@
 import { error, fail } from '@sveltejs/kit';
 import { field } from '$lib/server/http';
-import { authorize } from '$lib/server/access/policy';
-import { consentYouth } from '$lib/server/consent/state';
-import { askForConsent } from '$lib/server/consent/requests';
-import { staffConsentView } from '$lib/server/consent/views';
+import { authorize } from '$lib/server/access';
+import { consentYouth } from '$lib/server/access';
+import { askForConsent } from '$lib/server/consent';
+import { staffConsentView } from '$lib/server/consent';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, params }) => {

@@ -1,9 +1,9 @@
 import { error, fail } from '@sveltejs/kit';
-import { checkinOverview, setRhythm, stopRhythm } from '$lib/server/followup/checkins';
+import { checkinOverview, setRhythm, stopRhythm } from '$lib/server/followup';
 import { field } from '$lib/server/http';
-import { getYouthSummary } from '$lib/server/people/lists';
-import { authorize } from '$lib/server/access/policy';
-import { setStatus, statusOverview } from '$lib/server/followup/status';
+import { getYouthSummary } from '$lib/server/people';
+import { authorize } from '$lib/server/access';
+import { setStatus, statusOverview } from '$lib/server/followup';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, params }) => {

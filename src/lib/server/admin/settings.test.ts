@@ -1,8 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { getISODay, parseISO } from 'date-fns';
 import { demoUser, freshDemoDatabase } from '../testing';
-import { getSettings, updateSettings } from './settings';
-import { visitationQueue } from '../guides/visitation';
+import { getSettings } from '../settings';
+import { updateSettings } from './settings';
+import { visitationQueue } from '../guides';
 import type { Db } from '../db';
 
 let db: Db;

@@ -5,12 +5,12 @@
  */
 import { addDays, format, subDays, subYears } from 'date-fns';
 import { sql } from 'drizzle-orm';
-import { hashPassword } from '../auth/password';
+import { hashPassword } from '../auth';
 import { TZDate } from '@date-fns/tz';
 import { TIME_ZONE, todayIso } from '../dates';
 import { newId } from '../ids';
-import type { Db } from './client';
-import * as s from './schema';
+import type { Db } from '../db/client';
+import * as s from '../db/schema';
 
 export const DEMO_PASSWORD = 'minvej-demo';
 

@@ -1,8 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { acceptInvite, createInvite, findOpenInvite, INVITE_LIFETIME_MS } from './invite';
-import { logIn } from './login';
-import { createLoginThrottle } from './throttle';
-import { can } from '../access/policy';
+import { createInvite, findOpenInvite, INVITE_LIFETIME_MS } from '../auth';
+import { acceptInvite } from './accept-invite';
+import { logIn } from '../auth';
+import { createLoginThrottle } from '../auth';
+import { can } from '../access';
 import { demoUser, freshDemoDatabase } from '../testing';
 import type { Db } from '../db';
 

@@ -7,7 +7,7 @@ import { db } from '../db';
 import { inSlices } from '../db/slices';
 import { consentRecords, DEPARTMENTS, parentLinks, users, type ConsentRecord, type DataKind, type Department } from '../db/schema';
 import { ageOn } from '../dates';
-import { getSettings } from '../settings/settings';
+import { getSettings } from '../settings';
 
 export type ConsentRecipient = { kind: 'department'; department: Department } | { kind: 'parent'; parentId: string };
 

@@ -1,23 +1,13 @@
 /**
- * The one place that decides access (DESIGN.md rule 2: deny by default).
+ * The pure decision table of access (docs/product.md rule 2: deny by default).
  *
- * Every page, form action and endpoint asks this module "may actor A do X to young person Y's
- * data now?". The answer is computed from the database on every call (the guide assignment,
- * parent links and the consent records in force), so a withdrawal or a reassignment takes effect
- * on the very next request. Nothing is cached.
- *
- * `rule` is the pure decision table (unit-tested case by case); `can`/`authorize` gather the
- * facts for one request and apply it.
+ * Every page, form action and endpoint asks "may actor A do X to young person Y's data now?".
+ * The rules here answer it from the facts alone (a `Relation`, gathered fresh from the database
+ * by `facts.ts` on every request), so they are tested case by case without a database; the
+ * guard (`guard.ts`) gathers the facts and applies these rules for the routes and parts.
  */
-import { error, redirect } from '@sveltejs/kit';
-import { and, eq, inArray, isNull } from 'drizzle-orm';
-import { db } from '../db';
-import { inSlices } from '../db/slices';
-import { guideAssignments, guideRequests, parentLinks, users, type DataKind, type Department, type StepOwnerKind } from '../db/schema';
-import { deriveConsentStates, kindsInForce, loadConsentRecordsOf } from '../consent/state';
-import { agesOn } from '../dates';
-import { getSettings } from '../settings/settings';
-import type { SessionUser } from '../auth/session';
+import type { DataKind, Department, StepOwnerKind } from '../db/schema';
+import type { SessionUser } from '../auth';
 
 export type Actor = SessionUser | null;
 
@@ -91,7 +81,7 @@ export interface Relation {
 	openGuideRequest: boolean;
 }
 
-const NONE: ReadonlySet<DataKind> = new Set();
+export const NONE: ReadonlySet<DataKind> = new Set();
 
 export const NO_RELATION: Relation = {
 	exists: false,
@@ -267,136 +257,4 @@ export function threadRule(actor: Actor, access: 'read' | 'write', r: Relation, 
 	if (!thread.current) return false;
 	if (actor.role === 'guide') return thread.guideId === actor.id;
 	return actor.role === 'coordinator' && thread.guideId === null;
-}
-
-/** Gathers the facts between an actor and a young person from the database, now. */
-export function relationOf(actor: NonNullable<Actor>, youthId: string, now = new Date()): Relation {
-	return relationsOf(actor, [youthId], now).get(youthId) ?? NO_RELATION;
-}
-
-/** The current guide of each of these young people (absent: the youth unit answers). */
-export function currentGuideIds(youthIds: readonly string[]): Map<string, string> {
-	return new Map(
-		inSlices(youthIds, (slice) =>
-			db()
-				.select({ youthId: guideAssignments.youthId, guideId: guideAssignments.guideId })
-				.from(guideAssignments)
-				.where(and(inArray(guideAssignments.youthId, slice), isNull(guideAssignments.endedAt)))
-				.all()
-		).map((a) => [a.youthId, a.guideId])
-	);
-}
-
-/**
- * The facts between an actor and many young people at once (a staff member's list), with a few
- * queries in all instead of a few per young person. The same facts as `relationOf` for each:
- * relationOf is this for one.
- */
-export function relationsOf(actor: NonNullable<Actor>, youthIds: readonly string[], now = new Date()): Map<string, Relation> {
-	const result = new Map<string, Relation>();
-	const ids = [...new Set(youthIds)];
-	const people = inSlices(ids, (slice) =>
-		db()
-			.select({ id: users.id, role: users.role, birthDate: users.birthDate, disabledAt: users.disabledAt })
-			.from(users)
-			.where(inArray(users.id, slice))
-			.all()
-	).filter((y) => y.role === 'youth' && y.birthDate && !y.disabledAt);
-	if (!people.length) return result;
-	const found = people.map((y) => y.id);
-
-	const { selfConsentAge } = getSettings();
-	const guideOf = currentGuideIds(found);
-	const links =
-		actor.role === 'parent'
-			? new Map(
-					inSlices(found, (slice) =>
-						db()
-							.select({ youthId: parentLinks.youthId, custody: parentLinks.custody })
-							.from(parentLinks)
-							.where(and(eq(parentLinks.parentId, actor.id), inArray(parentLinks.youthId, slice)))
-							.all()
-					).map((l) => [l.youthId, l])
-				)
-			: new Map<string, { custody: boolean }>();
-	const consentFor = actor.role === 'parent' ? [...links.keys()] : actor.role === 'caseworker' && actor.department ? found : [];
-	const records = loadConsentRecordsOf(consentFor);
-	const openRequests =
-		actor.role === 'coordinator'
-			? new Set(
-					inSlices(found, (slice) =>
-						db()
-							.select({ youthId: guideRequests.youthId })
-							.from(guideRequests)
-							.where(and(inArray(guideRequests.youthId, slice), inArray(guideRequests.status, ['open', 'suggested'])))
-							.all()
-					).map((r) => r.youthId)
-				)
-			: new Set<string>();
-
-	const ageOf = agesOn(now);
-	for (const youth of people) {
-		const link = links.get(youth.id);
-		let parentKinds = NONE;
-		let departmentKinds = NONE;
-		if ((actor.role === 'parent' && link) || (actor.role === 'caseworker' && actor.department)) {
-			const states = deriveConsentStates(records.get(youth.id) ?? [], { id: youth.id, birthDate: youth.birthDate! }, selfConsentAge);
-			if (actor.role === 'parent') parentKinds = kindsInForce(states, { kind: 'parent', parentId: actor.id });
-			else departmentKinds = kindsInForce(states, { kind: 'department', department: actor.department as Department });
-		}
-		const guideId = guideOf.get(youth.id);
-		result.set(youth.id, {
-			exists: true,
-			self: actor.id === youth.id,
-			assignedGuide: guideId === actor.id,
-			hasGuide: guideId !== undefined,
-			linkedParent: !!link,
-			custody: !!link?.custody,
-			parentKinds,
-			departmentKinds,
-			age: ageOf(youth.birthDate!),
-			selfConsentAge,
-			openGuideRequest: openRequests.has(youth.id)
-		});
-	}
-	return result;
-}
-
-/** May the actor do this to the young person's data now? */
-export function can(actor: Actor, action: YouthAction, youthId: string): boolean {
-	if (!actor) return false;
-	return rule(actor, action, relationOf(actor, youthId));
-}
-
-/** May the actor do this to one step of the young person's plan now? */
-export function canOnStep(actor: Actor, action: StepAction, youthId: string, step: StepFacts): boolean {
-	if (!actor) return false;
-	return stepRule(actor, action, relationOf(actor, youthId), step);
-}
-
-/**
- * Throws unless allowed: anonymous users are sent to log in; anyone else gets 404, so that a
- * refusal does not even reveal that the young person exists.
- */
-export function authorize(actor: Actor, action: YouthAction, youthId: string): asserts actor is SessionUser {
-	if (!actor) redirect(303, '/login');
-	if (!can(actor, action, youthId)) error(404, 'not_found');
-}
-
-/** Throws unless the actor may do this global action (anonymous: to login; others: 404). */
-export function authorizeGlobal(actor: Actor, action: GlobalAction): asserts actor is SessionUser {
-	if (!actor) redirect(303, '/login');
-	if (!globalRule(actor, action)) error(404, 'not_found');
-}
-
-/** Where each role lands after login. */
-export function homeFor(role: SessionUser['role']): string {
-	switch (role) {
-		case 'youth':
-			return '/';
-		case 'parent':
-			return '/parent';
-		default:
-			return '/staff';
-	}
 }

@@ -1,0 +1,109 @@
+/**
+ * The facts the rules decide on, read from the database on every call (the guide assignment,
+ * parent links, the consent records in force and the settings), so that a withdrawal or a
+ * reassignment takes effect on the very next request. Nothing is cached across requests.
+ *
+ * This module also owns "who is the current guide?": every part asks `currentGuideIds` /
+ * `currentGuideId` here rather than reading the assignments itself.
+ */
+import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { db } from '../db';
+import { inSlices } from '../db/slices';
+import { guideAssignments, guideRequests, parentLinks, users, type Department } from '../db/schema';
+import { deriveConsentStates, kindsInForce, loadConsentRecordsOf } from './consent-state';
+import { agesOn } from '../dates';
+import { getSettings } from '../settings';
+import { NO_RELATION, NONE, type Actor, type Relation } from './rules';
+
+/** Gathers the facts between an actor and a young person from the database, now. */
+export function relationOf(actor: NonNullable<Actor>, youthId: string, now = new Date()): Relation {
+	return relationsOf(actor, [youthId], now).get(youthId) ?? NO_RELATION;
+}
+
+/** The current guide of each of these young people (absent: the youth unit answers). */
+export function currentGuideIds(youthIds: readonly string[]): Map<string, string> {
+	return new Map(
+		inSlices(youthIds, (slice) =>
+			db()
+				.select({ youthId: guideAssignments.youthId, guideId: guideAssignments.guideId })
+				.from(guideAssignments)
+				.where(and(inArray(guideAssignments.youthId, slice), isNull(guideAssignments.endedAt)))
+				.all()
+		).map((a) => [a.youthId, a.guideId])
+	);
+}
+
+/**
+ * The facts between an actor and many young people at once (a staff member's list), with a few
+ * queries in all instead of a few per young person. The same facts as `relationOf` for each:
+ * relationOf is this for one.
+ */
+export function relationsOf(actor: NonNullable<Actor>, youthIds: readonly string[], now = new Date()): Map<string, Relation> {
+	const result = new Map<string, Relation>();
+	const ids = [...new Set(youthIds)];
+	const people = inSlices(ids, (slice) =>
+		db()
+			.select({ id: users.id, role: users.role, birthDate: users.birthDate, disabledAt: users.disabledAt })
+			.from(users)
+			.where(inArray(users.id, slice))
+			.all()
+	).filter((y) => y.role === 'youth' && y.birthDate && !y.disabledAt);
+	if (!people.length) return result;
+	const found = people.map((y) => y.id);
+
+	const { selfConsentAge } = getSettings();
+	const guideOf = currentGuideIds(found);
+	const links =
+		actor.role === 'parent'
+			? new Map(
+					inSlices(found, (slice) =>
+						db()
+							.select({ youthId: parentLinks.youthId, custody: parentLinks.custody })
+							.from(parentLinks)
+							.where(and(eq(parentLinks.parentId, actor.id), inArray(parentLinks.youthId, slice)))
+							.all()
+					).map((l) => [l.youthId, l])
+				)
+			: new Map<string, { custody: boolean }>();
+	const consentFor = actor.role === 'parent' ? [...links.keys()] : actor.role === 'caseworker' && actor.department ? found : [];
+	const records = loadConsentRecordsOf(consentFor);
+	const openRequests =
+		actor.role === 'coordinator'
+			? new Set(
+					inSlices(found, (slice) =>
+						db()
+							.select({ youthId: guideRequests.youthId })
+							.from(guideRequests)
+							.where(and(inArray(guideRequests.youthId, slice), inArray(guideRequests.status, ['open', 'suggested'])))
+							.all()
+					).map((r) => r.youthId)
+				)
+			: new Set<string>();
+
+	const ageOf = agesOn(now);
+	for (const youth of people) {
+		const link = links.get(youth.id);
+		let parentKinds = NONE;
+		let departmentKinds = NONE;
+		if ((actor.role === 'parent' && link) || (actor.role === 'caseworker' && actor.department)) {
+			const states = deriveConsentStates(records.get(youth.id) ?? [], { id: youth.id, birthDate: youth.birthDate! }, selfConsentAge);
+			if (actor.role === 'parent') parentKinds = kindsInForce(states, { kind: 'parent', parentId: actor.id });
+			else departmentKinds = kindsInForce(states, { kind: 'department', department: actor.department as Department });
+		}
+		const guideId = guideOf.get(youth.id);
+		result.set(youth.id, {
+			exists: true,
+			self: actor.id === youth.id,
+			assignedGuide: guideId === actor.id,
+			hasGuide: guideId !== undefined,
+			linkedParent: !!link,
+			custody: !!link?.custody,
+			parentKinds,
+			departmentKinds,
+			age: ageOf(youth.birthDate!),
+			selfConsentAge,
+			openGuideRequest: openRequests.has(youth.id)
+		});
+	}
+	return result;
+}

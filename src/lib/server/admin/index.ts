@@ -1,0 +1,1 @@
+export { SETTINGS_FIELDS, updateSettings } from './settings';

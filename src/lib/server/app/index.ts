@@ -1,0 +1,3 @@
+export { isHealthy } from './health';
+export { seedDemo } from './seed';
+export { startServer } from './startup';

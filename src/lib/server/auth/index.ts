@@ -1,0 +1,10 @@
+export { sessionCookieOptions } from './cookie';
+export { homeFor } from './home';
+export { INVITE_LIFETIME_MS, createInvite, findOpenInvite } from './invite';
+export { logIn, normalizeUsername } from './login';
+export { endSession } from './logout';
+export { checkNewPassword, hashPassword } from './password';
+export type { PasswordProblem } from './password';
+export { SESSION_COOKIE, createSession, invalidateSession, limitsFor, validateSession } from './session';
+export type { SessionUser } from './session';
+export { createLoginThrottle } from './throttle';

@@ -1,0 +1,3 @@
+export { acceptInvite } from './accept-invite';
+export { inviteNewPerson, parentInviteTargets } from './invitations';
+export { danishOrder, getYouthSummary, listCaseload, listChildren } from './lists';

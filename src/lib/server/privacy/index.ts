@@ -1,0 +1,1 @@
+export { exportMyData, whoHasLooked } from './transparency';

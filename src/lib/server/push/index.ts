@@ -1,0 +1,1 @@
+export { ensureVapidKeys, notifyCheckinsDue, notifyConsentWaiting, notifyNewMessage, notifyRequestDecided, removeAllSubscriptions, removeSubscription, saveSubscription, subscriptionCount, subscriptionInput, unsubscriptionInput, vapidPublicKey } from './notify';

@@ -1,8 +1,16 @@
 import js from '@eslint/js';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import { importX } from 'eslint-plugin-import-x';
 import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
+
+/** Server code and shared types never reach into components (the layers run one way). */
+const NO_COMPONENTS = {
+	group: ['$lib/components/*', '**/components/*'],
+	message: 'Server and shared code never import components: put what both need in src/lib/shared/.'
+};
 
 export default ts.config(
 	{
@@ -33,6 +41,69 @@ export default ts.config(
 			// TypeScript already checks undefined identifiers.
 			'no-undef': 'off',
 			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }]
+		}
+	},
+	// No import loops anywhere in the app (docs/architecture.md): a module never reaches itself
+	// again through its imports, type-only imports included.
+	{
+		files: ['src/**/*.ts', 'src/**/*.svelte'],
+		plugins: { 'import-x': importX },
+		settings: {
+			'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json' })],
+			'import-x/extensions': ['.ts', '.js', '.svelte'],
+			'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.js'], 'svelte-eslint-parser': ['.svelte'] }
+		},
+		rules: {
+			'import-x/no-cycle': ['error', { ignoreExternal: true }]
+		}
+	},
+	// A part of the server is used through its entry (`$lib/server/plan`), never its inner files;
+	// inside the server, parts reach each other through the entries too (the database excepted).
+	{
+		files: ['src/routes/**', 'src/hooks.server.ts', 'src/lib/components/**'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							regex: '^\\$lib/server/[a-z-]+/',
+							message: 'Import a server part through its entry ($lib/server/<part>), not its inner files.'
+						}
+					]
+				}
+			]
+		}
+	},
+	{
+		files: ['src/lib/server/**'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						NO_COMPONENTS,
+						{
+							regex: '^\\.\\./(?!db(/|$))[a-z-]+/',
+							message: 'Use the other part through its entry (../<part>), not its inner files.'
+						}
+					]
+				}
+			]
+		}
+	},
+	{
+		files: ['src/lib/shared/**'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						NO_COMPONENTS,
+						{ group: ['$lib/server/*', '**/server/*'], message: 'Shared code is used by the pages too: it never imports server code.' }
+					]
+				}
+			]
 		}
 	}
 );

@@ -10,7 +10,7 @@ export default defineConfig({
 		paraglideVitePlugin(paraglideOptions),
 		// Our own service worker (src/service-worker.ts, built by SvelteKit); the plugin injects the
 		// list of JS/CSS/icons to precache and writes the web app manifest. Registered by
-		// src/lib/components/pwa/PwaClient.svelte (kit.serviceWorker.register is false).
+		// src/routes/PwaClient.svelte (kit.serviceWorker.register is false).
 		SvelteKitPWA({
 			strategies: 'injectManifest',
 			srcDir: 'src',

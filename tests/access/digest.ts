@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 
 /**
  * Tables whose rows legitimately change when someone only reads:
- * - access_log: every read of a young person's data by someone else is logged (DESIGN.md rule 6,
+ * - access_log: every read of a young person's data by someone else is logged (docs/product.md rule 6,
  *   "every such read is logged"): reading appends rows by design.
  * - sessions: logging in adds a row, every request slides the session's expiry (last_used_at,
  *   touched at most hourly), logging out deletes it.

@@ -7,7 +7,7 @@
  * the jobcenter, shares her plan with her mother karen); [requestId] is a guide request freja
  * sends before the run; [code] an invite lone makes before the run (see demoState in state.ts).
  *
- * Refusals are what DESIGN.md and src/lib/server/policy.ts say: someone not logged in is sent to
+ * Refusals are what docs/product.md and src/lib/server/access/rules.ts say: someone not logged in is sent to
  * /login (303; the JSON API answers 401); someone logged in who may not is answered 404, which
  * does not even tell that the young person exists. The consent forms answer a refusal with 403
  * (`not_allowed`, shown on the form); they are reached only with one's own or a linked young

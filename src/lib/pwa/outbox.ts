@@ -1,6 +1,6 @@
 /**
  * The outbox: messages the young person wrote while offline, kept in IndexedDB until the server
- * has them (DESIGN.md rule 8). Used by the messages page and by the service worker.
+ * has them (docs/product.md rule 8). Used by the messages page and by the service worker.
  *
  * Each entry carries the message's client-made id, so sending it again (a retry, the page and
  * the service worker both trying, a reload) is stored once by the server. Entries go out in the

@@ -27,7 +27,7 @@ export interface PlanFormState {
 	intent: PlanIntent;
 	stepId: string | null;
 	error: string | null;
-	/** The error or the confirmation in the user's language (written by the server, see plan-forms.ts). */
+	/** The error or the confirmation in the user's language (written by the server, see server/plan/forms.ts). */
 	note: string | null;
 	values: Record<string, string>;
 	current: Record<string, unknown> | null;

@@ -1,12 +1,12 @@
 /** Labels and messages for the plan's pages (the same on the server and in the browser). */
 import { m } from '$lib/paraglide/messages.js';
-import { formatDateTime } from '../components/plan/dates';
+import { formatDateTime } from './plan-dates';
 import { departmentLabel } from '$lib/shared/labels';
 import type { Department, StepOwnerKind, StepStatus } from '$lib/shared/domain';
 
 // The dates live in their own module without any texts, so that a page which shows only a date
 // (the front page's plan card) does not download every label and message of the plan.
-export { formatDate, formatDateTime, formatDay, formatShort, machineTime } from '../components/plan/dates';
+export { formatDate, formatDateTime, formatDay, formatShort, machineTime } from './plan-dates';
 
 export function statusLabel(status: StepStatus): string {
 	return {

@@ -33,7 +33,7 @@ export function statusLabel(status: RequestStatus): string {
 	}[status]();
 }
 
-/** The message for a request error code from the server (see guideRequests.ts). */
+/** The message for a request error code from the server (see server/guides/requests.ts). */
 export function requestErrorText(code: string, kind: string): string {
 	const texts: Record<string, () => string> = {
 		name: m.guide_error_name,

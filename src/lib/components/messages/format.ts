@@ -1,7 +1,7 @@
 /**
  * Danish (or English) dates and times of messages in Europe/Copenhagen, on server and client
  * alike, with the browser's own Intl (no date library in the young person's download). Kept apart
- * from `$lib/dates`, like the plan's dates, for the size budget of the first view.
+ * from `$lib/shared/dates`, like the plan's dates, for the size budget of the first view.
  */
 import { m } from '$lib/paraglide/messages.js';
 import { getLocale } from '$lib/paraglide/runtime';

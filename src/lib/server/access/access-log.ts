@@ -44,7 +44,7 @@ function insertAccess(actor: NonNullable<Actor>, youthId: string, resource: stri
 }
 
 /**
- * Records that someone other than the young person read their data (DESIGN.md rule 6).
+ * Records that someone other than the young person read their data (docs/product.md rule 6).
  * The young person's own reads are not logged: the log answers "who has looked at my data".
  */
 export function recordAccess(actor: NonNullable<Actor>, youthId: string, resource: string) {

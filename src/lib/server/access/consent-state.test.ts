@@ -2,7 +2,14 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { format, subDays } from 'date-fns';
 import { consentRecords, parentLinks, users, type ConsentRecord, type DataKind, type Department } from '../db/schema';
-import { consentYouth, currentConsentStates, deriveConsentStates, loadConsentRecords, parseRecipientKey, recipientKey } from './consent-state';
+import {
+	consentYouth,
+	currentConsentStates,
+	deriveConsentStates,
+	loadConsentRecords,
+	parseRecipientKey,
+	recipientKey
+} from './consent-state';
 import { cosignConsent, giveConsent, withdrawConsent } from '../consent';
 import { wordingVersionFor } from '../consent';
 import { ageOn } from '../dates';

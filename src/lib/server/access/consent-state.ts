@@ -1,5 +1,5 @@
 /**
- * Consent is a record, not a flag (DESIGN.md rule 3): giving, co-signing and withdrawing each
+ * Consent is a record, not a flag (docs/product.md rule 3): giving, co-signing and withdrawing each
  * append an immutable record, and the state in force is derived from the records here.
  */
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';

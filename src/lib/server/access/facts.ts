@@ -3,34 +3,21 @@
  * parent links, the consent records in force and the settings), so that a withdrawal or a
  * reassignment takes effect on the very next request. Nothing is cached across requests.
  *
- * This module also owns "who is the current guide?": every part asks `currentGuideIds` /
- * `currentGuideId` here rather than reading the assignments itself.
+ * "Who is the current guide?" is answered by `current-guide.ts` beside this module.
  */
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { db } from '../db';
 import { inSlices } from '../db/slices';
-import { guideAssignments, guideRequests, parentLinks, users, type Department } from '../db/schema';
+import { guideRequests, parentLinks, users, type Department } from '../db/schema';
 import { deriveConsentStates, kindsInForce, loadConsentRecordsOf } from './consent-state';
 import { agesOn } from '../dates';
 import { getSettings } from '../settings';
+import { currentGuideIds } from './current-guide';
 import { NO_RELATION, NONE, type Actor, type Relation } from './rules';
 
 /** Gathers the facts between an actor and a young person from the database, now. */
 export function relationOf(actor: NonNullable<Actor>, youthId: string, now = new Date()): Relation {
 	return relationsOf(actor, [youthId], now).get(youthId) ?? NO_RELATION;
-}
-
-/** The current guide of each of these young people (absent: the youth unit answers). */
-export function currentGuideIds(youthIds: readonly string[]): Map<string, string> {
-	return new Map(
-		inSlices(youthIds, (slice) =>
-			db()
-				.select({ youthId: guideAssignments.youthId, guideId: guideAssignments.guideId })
-				.from(guideAssignments)
-				.where(and(inArray(guideAssignments.youthId, slice), isNull(guideAssignments.endedAt)))
-				.all()
-		).map((a) => [a.youthId, a.guideId])
-	);
 }
 
 /**

@@ -1,7 +1,22 @@
+/**
+ * Access: the one place that decides who may see or change a young person's data (docs/product.md
+ * rule 2), the facts it decides on (guide assignment, parent links, consent in force), who the
+ * current guide is, and the access log every read by someone else is written to. Routes import
+ * this part only through this entry.
+ */
 export { recordAccess, recordAccesses } from './access-log';
-export { consentYouth, currentConsentStates, firstName, linkedParents, loadConsentRecords, parseRecipientKey, recipientKey } from './consent-state';
+export {
+	consentYouth,
+	currentConsentStates,
+	firstName,
+	linkedParents,
+	loadConsentRecords,
+	parseRecipientKey,
+	recipientKey
+} from './consent-state';
 export type { ConsentRecipient, ConsentState, ConsentStatus, ConsentYouth } from './consent-state';
-export { currentGuideIds, relationOf, relationsOf } from './facts';
+export { currentAssignment, currentGuide, currentGuideId, currentGuideIds, currentGuides, youthOfGuide } from './current-guide';
+export { relationOf, relationsOf } from './facts';
 export { authorize, authorizeGlobal, can, canGlobal, canOnStep } from './guard';
 export { scheduleRetention } from './retention';
 export { NO_RELATION, rule, stepRule, threadRule } from './rules';

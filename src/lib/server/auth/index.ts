@@ -1,3 +1,7 @@
+/**
+ * Authentication: sessions the Lucia way, passwords, login throttling, invite codes, logout, and
+ * where each role lands. Routes import this part only through this entry.
+ */
 export { sessionCookieOptions } from './cookie';
 export { homeFor } from './home';
 export { INVITE_LIFETIME_MS, createInvite, findOpenInvite } from './invite';

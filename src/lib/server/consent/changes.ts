@@ -1,5 +1,5 @@
 /**
- * Giving, withdrawing and co-signing a consent (DESIGN.md rules 3 and 4). Each change appends
+ * Giving, withdrawing and co-signing a consent (docs/product.md rules 3 and 4). Each change appends
  * one immutable record with the exact wording that was shown; nothing is updated or deleted.
  * Who may do what is decided by the policy module: the young person gives and withdraws, a
  * custody holder co-signs and withdraws department consents while the young person is under the

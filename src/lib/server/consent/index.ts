@@ -1,3 +1,9 @@
+/**
+ * Consent the young person controls (docs/product.md rules 3 and 4): giving, withdrawing and co-
+ * signing, the guide's questions, the history, and what each person is shown. The state in force
+ * that the policy enforces is derived in access/consent-state.ts. Routes import this part only
+ * through this entry.
+ */
 export { cosignConsent, giveConsent, withdrawConsent } from './changes';
 export { consentHistory, consentHistoryExport } from './history';
 export { answerConsentRequest, askForConsent, consentRequestCount } from './requests';

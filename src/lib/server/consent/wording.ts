@@ -1,5 +1,5 @@
 /**
- * The exact words a consent is given, co-signed or withdrawn with (DESIGN.md rule 3).
+ * The exact words a consent is given, co-signed or withdrawn with (docs/product.md rule 3).
  *
  * The texts live in the consent feature's translations under versioned keys (`consent_v1_…`),
  * and every record stores the text that was shown together with its version and language

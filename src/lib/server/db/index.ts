@@ -25,4 +25,7 @@ export function closeDatabase() {
 }
 
 export type { Db } from './client';
+
+/** The handle inside `db().transaction((tx) => …)`. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export * as schema from './schema';

@@ -1,4 +1,18 @@
-export { answerCheckin, checkinOverview, followUpFlags, myCheckin, scheduleCheckins, setRhythm, stopRhythm, syncCheckins } from './checkins';
+/**
+ * Follow-up and outcomes: check-in rhythms and answers, the young person's status with its
+ * history, and the coordinator's outcome figures and CSV. Routes import this part only through
+ * this entry.
+ */
+export {
+	answerCheckin,
+	checkinOverview,
+	followUpFlags,
+	myCheckin,
+	scheduleCheckins,
+	setRhythm,
+	stopRhythm,
+	syncCheckins
+} from './checkins';
 export { outcomeTables, outcomesCsv } from './outcome-tables';
 export { outcomeReport, parsePeriod } from './outcomes';
 export { dueDatesUntil } from './rhythm';

@@ -1,17 +1,16 @@
 /**
  * Guides: the directory a young person chooses from, each guide's load against capacity, the
  * young person's current guide, and the one way a guide is assigned (which ends the previous
- * assignment, keeping it as history). Access follows the live assignment (see policy.ts), so
+ * assignment, keeping it as history). Access follows the live assignment (see access/), so
  * the old guide loses access the moment a new assignment starts.
  */
 import { and, count, eq, isNull } from 'drizzle-orm';
-import { db, type Db } from '../db';
+import { db, type Tx } from '../db';
 import { guideAssignments, guideProfiles, guideRequestEvents, guideRequests, messageThreads, users } from '../db/schema';
 import { newId } from '../ids';
-import { authorize, authorizeGlobal, type Actor } from '../access';
+import { authorize, authorizeGlobal, currentAssignment, type Actor } from '../access';
 
 /** The synchronous transaction handle better-sqlite3 gives (see db().transaction). */
-export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 export interface GuideListing {
 	id: string;
@@ -110,14 +109,6 @@ export function findGuide(guideId: string, listedOnly = false): GuideListing | n
 	return listGuides(listedOnly).find((g) => g.id === guideId) ?? null;
 }
 
-export function currentAssignment(youthId: string, tx: Tx | Db = db()) {
-	return tx
-		.select()
-		.from(guideAssignments)
-		.where(and(eq(guideAssignments.youthId, youthId), isNull(guideAssignments.endedAt)))
-		.get();
-}
-
 /** The young person's guide, with the profile and how to reach them. */
 export function currentGuide(actor: Actor, youthId: string): GuideCard | null {
 	authorize(actor, 'guide.read', youthId);
@@ -140,7 +131,7 @@ export interface Assignment {
 
 /**
  * Ends the young person's current assignment and starts the new one, inside the caller's
- * transaction. The old conversation is closed: a new guide does not inherit it (DESIGN rule 8).
+ * transaction. The old conversation is closed: a new guide does not inherit it (docs/product.md rule 8).
  */
 export function assignGuide(tx: Tx, a: Assignment) {
 	tx.update(guideAssignments)

@@ -1,3 +1,8 @@
+/**
+ * Guides: the directory and loads, requests for a guide (pick, propose someone, change), the
+ * weekly visitation with its decisions, and the guide's own profile. Routes import this part only
+ * through this entry.
+ */
 export { currentGuide, guideDirectory, guidesForVisitation, startInvitedGuide } from './directory';
 export type { GuideCard, GuideListing } from './directory';
 export { ownProfile, updateOwnProfile } from './profiles';

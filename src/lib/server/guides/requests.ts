@@ -2,7 +2,7 @@
  * Guide requests from the young person's side (and a parent's on their behalf): pick a guide
  * from the directory, propose someone they know, or ask to change (or simply to get) a guide.
  * One open request at a time; a pending one can be withdrawn; a suggestion from the visitation is
- * accepted or declined. What they see of it is in guideRequestViews.ts.
+ * accepted or declined. What they see of it is in request-views.ts.
  */
 import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
@@ -10,9 +10,9 @@ import { db } from '../db';
 import { guideRequestEvents, guideRequests, PROPOSED_ROLES, type RequestKind } from '../db/schema';
 import { todayIso } from '../dates';
 import { field } from '../http';
-import { assignGuide, currentAssignment, findGuide } from './directory';
+import { assignGuide, findGuide } from './directory';
 import { newId } from '../ids';
-import { authorize, can, type Actor } from '../access';
+import { authorize, can, currentAssignment, type Actor } from '../access';
 import { getSettings } from '../settings';
 import { moveRequest, nextVisitationAfter, OPEN_STATUSES } from './visitation';
 

@@ -1,5 +1,5 @@
 /**
- * The weekly visitation (DESIGN.md rule 7): the coordinator's queue of guide requests and the
+ * The weekly visitation (docs/product.md rule 7): the coordinator's queue of guide requests and the
  * three decisions — approve (assign the guide, or invite the person the young person proposed),
  * decline with a reason written for the young person, or suggest another guide. Every step is a
  * row in guide_request_events (who, when, what, why); a request only moves along TRANSITIONS.
@@ -8,15 +8,14 @@
 import { addDays, format, getISODay, parseISO } from 'date-fns';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
-import { db } from '../db';
+import { db, type Tx } from '../db';
 import { guideRequestEvents, guideRequests, plans, users, type GuideRequest, type RequestEvent, type RequestStatus } from '../db/schema';
 import { createInvite } from '../auth';
-import { recordAccess } from '../access';
 import { ageOn, todayIso } from '../dates';
-import { assignGuide, currentAssignment, findGuide, type Tx } from './directory';
+import { assignGuide, findGuide } from './directory';
 import { newId } from '../ids';
 import { notifyRequestDecided } from '../push';
-import { authorizeGlobal, can, type Actor } from '../access';
+import { authorizeGlobal, can, currentAssignment, recordAccess, type Actor } from '../access';
 import { getSettings } from '../settings';
 
 // ---- The calendar ----------------------------------------------------------------------------

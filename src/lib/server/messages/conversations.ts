@@ -5,26 +5,26 @@
  * The current conversation always follows the active guide assignment, read from the database
  * on every call: when the guide changes, the old thread becomes read-only for the young person
  * and invisible to staff, and the next message starts a new thread with the new guide (or with
- * the youth unit while the young person has none). Every decision goes through policy.ts.
+ * the youth unit while the young person has none). Every decision goes through the access part.
  */
 import { and, asc, desc, eq, gt, inArray, isNull, lte, type SQL } from 'drizzle-orm';
 import { db } from '../db';
-import { guideAssignments, messageEvents, messageReads, messages, messageThreads, users, type MessageThread } from '../db/schema';
-import { recordAccess } from '../access';
-import { can, currentGuideIds, NO_RELATION, relationOf, relationsOf, threadRule, type Actor, type Relation } from '../access';
+import { messageEvents, messageReads, messages, messageThreads, users, type MessageThread } from '../db/schema';
+import {
+	can,
+	currentGuideId,
+	currentGuideIds,
+	recordAccess,
+	NO_RELATION,
+	relationOf,
+	relationsOf,
+	threadRule,
+	type Actor,
+	type Relation
+} from '../access';
 import type { LiveEvent, Marks, MessageView, Side, ThreadView } from '../../shared/messages';
 
 type ThreadRow = Pick<MessageThread, 'id' | 'youthId' | 'guideId' | 'closedAt'>;
-
-/** The young person's guide right now, or null (the youth unit answers). */
-export function currentGuideId(youthId: string): string | null {
-	const row = db()
-		.select({ guideId: guideAssignments.guideId })
-		.from(guideAssignments)
-		.where(and(eq(guideAssignments.youthId, youthId), isNull(guideAssignments.endedAt)))
-		.get();
-	return row?.guideId ?? null;
-}
 
 /** True for the thread the young person and their present guide (or the unit) write in. */
 export function isCurrent(thread: Pick<ThreadRow, 'guideId' | 'closedAt'>, guideId: string | null): boolean {

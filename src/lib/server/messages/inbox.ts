@@ -1,15 +1,15 @@
 /**
  * The staff's message inboxes and everyone's unread counts. A guide's inbox holds the current
  * conversation with each of their young people; the coordinator's holds the youth unit's
- * conversations with young people who have no guide. Every row is checked with policy.ts.
+ * conversations with young people who have no guide. Every row is checked by the access part.
  */
 import { and, asc, eq, gt, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { db } from '../db';
 import { inSlices } from '../db/slices';
-import { guideAssignments, messageThreads, users, type MessageThread } from '../db/schema';
+import { messageThreads, users, type MessageThread } from '../db/schema';
 import { isCurrent, marksOf, sideOf, threadAccess } from './conversations';
 import { danishOrder } from '../people';
-import { rule, type Actor } from '../access';
+import { rule, youthOfGuide, type Actor } from '../access';
 import type { Side } from '../../shared/messages';
 
 export interface InboxEntry {
@@ -88,12 +88,7 @@ function staffThreads(actor: NonNullable<Actor>): { youthIds: string[]; threads:
 	let assigned: string[] = [];
 	let where: SQL | undefined;
 	if (actor.role === 'guide') {
-		assigned = db()
-			.select({ id: guideAssignments.youthId })
-			.from(guideAssignments)
-			.where(and(eq(guideAssignments.guideId, actor.id), isNull(guideAssignments.endedAt)))
-			.all()
-			.map((r) => r.id);
+		assigned = youthOfGuide(actor.id);
 		where = and(eq(messageThreads.guideId, actor.id), isNull(messageThreads.closedAt));
 	} else if (actor.role === 'coordinator') {
 		where = and(isNull(messageThreads.guideId), isNull(messageThreads.closedAt), gt(messageThreads.lastSeq, 0));

@@ -1,3 +1,9 @@
+/**
+ * Messages between a young person and their guide or the youth unit (docs/product.md rule 8):
+ * sending and marks, conversations, inboxes and unread counts, the live event stream, and the HTTP
+ * side shared by the JSON endpoints and form actions. Routes import this part only through this
+ * entry.
+ */
 export { latestEventId, openConversation } from './conversations';
 export { openEventStream, parseEventId } from './event-stream';
 export { apiError, markReadFromForm, readInput, readJsonRequest, sendFromForm } from './http';

@@ -1,9 +1,9 @@
 /**
- * Test support for messages.race.test.ts (not part of the app): one process that sends the same
+ * Test support for send-race.test.ts (not part of the app): one process that sends the same
  * message many times at once into a shared database file, so that several of these processes
  * race each other through separate SQLite connections.
  *
- * Usage: node --import tsx src/lib/server/messages.race.ts <db> <sender> <youth> <clientId> <body> <count>
+ * Usage: node --import tsx src/lib/server/messages/send-race.ts <db> <sender> <youth> <clientId> <body> <count>
  * It prints "ready", waits for a line on stdin (so all processes start together), sends, and
  * prints the answers as one JSON line.
  */

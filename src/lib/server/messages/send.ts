@@ -1,5 +1,5 @@
 /**
- * Sending messages and moving the delivered/read marks (DESIGN.md rule 8: never lost, never
+ * Sending messages and moving the delivered/read marks (docs/product.md rule 8: never lost, never
  * doubled).
  *
  * - The client makes each message's id (`clientId`). The same id sent again (a retry, a double
@@ -14,14 +14,21 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { z } from 'zod';
-import { db } from '../db';
+import { db, type Tx } from '../db';
 import { messageEvents, messageReads, messages, messageThreads, type Message, type MessageThread } from '../db/schema';
 import { newId } from '../ids';
-import { can, type Actor } from '../access';
-import { currentGuideId, isCurrent, messageView, threadAccess } from './conversations';
+import { can, currentGuideId, type Actor } from '../access';
+import { isCurrent, messageView, threadAccess } from './conversations';
 import { notifyMessageEvents } from './events';
 import { notifyNewMessage } from '../push';
-import { characterCount, CLIENT_ID_PATTERN, MESSAGE_MAX_LENGTH, MESSAGES_PER_MINUTE, type MessageView, type SendError } from '../../shared/messages';
+import {
+	characterCount,
+	CLIENT_ID_PATTERN,
+	MESSAGE_MAX_LENGTH,
+	MESSAGES_PER_MINUTE,
+	type MessageView,
+	type SendError
+} from '../../shared/messages';
 
 /** What a send asks for; validated here, whether it came as JSON or from a form. */
 export const sendInput = z.object({
@@ -44,8 +51,6 @@ export function setMessageRateLimit(perMinute: number) {
 export function normaliseBody(body: string): string {
 	return body.replace(/\r\n?/g, '\n').trim();
 }
-
-type Tx = Parameters<Parameters<ReturnType<typeof db>['transaction']>[0]>[0];
 
 /** Sends under way in this process, by sender and client id: a second one waits for the first. */
 const inFlight = new Map<string, { youthId: string; body: string; attempt: Promise<SendResult> }>();

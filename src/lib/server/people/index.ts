@@ -1,3 +1,8 @@
+/**
+ * People and their relations as lists: a staff member's caseload, a parent's children, inviting a
+ * new young person or parent, and accepting an invite. Routes import this part only through this
+ * entry.
+ */
 export { acceptInvite } from './accept-invite';
 export { inviteNewPerson, parentInviteTargets } from './invitations';
 export { danishOrder, getYouthSummary, listCaseload, listChildren } from './lists';

@@ -2,12 +2,12 @@
  * People and their relations: who a young person's guide is, a staff member's caseload, a
  * parent's children. Every list is filtered through the policy module.
  */
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { db } from '../db';
 import { inSlices } from '../db/slices';
-import { consentRecords, guideAssignments, parentLinks, plans, users, type DataKind } from '../db/schema';
+import { consentRecords, parentLinks, plans, users, type DataKind } from '../db/schema';
 import { agesOn } from '../dates';
-import { can, NO_RELATION, relationOf, relationsOf, rule, type Actor, type YouthAction } from '../access';
+import { can, currentGuides, NO_RELATION, relationOf, relationsOf, rule, youthOfGuide, type Actor, type YouthAction } from '../access';
 
 /** Danish alphabetical order (æ, ø, å last); one collator, as `localeCompare(…, 'da')` makes one per call. */
 export const danishOrder = new Intl.Collator('da').compare;
@@ -18,23 +18,6 @@ export interface YouthSummary {
 	age: number;
 	guide: { id: string; displayName: string } | null;
 	goalText: string | null;
-}
-
-function currentGuides(youthIds: string[]) {
-	if (!youthIds.length) return new Map<string, { id: string; displayName: string }>();
-	const rows = inSlices(youthIds, (slice) =>
-		db()
-			.select({
-				youthId: guideAssignments.youthId,
-				id: users.id,
-				displayName: users.displayName
-			})
-			.from(guideAssignments)
-			.innerJoin(users, eq(users.id, guideAssignments.guideId))
-			.where(and(inArray(guideAssignments.youthId, slice), isNull(guideAssignments.endedAt)))
-			.all()
-	);
-	return new Map(rows.map((r) => [r.youthId, { id: r.id, displayName: r.displayName }]));
 }
 
 function summaries(youthIds: string[], withGoal: (id: string) => boolean): YouthSummary[] {
@@ -71,12 +54,7 @@ export function getYouthSummary(actor: NonNullable<Actor>, youthId: string): You
 export function listCaseload(actor: NonNullable<Actor>): YouthSummary[] {
 	let candidates: string[] = [];
 	if (actor.role === 'guide') {
-		candidates = db()
-			.select({ id: guideAssignments.youthId })
-			.from(guideAssignments)
-			.where(and(eq(guideAssignments.guideId, actor.id), isNull(guideAssignments.endedAt)))
-			.all()
-			.map((r) => r.id);
+		candidates = youthOfGuide(actor.id);
 	} else if (actor.role === 'caseworker' && actor.department) {
 		candidates = db()
 			.selectDistinct({ id: consentRecords.youthId })

@@ -1,5 +1,5 @@
 /**
- * The plan's history and versions, shared by every change to a plan (DESIGN.md rule 1: every
+ * The plan's history and versions, shared by every change to a plan (docs/product.md rule 1: every
  * change is kept in a history the young person can read).
  *
  * `plans.version` is the version of the plan's content: the goal and the steps the plan holds.
@@ -7,7 +7,7 @@
  * is asked to look again. Status changes, comments, proposals and meetings do not raise it.
  */
 import { eq, sql } from 'drizzle-orm';
-import { db } from '../db';
+import type { Tx } from '../db';
 import { planHistory, plans } from '../db/schema';
 import { newId } from '../ids';
 
@@ -32,7 +32,6 @@ export const HISTORY_ACTIONS = [
 export type HistoryAction = (typeof HISTORY_ACTIONS)[number];
 
 /** A transaction handle (better-sqlite3: synchronous). */
-export type Tx = Parameters<Parameters<ReturnType<typeof db>['transaction']>[0]>[0];
 
 export function noteChange(tx: Tx, planId: string, actorId: string, action: HistoryAction, details: Record<string, string>, now: Date) {
 	tx.insert(planHistory).values({ id: newId(), planId, actorId, action, details, createdAt: now }).run();

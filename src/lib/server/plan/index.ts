@@ -1,3 +1,8 @@
+/**
+ * The single plan (docs/product.md rule 1): reading it for whoever may see it, the goal and
+ * agreement, steps, meetings, history, the staff overview, and the forms' input rules. Routes
+ * import this part only through this entry.
+ */
 export { answer, fields } from './forms';
 export { agreeToPlan, createPlan, updateGoal } from './goal';
 export { listOwnerChoices } from './input';
@@ -6,5 +11,5 @@ export { cancelMeeting, scheduleMeeting } from './meetings';
 export { getPlanSummary, listPlanOverview, readSort, sortCaseload } from './overview';
 export type { CaseloadRow, CaseloadSort, PlanSummary, SortDirection } from './overview';
 export { addStep, commentOnStep, declineStep, moveStep, proposeStep, removeStep, setOwnStepDone, updateStep } from './steps';
-export { currentGuide, getPlanView, readSharedPlan } from './view';
+export { getPlanView, readSharedPlan } from './view';
 export type { HistoryView, PersonInvolved, PlanView, StepView } from './view';

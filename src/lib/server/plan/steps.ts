@@ -2,17 +2,17 @@
  * The steps of a plan: the guide adds, edits, orders and removes them and answers proposals; a
  * caseworker under consent updates the steps their department owns; the young person marks their
  * own steps done, proposes new ones and comments. Who may do what is decided by `stepRule` in
- * policy.ts; every save of an existing step names the version it started from, so two people
+ * the access rules; every save of an existing step names the version it started from, so two people
  * never silently overwrite each other.
  */
 import { error } from '@sveltejs/kit';
 import { and, asc, eq, max } from 'drizzle-orm';
-import { db } from '../db';
+import { db, type Tx } from '../db';
 import { plans, planSteps, stepComments, type Plan, type PlanStep } from '../db/schema';
 import { newId } from '../ids';
-import { authorize, canOnStep, type Actor, type StepAction } from '../access';
+import { authorize, canOnStep, currentGuide, type Actor, type StepAction } from '../access';
 import type { SessionUser } from '../auth';
-import { currentGuide, findPlan, groupOf } from './view';
+import { findPlan, groupOf } from './view';
 import { todayIso } from '../dates';
 import {
 	commentInput,
@@ -26,7 +26,7 @@ import {
 	type InputError,
 	type Owner
 } from './input';
-import { noteChange, touchPlan, type Outcome, type Tx } from './history';
+import { noteChange, touchPlan, type Outcome } from './history';
 
 export interface StepValues {
 	title?: string;

@@ -1,18 +1,17 @@
 /**
- * The single plan (DESIGN.md rule 1): one per young person, with one goal and steps owned by
+ * The single plan (docs/product.md rule 1): one per young person, with one goal and steps owned by
  * named parties. This module reads a plan for whoever may see it (logging every read by someone
  * other than the young person, rule 6).
- * The goal and agreement are changed in `plan-goal.ts`, steps in `plan-steps.ts`, meetings in
+ * The goal and agreement are changed in `goal.ts`, steps in `steps.ts`, meetings in
  * `meetings.ts`.
  */
 import { addDays, format, parseISO } from 'date-fns';
 import { and, asc, desc, eq, gt, inArray, isNull } from 'drizzle-orm';
 import { db } from '../db';
-import { guideAssignments, meetings, planHistory, plans, planSteps, stepComments, users, type Plan, type PlanStep } from '../db/schema';
+import { meetings, planHistory, plans, planSteps, stepComments, users, type Plan, type PlanStep } from '../db/schema';
 import { historyText } from '$lib/shared/plan-format';
-import { recordAccess } from '../access';
 import { todayIso } from '../dates';
-import { authorize, can, relationOf, rule, stepRule, type Actor } from '../access';
+import { authorize, can, currentGuide, recordAccess, relationOf, rule, stepRule, type Actor } from '../access';
 
 /** Steps due within this many days (or already due) are shown under "now". */
 export const NOW_WINDOW_DAYS = 14;
@@ -89,15 +88,6 @@ export function isOverdue(step: Pick<PlanStep, 'status' | 'dueDate'>, today: str
 
 export function findPlan(youthId: string): Plan | undefined {
 	return db().select().from(plans).where(eq(plans.youthId, youthId)).get();
-}
-
-export function currentGuide(youthId: string) {
-	return db()
-		.select({ id: users.id, displayName: users.displayName })
-		.from(guideAssignments)
-		.innerJoin(users, eq(users.id, guideAssignments.guideId))
-		.where(and(eq(guideAssignments.youthId, youthId), isNull(guideAssignments.endedAt)))
-		.get();
 }
 
 function names(ids: string[]): Map<string, { displayName: string; role: string }> {

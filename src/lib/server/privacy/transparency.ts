@@ -1,5 +1,5 @@
 /**
- * Transparency for the young person (DESIGN.md rule 6): "who has looked at my data" from the
+ * Transparency for the young person (docs/product.md rule 6): "who has looked at my data" from the
  * access log, and "download my data": everything Minvej holds about them as JSON.
  */
 import { asc, desc, eq, inArray } from 'drizzle-orm';

@@ -46,7 +46,7 @@ export interface BrowserKeys {
 
 /**
  * Stores a subscription for the user pointing at `endpoint` (straight into the table: the
- * endpoint check in push.ts admits public https push services only).
+ * endpoint check in notify.ts admits public https push services only).
  */
 export function subscribeDevice(userId: string, endpoint: string, locale: 'da' | 'en' = 'da'): BrowserKeys {
 	const ecdh = createECDH('prime256v1');

@@ -1,7 +1,5 @@
-import { getPlanView, currentGuide } from '$lib/server/plan';
-import { agreeToPlan } from '$lib/server/plan';
-import { commentOnStep, proposeStep, setOwnStepDone } from '$lib/server/plan';
-import { answer, fields } from '$lib/server/plan';
+import { currentGuide } from '$lib/server/access';
+import { agreeToPlan, answer, commentOnStep, fields, getPlanView, proposeStep, setOwnStepDone } from '$lib/server/plan';
 import { field } from '$lib/server/http';
 import { getSettings } from '$lib/server/settings';
 import type { Actions, PageServerLoad } from './$types';

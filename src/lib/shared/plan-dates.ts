@@ -1,6 +1,6 @@
 /**
  * Dates for the plan's pages, in the reader's language (the same on the server and in the browser).
- * Kept apart from `$lib/dates` on purpose: the plan and front pages are in the young person's first
+ * Kept apart from `$lib/shared/dates` on purpose: the plan and front pages are in the young person's first
  * view, and importing the shared module there split them into more chunks (+1 KB gzip, over the
  * budget in tests/size-budget.spec.ts).
  */

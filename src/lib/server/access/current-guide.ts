@@ -1,0 +1,70 @@
+/**
+ * "Who is the young person's guide right now?" answered in one place. A young person has at most
+ * one active guide assignment (a unique index); without one, the youth unit answers. Every part
+ * (the policy's facts, conversations, plans, the guide pages, staff lists) asks here.
+ */
+import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { db, type Db, type Tx } from '../db';
+import { inSlices } from '../db/slices';
+import { guideAssignments, users } from '../db/schema';
+
+/** The young person's active assignment (inside the caller's transaction when given). */
+export function currentAssignment(youthId: string, tx: Tx | Db = db()) {
+	return tx
+		.select()
+		.from(guideAssignments)
+		.where(and(eq(guideAssignments.youthId, youthId), isNull(guideAssignments.endedAt)))
+		.get();
+}
+
+/** The young person's guide right now, or null (the youth unit answers). */
+export function currentGuideId(youthId: string, tx: Tx | Db = db()): string | null {
+	return currentAssignment(youthId, tx)?.guideId ?? null;
+}
+
+/** The current guide of each of these young people (absent: the youth unit answers). */
+export function currentGuideIds(youthIds: readonly string[]): Map<string, string> {
+	return new Map(
+		inSlices(youthIds, (slice) =>
+			db()
+				.select({ youthId: guideAssignments.youthId, guideId: guideAssignments.guideId })
+				.from(guideAssignments)
+				.where(and(inArray(guideAssignments.youthId, slice), isNull(guideAssignments.endedAt)))
+				.all()
+		).map((a) => [a.youthId, a.guideId])
+	);
+}
+
+export interface GuideName {
+	id: string;
+	displayName: string;
+}
+
+/** The current guide of each of these young people, with their name. */
+export function currentGuides(youthIds: readonly string[]): Map<string, GuideName> {
+	if (!youthIds.length) return new Map();
+	const rows = inSlices(youthIds, (slice) =>
+		db()
+			.select({ youthId: guideAssignments.youthId, id: users.id, displayName: users.displayName })
+			.from(guideAssignments)
+			.innerJoin(users, eq(users.id, guideAssignments.guideId))
+			.where(and(inArray(guideAssignments.youthId, slice), isNull(guideAssignments.endedAt)))
+			.all()
+	);
+	return new Map(rows.map((r) => [r.youthId, { id: r.id, displayName: r.displayName }]));
+}
+
+/** The young person's guide right now, with their name; undefined while the youth unit answers. */
+export function currentGuide(youthId: string): GuideName | undefined {
+	return currentGuides([youthId]).get(youthId);
+}
+
+/** The young people whose guide this is now (a guide's caseload). */
+export function youthOfGuide(guideId: string): string[] {
+	return db()
+		.select({ id: guideAssignments.youthId })
+		.from(guideAssignments)
+		.where(and(eq(guideAssignments.guideId, guideId), isNull(guideAssignments.endedAt)))
+		.all()
+		.map((r) => r.id);
+}

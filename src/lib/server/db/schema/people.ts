@@ -45,9 +45,30 @@ export const sessions = sqliteTable(
 			.notNull()
 			.references(() => users.id, { onDelete: 'cascade' }),
 		createdAt: createdAt(),
+		lastUsedAt: integer('last_used_at', { mode: 'timestamp_ms' }).notNull(),
+		/** What the person sees in "signed in on these devices" (browser and system, from User-Agent). */
+		device: text('device')
+	},
+	(t) => [index('sessions_user_idx').on(t.userId), index('sessions_last_used_idx').on(t.lastUsedAt)]
+);
+
+/**
+ * Devices on which a person has signed in before (a random token in a long-lived httpOnly cookie;
+ * only its SHA-256 is stored). Login throttling lets a known device through while strangers'
+ * failures hold an account back, so nobody can lock a person out by guessing at their username.
+ */
+export const knownDevices = sqliteTable(
+	'known_devices',
+	{
+		id: text('id').primaryKey(),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		tokenHash: text('token_hash').notNull(),
+		createdAt: createdAt(),
 		lastUsedAt: integer('last_used_at', { mode: 'timestamp_ms' }).notNull()
 	},
-	(t) => [index('sessions_user_idx').on(t.userId)]
+	(t) => [uniqueIndex('known_devices_token_unique').on(t.tokenHash), index('known_devices_user_idx').on(t.userId)]
 );
 
 /**

@@ -1,11 +1,32 @@
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { SvelteKitPWA } from '@vite-pwa/sveltekit';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { paraglideOptions } from './paraglide.options.js';
 
+/**
+ * A phone pays a round trip and a gzip header for every file: in the browser's build, small shared
+ * chunks are merged into others where that adds no code to any page (tests/size-budget.spec.ts),
+ * and Svelte's runtime is one file, not ten pieces that each page fetches and gzips apart. Not in
+ * the server's build: merged into a route's chunk, a shared module's exports would become the
+ * route's own, which SvelteKit refuses.
+ */
+const browserChunks: Plugin = {
+	name: 'minvej-browser-chunks',
+	outputOptions(options) {
+		if (this.environment?.config.consumer === 'server') return null;
+		return {
+			...options,
+			experimentalMinChunkSize: 3_000,
+			manualChunks: (id: string) => (/node_modules\/svelte\/src\/internal\/client\//.test(id) ? 'svelte' : undefined)
+		};
+	}
+};
+
 export default defineConfig({
 	plugins: [
+		browserChunks,
 		sveltekit(),
 		paraglideVitePlugin(paraglideOptions),
 		// Our own service worker (src/service-worker.ts, built by SvelteKit); the plugin injects the
@@ -46,17 +67,6 @@ export default defineConfig({
 		})
 	],
 	server: { port: 5173 },
-	build: {
-		rollupOptions: {
-			// A phone pays a round trip and a gzip header for every file: small shared chunks are
-			// merged into others where that adds no code to any page (tests/size-budget.spec.ts).
-			output: {
-				experimentalMinChunkSize: 3_000,
-				// Svelte's runtime as one file, not ten pieces that each page fetches and gzips apart.
-				manualChunks: (id: string) => (/node_modules\/svelte\/src\/internal\/client\//.test(id) ? 'svelte' : undefined)
-			}
-		}
-	},
 	test: {
 		include: ['src/**/*.test.ts'],
 		environment: 'node',

@@ -102,7 +102,7 @@ export async function prepare(clients: Record<Role, Client>, databasePath: strin
 			tomorrow: copenhagenDate(tomorrow),
 			tomorrowAtTen: `${copenhagenDate(tomorrow)}T10:00`,
 			pushSubscription: {
-				endpoint: 'https://push.example.net/send/matrix-test',
+				endpoint: 'https://fcm.googleapis.com/fcm/send/matrix-test',
 				keys: { p256dh: Buffer.alloc(65, 4).toString('base64url'), auth: Buffer.alloc(16, 7).toString('base64url') },
 				locale: 'da'
 			},

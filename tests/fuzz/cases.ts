@@ -42,7 +42,10 @@ const ENDPOINT_FIELDS: Record<string, Record<string, string[]>> = {
 	},
 	'/api/events': { since: ['0', '1', '99999999'] },
 	'/staff/outcomes/export': { from: ['2025-01-01', '2026-12-31'], to: ['2026-12-31', '2025-01-01'] },
-	'/language': { locale: ['da', 'en'], next: ['/', '/plan', '//evil.example', 'https://evil.example', '/\\evil'] }
+	'/language': {
+		locale: ['da', 'en'],
+		next: ['/', '/plan', '//evil.example', 'https://evil.example', '/\\evil', '/\t/evil.example', '/\n/evil.example', '/\u2028/x']
+	}
 };
 
 /** Endpoints that end the session they are called with: sent without one (and with made-up cookies). */

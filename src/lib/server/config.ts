@@ -31,6 +31,16 @@ export const config = {
 	get vapidSubject() {
 		return env('VAPID_SUBJECT');
 	},
+	/**
+	 * Web Push: host names of push services beyond the browsers' own (comma-separated), e.g. a
+	 * municipality's own push relay. The browsers' services are always allowed.
+	 */
+	get pushServiceHosts(): string[] {
+		return (env('PUSH_SERVICE_HOSTS') ?? '')
+			.split(',')
+			.map((h) => h.trim().toLowerCase())
+			.filter(Boolean);
+	},
 	get production() {
 		return process.env.NODE_ENV === 'production';
 	}

@@ -1,10 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { logIn } from '$lib/server/auth';
-import { sessionCookieOptions } from '$lib/server/auth';
-import { SESSION_COOKIE } from '$lib/server/auth';
-import { endSession } from '$lib/server/auth';
+import { DEVICE_COOKIE, DEVICE_LIFETIME_MS, endSession, homeFor, logIn, SESSION_COOKIE, sessionCookieOptions } from '$lib/server/auth';
 import { field, safeNext } from '$lib/server/http';
-import { homeFor } from '$lib/server/auth';
 import { getSettings } from '$lib/server/settings';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -21,7 +17,7 @@ export const actions: Actions = {
 		const password = typeof form.get('password') === 'string' ? String(form.get('password')) : '';
 		if (!username || !password) return fail(400, { username, error: 'missing' as const });
 
-		const result = await logIn(username, password.slice(0, 1000), getClientAddress());
+		const result = await logIn(username, password.slice(0, 1000), getClientAddress(), cookies.get(DEVICE_COOKIE));
 		if (!result.ok) {
 			if (result.reason === 'throttled') {
 				return fail(429, {
@@ -35,6 +31,7 @@ export const actions: Actions = {
 		// Never carry an old session over a login.
 		endSession(locals.sessionId, cookies);
 		cookies.set(SESSION_COOKIE, result.token, sessionCookieOptions(result.expiresAt));
+		cookies.set(DEVICE_COOKIE, result.deviceToken, sessionCookieOptions(new Date(Date.now() + DEVICE_LIFETIME_MS)));
 		redirect(303, safeNext(url.searchParams.get('next'), homeFor(result.role)));
 	}
 };

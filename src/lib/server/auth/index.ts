@@ -3,6 +3,7 @@
  * where each role lands. Routes import this part only through this entry.
  */
 export { sessionCookieOptions } from './cookie';
+export { DEVICE_COOKIE, DEVICE_LIFETIME_MS } from './devices';
 export { homeFor } from './home';
 export { INVITE_LIFETIME_MS, createInvite, findOpenInvite } from './invite';
 export { logIn, normalizeUsername } from './login';

@@ -32,7 +32,7 @@ describe('invites', () => {
 			password: 'en god lang kode'
 		});
 		expect(again).toEqual({ ok: false, problem: 'invalid_invite' });
-		expect((await logIn('jens', 'en god lang kode', '127.0.0.9', createLoginThrottle())).ok).toBe(true);
+		expect((await logIn('jens', 'en god lang kode', '127.0.0.9', undefined, createLoginThrottle())).ok).toBe(true);
 		const jens = demoUser(db, 'jens');
 		expect(can(jens, 'profile.read', freja.id)).toBe(true);
 		expect(can(jens, 'plan.read', freja.id)).toBe(false); // freja has not shared anything with him

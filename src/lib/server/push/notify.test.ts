@@ -4,6 +4,7 @@ import { openDatabase, type Db } from '../db/client';
 import { pushSubscriptions, vapidKeys } from '../db/schema';
 import { demoUser, freshDemoDatabase, MIGRATIONS } from '../testing';
 import {
+	MAX_SUBSCRIPTIONS_PER_PERSON,
 	ensureVapidKeys,
 	forgetVapidKeys,
 	notifyUser,
@@ -80,7 +81,14 @@ describe('VAPID keys', () => {
 
 describe('subscriptions', () => {
 	it('accept only public https push services', () => {
-		expect(subscriptionInput.safeParse(browserSubscription('https://fcm.googleapis.com/fcm/send/abc')).success).toBe(true);
+		for (const endpoint of [
+			'https://fcm.googleapis.com/fcm/send/abc',
+			'https://updates.push.services.mozilla.com/wpush/v2/abc',
+			'https://web.push.apple.com/QGZ3abc',
+			'https://wns2-par02p.notify.windows.com/w/?token=abc'
+		]) {
+			expect(subscriptionInput.safeParse(browserSubscription(endpoint)).success, endpoint).toBe(true);
+		}
 		for (const endpoint of [
 			'http://fcm.googleapis.com/fcm/send/abc',
 			'https://localhost/push',
@@ -88,7 +96,13 @@ describe('subscriptions', () => {
 			'https://[::1]/push',
 			'https://intranet/push',
 			'https://user:pw@push.example.com/x',
-			'javascript:alert(1)'
+			'javascript:alert(1)',
+			// Internal hosts and ports: every notice would make the server connect there.
+			'https://intranet.kommune.test:8443/admin/restart',
+			'https://fcm.googleapis.com:8443/fcm/send/abc',
+			'https://push.example.com/a',
+			'https://fcm.googleapis.com.evil.example/x',
+			'https://evilpush.apple.com.example/x'
 		]) {
 			expect(subscriptionInput.safeParse(browserSubscription(endpoint)).success, endpoint).toBe(false);
 		}
@@ -99,7 +113,7 @@ describe('subscriptions', () => {
 	it('belong to one user per device, and each user removes only their own', () => {
 		const freja = demoUser(database, 'freja');
 		const amina = demoUser(database, 'amina');
-		const input = subscriptionInput.parse(browserSubscription('https://push.example.com/device-1'));
+		const input = subscriptionInput.parse(browserSubscription('https://fcm.googleapis.com/fcm/send/device-1'));
 		saveSubscription(freja, input);
 		saveSubscription(freja, input);
 		expect(subscriptionCount(freja)).toBe(1);
@@ -112,11 +126,31 @@ describe('subscriptions', () => {
 
 		expect(removeSubscription(freja, input.endpoint)).toBe(false);
 		expect(subscriptionCount(amina)).toBe(1);
-		saveSubscription(amina, subscriptionInput.parse(browserSubscription('https://push.example.com/device-2')));
+		saveSubscription(amina, subscriptionInput.parse(browserSubscription('https://fcm.googleapis.com/fcm/send/device-2')));
 		expect(removeSubscription(amina, input.endpoint)).toBe(true);
 		expect(subscriptionCount(amina)).toBe(1);
 		expect(removeAllSubscriptions(amina)).toBe(1);
 		expect(subscriptionCount(amina)).toBe(0);
+	});
+
+	it('are kept for at most a few devices per person: a new one replaces the oldest', () => {
+		const freja = demoUser(database, 'freja');
+		const start = Date.parse('2026-12-01T10:00:00Z');
+		for (let i = 0; i < MAX_SUBSCRIPTIONS_PER_PERSON + 3; i++) {
+			saveSubscription(
+				freja,
+				subscriptionInput.parse(browserSubscription(`https://fcm.googleapis.com/fcm/send/phone-${i}`)),
+				new Date(start + i * 1000)
+			);
+		}
+		const kept = database
+			.select({ endpoint: pushSubscriptions.endpoint })
+			.from(pushSubscriptions)
+			.where(eq(pushSubscriptions.userId, freja.id))
+			.all();
+		expect(kept.map((k) => k.endpoint).sort()).toEqual(
+			Array.from({ length: MAX_SUBSCRIPTIONS_PER_PERSON }, (_, k) => `https://fcm.googleapis.com/fcm/send/phone-${k + 3}`).sort()
+		);
 	});
 });
 

@@ -10,7 +10,7 @@
  * - The request is built (encrypted with aes128gcm, signed with VAPID) by the web-push library
  *   and sent with fetch; a subscription the push service reports gone (404/410) is removed.
  */
-import { and, count, eq, isNull } from 'drizzle-orm';
+import { and, count, desc, eq, isNull, notInArray } from 'drizzle-orm';
 import { createECDH } from 'node:crypto';
 import { z } from 'zod';
 import { app_name, pwa_push_checkin, pwa_push_consent_cosign, pwa_push_guide_request, pwa_push_message } from '../../paraglide/messages.js';
@@ -109,7 +109,19 @@ const base64url = (bytes: number) =>
 		.regex(/^[A-Za-z0-9_-]+={0,2}$/)
 		.refine((v) => Buffer.from(v, 'base64url').length === bytes);
 
-/** A public push service: https, a host name (never an address or this machine). */
+/**
+ * The push services of the browsers people use (Chrome and Android, Firefox, Safari, Edge), by
+ * host name or, for services with many hosts, by the domain they end in. Every notice makes the
+ * server connect to each subscription's address, so no other address is ever taken: a
+ * subscription cannot point the server at an intranet host or port.
+ */
+const PUSH_SERVICE_HOSTS = ['fcm.googleapis.com', 'android.googleapis.com', 'updates.push.services.mozilla.com', 'web.push.apple.com'];
+const PUSH_SERVICE_DOMAINS = ['.push.apple.com', '.notify.windows.com'];
+
+/** At most this many devices get notices per person; a new one replaces the oldest. */
+export const MAX_SUBSCRIPTIONS_PER_PERSON = 5;
+
+/** A known push service: https on port 443, a known host, no user or password in the address. */
 function isPushServiceUrl(value: string): boolean {
 	let url: URL;
 	try {
@@ -117,9 +129,12 @@ function isPushServiceUrl(value: string): boolean {
 	} catch {
 		return false;
 	}
-	const host = url.hostname;
-	const isAddress = /^[\d.]+$/.test(host) || host.startsWith('[');
-	return url.protocol === 'https:' && !url.username && !url.password && host.includes('.') && !isAddress && host !== 'localhost';
+	const host = url.hostname.toLowerCase();
+	const known =
+		PUSH_SERVICE_HOSTS.includes(host) ||
+		config.pushServiceHosts.includes(host) ||
+		PUSH_SERVICE_DOMAINS.some((domain) => host.endsWith(domain));
+	return url.protocol === 'https:' && url.port === '' && !url.username && !url.password && known;
 }
 
 /** A browser's PushSubscription (its toJSON()), plus the language the notices should use. */
@@ -143,11 +158,24 @@ export const unsubscriptionInput = z.object({ endpoint: z.string().max(2000) });
  */
 export function saveSubscription(actor: SessionUser, input: SubscriptionInput, now = new Date()) {
 	const values = { userId: actor.id, p256dh: input.keys.p256dh, auth: input.keys.auth, locale: input.locale };
-	db()
-		.insert(pushSubscriptions)
-		.values({ id: newId(), endpoint: input.endpoint, createdAt: now, ...values })
-		.onConflictDoUpdate({ target: pushSubscriptions.endpoint, set: values })
-		.run();
+	db().transaction((tx) => {
+		tx.insert(pushSubscriptions)
+			.values({ id: newId(), endpoint: input.endpoint, createdAt: now, ...values })
+			.onConflictDoUpdate({ target: pushSubscriptions.endpoint, set: values })
+			.run();
+		// A person has a few devices: beyond the limit the oldest subscriptions go.
+		const keep = tx
+			.select({ id: pushSubscriptions.id })
+			.from(pushSubscriptions)
+			.where(eq(pushSubscriptions.userId, actor.id))
+			.orderBy(desc(pushSubscriptions.createdAt), desc(pushSubscriptions.id))
+			.limit(MAX_SUBSCRIPTIONS_PER_PERSON)
+			.all()
+			.map((r) => r.id);
+		tx.delete(pushSubscriptions)
+			.where(and(eq(pushSubscriptions.userId, actor.id), notInArray(pushSubscriptions.id, keep)))
+			.run();
+	});
 }
 
 /** Turns notifications off for this device (only the actor's own subscription). */

@@ -68,7 +68,7 @@ export const knownDevices = sqliteTable(
 		createdAt: createdAt(),
 		lastUsedAt: integer('last_used_at', { mode: 'timestamp_ms' }).notNull()
 	},
-	(t) => [uniqueIndex('known_devices_token_unique').on(t.tokenHash), index('known_devices_user_idx').on(t.userId)]
+	(t) => [uniqueIndex('known_devices_token_user_unique').on(t.tokenHash, t.userId), index('known_devices_user_idx').on(t.userId)]
 );
 
 /**

@@ -1,0 +1,74 @@
+/**
+ * What an outside attack got through, tried again over HTTP against the built server: return
+ * addresses that leave the site or break the Location header, and the known-device cookie that
+ * keeps a person's own phone able to sign in. (Throttling itself is proven in
+ * src/lib/server/auth/throttle.test.ts: parallel failures here would hold back every other
+ * flow's logins from this machine's one address.)
+ */
+import { expect, request, test, type APIRequestContext } from '@playwright/test';
+import { DEMO_PASSWORD } from './helpers';
+
+const baseURL = `http://localhost:${process.env.E2E_PORT ?? 4173}`;
+const ESCAPES = [
+	'/\t/evil.example/login',
+	'/\n/evil.example',
+	'/\r/evil.example',
+	'/\u2028/evil.example',
+	'/.//evil.example',
+	'/\\evil.example'
+];
+
+async function client(): Promise<APIRequestContext> {
+	return request.newContext({ baseURL, maxRedirects: 0, extraHTTPHeaders: { origin: baseURL, accept: 'text/html' } });
+}
+
+async function signIn(api: APIRequestContext, username: string, next = '') {
+	return api.post(`/login${next ? `?next=${encodeURIComponent(next)}` : ''}`, {
+		form: { username, password: DEMO_PASSWORD }
+	});
+}
+
+test.describe('return addresses stay on this site', () => {
+	for (const next of ESCAPES) {
+		test(`the language switch sends ${JSON.stringify(next)} home`, async () => {
+			const api = await client();
+			const res = await api.post('/language', { form: { locale: 'da', next } });
+			expect(res.status()).toBe(303);
+			expect(res.headers()['location']).toBe('/');
+			await api.dispose();
+		});
+
+		test(`a login with ?next=${JSON.stringify(next)} lands on the role's home`, async () => {
+			const api = await client();
+			const res = await signIn(api, 'karen', next);
+			expect(res.status()).toBe(303);
+			expect(res.headers()['location']).toBe('/parent');
+			// Logged in already, the login page sends the same address home too.
+			const again = await api.get(`/login?next=${encodeURIComponent(next)}`);
+			expect(again.status()).toBe(303);
+			expect(again.headers()['location']).toBe('/parent');
+			await api.dispose();
+		});
+	}
+
+	test('a path on this site is kept', async () => {
+		const api = await client();
+		const res = await api.post('/language', { form: { locale: 'da', next: '/privacy?x=1' } });
+		expect(res.headers()['location']).toBe('/privacy?x=1');
+		await api.dispose();
+	});
+});
+
+test('a login remembers the device in an httpOnly cookie, and keeps the same one on the next login', async () => {
+	const api = await client();
+	const first = await signIn(api, 'karen');
+	expect(first.status()).toBe(303);
+	const cookie = first.headersArray().find((h) => h.name.toLowerCase() === 'set-cookie' && h.value.startsWith('minvej_device='));
+	expect(cookie?.value).toMatch(/HttpOnly/i);
+	expect(cookie?.value).toMatch(/SameSite=Lax/i);
+	const token = cookie!.value.split(';')[0]!.split('=')[1];
+	const second = await signIn(api, 'karen');
+	const again = second.headersArray().find((h) => h.name.toLowerCase() === 'set-cookie' && h.value.startsWith('minvej_device='));
+	expect(again!.value.split(';')[0]!.split('=')[1]).toBe(token);
+	await api.dispose();
+});

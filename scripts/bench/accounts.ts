@@ -7,7 +7,7 @@
  */
 import Database from 'better-sqlite3';
 import { createHash, randomBytes } from 'node:crypto';
-import { guideName, SCALE, youthName } from './common';
+import { coordinatorName, guideName, SCALE, youthName } from './common';
 
 export interface Person {
 	id: string;
@@ -36,6 +36,10 @@ export interface Cast {
 	guides: Person[];
 	/** Who holds an open event stream, and who sends to them. */
 	pairs: Pair[];
+	/** A coordinator (every young person on their list). */
+	coordinator: Person;
+	/** A guide's id, for the coordinator's filter by guide. */
+	someGuideId: string;
 }
 
 /** Chooses the cast in the database and writes sessions for everyone but the two who log in. */
@@ -101,6 +105,8 @@ export function prepareCast(path: string, sizes: { senders: number; streams: num
 			pairs.push({ sender, receiver: session(guideUsername.get(guide) as string, guide), youthId: sender.id });
 		}
 		return {
+			coordinator: session(coordinatorName(1), userId.get(coordinatorName(1)) as string),
+			someGuideId: guideId,
 			youth: { username: youthName(1), id: youthId },
 			guide: { username: guideUsername.get(guideId) as string, id: guideId, caseload },
 			senders,

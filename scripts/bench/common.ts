@@ -19,7 +19,7 @@ export const BENCH_DB = `data/bench${suffix}.db`;
 /** Facts about the cached database: how it was made, how long it took. */
 export const BENCH_META = `data/bench${suffix}.json`;
 /** Bumped when the generator changes what it makes: a cached database of another version is rebuilt. */
-export const GENERATOR_VERSION = 3;
+export const GENERATOR_VERSION = 4;
 
 export const SCALE = {
 	youth: scaled(100_000),

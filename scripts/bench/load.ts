@@ -29,8 +29,8 @@ export interface LoadTarget {
 	users: string;
 	url: string;
 	method?: 'GET' | 'POST';
-	/** Headers and body for the next request (called once per request). */
-	next?: () => { headers?: Record<string, string>; body?: string };
+	/** Headers, body (and path) for the next request (called once per request). */
+	next?: () => { headers?: Record<string, string>; body?: string; path?: string };
 	headers?: Record<string, string>;
 }
 
@@ -47,8 +47,8 @@ function run(target: LoadTarget, duration: number, collect: (ms: number) => void
 						method: target.method ?? 'GET',
 						setupRequest: (request) => {
 							if (!target.next) return request;
-							const { headers, body } = target.next();
-							return { ...request, headers: { ...request.headers, ...headers }, body };
+							const { headers, body, path } = target.next();
+							return { ...request, headers: { ...request.headers, ...headers }, body, ...(path ? { path } : {}) };
 						}
 					}
 				]

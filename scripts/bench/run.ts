@@ -2,7 +2,7 @@
  * `npm run bench`: the built server on a large municipality's database (see generate.ts),
  * measured with autocannon and our own timers, beside this machine's plain Node HTTP server.
  *
- *   npm run bench [-- --fresh] [-- --check] [-- --only=plan,staff,inbox,send,streams,ceiling]
+ *   npm run bench [-- --fresh] [-- --check] [-- --only=plan,staff,coordinator,inbox,send,streams,ceiling]
  *
  * Environment: BENCH_DURATION (s per load, default 10), BENCH_CONNECTIONS (default 10),
  * BENCH_STREAMS (default 1000), BENCH_SENDS (default 300), BENCH_SCALE (default 1), BENCH_PORT
@@ -31,6 +31,29 @@ const PORT = Number(process.env.BENCH_PORT ?? 4532);
 const STREAMS = Number(process.env.BENCH_STREAMS ?? 1000);
 const SENDS = Number(process.env.BENCH_SENDS ?? 300);
 const RUN_DB = BENCH_DB.replace(/\.db$/, '-run.db');
+/**
+ * The coordinator's list of every young person, one request after another: the first page, pages
+ * further in, searches by name, each filter and sort, and several together (50 rows each).
+ */
+const COORDINATOR_QUERIES = [
+	'',
+	'?page=2',
+	'?page=1000',
+	'?page=2000',
+	'?q=hansen',
+	'?q=jens+ol',
+	'?status=job',
+	'?status=job&page=100',
+	'?flag=missed',
+	'?flag=low',
+	'?flag=overdue&flag=notAgreed',
+	'?flag=noGuide',
+	'?age=16-17',
+	'?sort=age',
+	'?sort=age&dir=desc&page=300',
+	'?guide=<guide>',
+	'?q=an&status=youth_education&age=18-20&flag=overdue'
+];
 const began = performance.now();
 const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(1);
 
@@ -84,7 +107,10 @@ try {
 	const planHtml = await page('/plan', youthCookie);
 	const staffHtml = await page('/staff', guideCookie);
 	const inboxHtml = await page('/staff/messages', guideCookie);
-	console.log(`Pages: /plan ${planHtml.length} B, /staff ${staffHtml.length} B, /staff/messages ${inboxHtml.length} B`);
+	const coordinatorHtml = await page('/staff', cast.coordinator.cookie);
+	console.log(
+		`Pages: /plan ${planHtml.length} B, /staff ${staffHtml.length} B (the coordinator's ${coordinatorHtml.length} B), /staff/messages ${inboxHtml.length} B`
+	);
 
 	const rotate = (cookies: string[]) => {
 		let i = 0;
@@ -113,6 +139,17 @@ try {
 			users: `${cast.guides.length} guides`,
 			url: `${origin}/staff`,
 			next: rotate(cast.guides.map((p) => p.cookie))
+		},
+		{
+			part: 'coordinator',
+			name: 'GET /staff?…',
+			users: `coordinator, ${COORDINATOR_QUERIES.length} queries`,
+			url: `${origin}/staff`,
+			next: (() => {
+				let i = 0;
+				const paths = COORDINATOR_QUERIES.map((q) => `/staff${q.replace('<guide>', cast.someGuideId)}`);
+				return () => ({ headers: { cookie: cast.coordinator.cookie }, path: paths[i++ % paths.length]! });
+			})()
 		},
 		{ part: 'inbox', name: 'GET /staff/messages', users: '1 guide', url: `${origin}/staff/messages`, headers: { cookie: guideCookie } },
 		{

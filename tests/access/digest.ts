@@ -17,10 +17,13 @@ export const IGNORED_TABLES = ['access_log', 'sessions'];
 /**
  * Columns that reads legitimately touch, like a "last seen" mark:
  * - guide_requests.seen_by_youth_at: opening /guide marks the young person's guide-request news
- *   as seen (it clears the badge on the Guide tab), as reading a letter marks it read.
+ *   as seen (it clears the badge on the Guide tab), as reading a letter marks it read; so does
+ *   guide_assignments.seen_by_youth_at for the news of a hand-over.
  */
 export const IGNORED_COLUMNS: Record<string, string[]> = {
-	guide_requests: ['seen_by_youth_at']
+	guide_requests: ['seen_by_youth_at'],
+	// The same mark for a hand-over's news (a guide who left).
+	guide_assignments: ['seen_by_youth_at']
 };
 
 export type Snapshot = Map<string, string[]>;

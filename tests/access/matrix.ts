@@ -5,7 +5,8 @@
  *
  * Dynamic parameters are freja's: [youthId] is Freja Nielsen (17, guide mette, consents to UU and
  * the jobcenter, shares her plan with her mother karen); [requestId] is a guide request freja
- * sends before the run; [code] an invite lone makes before the run (see demoState in state.ts).
+ * sends before the run; [code] an invite lone makes before the run; [userId] a guide account lone
+ * makes before the run (see demoState in state.ts).
  *
  * Refusals are what docs/product.md and src/lib/server/access/rules.ts say: someone not logged in is sent to
  * /login (303; the JSON API answers 401); someone logged in who may not is answered 404, which
@@ -161,6 +162,17 @@ export const MATRIX: Record<string, Row> = {
 	'POST /staff/requests/[requestId]?/approve':       [L,  NF, NF, NF, NF, NF, NF, NF, NF, OK],
 	'POST /staff/requests/[requestId]?/decline':       [L,  NF, NF, NF, NF, NF, NF, NF, NF, OK],
 	'POST /staff/requests/[requestId]?/suggest':       [L,  NF, NF, NF, NF, NF, NF, NF, NF, OK],
+	// The administration: the coordinator's alone ([userId] is a guide account lone makes before the run).
+	'GET /staff/admin':                                [L,  NF, NF, NF, NF, NF, NF, NF, NF, OK],
+	'GET /staff/admin/new':                            [L,  NF, NF, NF, NF, NF, NF, NF, NF, OK],
+	'POST /staff/admin/new?/create':                   [L,  NF, NF, NF, NF, NF, NF, NF, NF, OK],
+	'GET /staff/admin/people/[userId]':                [L,  NF, NF, NF, NF, NF, NF, NF, NF, OK],
+	'POST /staff/admin/people/[userId]?/change':       [L,  NF, NF, NF, NF, NF, NF, NF, NF, OK],
+	'POST /staff/admin/people/[userId]?/code':         [L,  NF, NF, NF, NF, NF, NF, NF, NF, OK],
+	'POST /staff/admin/people/[userId]?/disable':      [L,  NF, NF, NF, NF, NF, NF, NF, NF, OK],
+	'GET /staff/admin/import':                         [L,  NF, NF, NF, NF, NF, NF, NF, NF, OK],
+	'POST /staff/admin/import?/check':                 [L,  NF, NF, NF, NF, NF, NF, NF, NF, OK],
+	'POST /staff/admin/import?/apply':                 [L,  NF, NF, NF, NF, NF, NF, NF, NF, OK],
 	// One young person: the guide keeps the plan; the jobcenter caseworker sees it under consent and
 	// updates the step his department owns; the coordinator sees the profile, not the plan.
 	'GET /staff/youth/[youthId]':                      [L,  NF, NF, NF, NF, OK, NF, OK, NF, OK],
@@ -302,6 +314,38 @@ export function bodies(d: Demo): Record<string, Bodies> {
 			},
 			harmless: { unitPhone: '' }
 		},
+		'POST /staff/admin/new?/create': {
+			probe: {
+				role: 'guide',
+				department: '',
+				displayName: 'Matrix Guide',
+				title: 'Guide',
+				workplace: 'Ungeenheden',
+				languages: 'dansk',
+				capacity: '5',
+				signIn: 'code',
+				externalLogin: ''
+			},
+			harmless: { role: '' }
+		},
+		'POST /staff/admin/people/[userId]?/change': {
+			probe: {
+				role: 'guide',
+				department: '',
+				displayName: 'Test Guide',
+				title: 'Guide',
+				workplace: 'Ungeenheden',
+				languages: 'dansk',
+				capacity: '7',
+				externalLogin: ''
+			},
+			harmless: { displayName: '' }
+		},
+		// Both need the box ticked: without it nothing happens.
+		'POST /staff/admin/people/[userId]?/code': { probe: { confirm: 'on' }, harmless: {} },
+		'POST /staff/admin/people/[userId]?/disable': { probe: { confirm: 'on' }, harmless: {} },
+		'POST /staff/admin/import?/check': { probe: { file: 'type,id,name' }, harmless: {} },
+		'POST /staff/admin/import?/apply': { probe: { batchId: 'no-such-batch' }, harmless: { batchId: '' } },
 		'POST /staff/messages?/markRead': { probe: { threadId: d.threadId, seq: '3' }, harmless: { threadId: d.threadId, seq: '0' } },
 		'POST /staff/messages/[youthId]?/send': {
 			probe: { clientId: d.newClientId(), body: 'Fra matrixtesten' },
@@ -415,6 +459,11 @@ export const PROBES_PROVEN_BY: ReadonlyArray<readonly [string, Role]> = [
 	['POST /staff/invites?/create', 'mette'],
 	['POST /staff/profile?/save', 'mette'],
 	['POST /staff/settings?/save', 'lone'],
+	['POST /staff/admin/new?/create', 'lone'],
+	['POST /staff/admin/people/[userId]?/change', 'lone'],
+	['POST /staff/admin/people/[userId]?/code', 'lone'],
+	// After the other two: a stopped account cannot be changed.
+	['POST /staff/admin/people/[userId]?/disable', 'lone'],
 	['POST /api/push/subscription', 'freja'],
 	['DELETE /api/push/subscription', 'freja'],
 	['POST /consent?/withdraw', 'freja'],
@@ -446,5 +495,7 @@ export const PROBES_UNPROVEN: Record<string, string> = {
 	'POST /parent/[youthId]/guide?/withdraw': 'the one request is suggested and accepted instead (both proven)',
 	'POST /guide?/refuse': 'the one request is suggested and accepted instead (both proven)',
 	'POST /staff/requests/[requestId]?/approve': 'the one request is suggested and accepted instead (both proven)',
-	'POST /staff/requests/[requestId]?/decline': 'the one request is suggested and accepted instead (both proven)'
+	'POST /staff/requests/[requestId]?/decline': 'the one request is suggested and accepted instead (both proven)',
+	'POST /staff/admin/import?/check': 'a file upload (multipart), which the matrix does not send; the import is proven in tests/admin.spec.ts',
+	'POST /staff/admin/import?/apply': 'needs a batch that a checked upload left; the import is proven in tests/admin.spec.ts'
 };

@@ -73,6 +73,22 @@ export async function prepare(clients: Record<Role, Client>, databasePath: strin
 		const inviteCode = /\/invite\/([A-Za-z0-9_-]+)/.exec(invite.body)?.[1] ?? '';
 		expect(inviteCode, 'the invite link').not.toBe('');
 
+		// Lone makes a guide account ([userId]) for the administration's rows.
+		const staff = await act('lone', '/staff/admin/new?/create', {
+			role: 'guide',
+			department: '',
+			displayName: 'Test Guide',
+			title: 'Guide',
+			workplace: 'Ungeenheden',
+			languages: 'dansk',
+			capacity: '5',
+			signIn: 'code',
+			externalLogin: ''
+		});
+		ok(staff, 'lone makes a staff account');
+		const userId = (db.prepare("select id from users where display_name = 'Test Guide'").pluck().get() as string) ?? '';
+		expect(userId, 'the new account').not.toBe('');
+
 		const one = <T>(sql: string, ...args: unknown[]) => db.prepare(sql).get(...args) as T;
 		const guideRequestId = one<{ id: string }>('select id from guide_requests where youth_id = ? and status = ?', users.freja, 'open').id;
 		const consentRequestId = one<{ id: string }>(
@@ -85,7 +101,7 @@ export async function prepare(clients: Record<Role, Client>, databasePath: strin
 		const tomorrow = new Date(Date.now() + 86_400_000);
 		return {
 			users,
-			params: { youthId: users.freja, requestId: guideRequestId, code: inviteCode },
+			params: { youthId: users.freja, requestId: guideRequestId, code: inviteCode, userId },
 			planVersion: one<{ version: number }>('select version from plans where id = ?', frejaPlan).version,
 			steps: { youthTodo: youthTodo.id, youthDone: youthLater.id, guide: guide.id, jobcenter: jobcenter.id, proposed: proposed.id },
 			stepVersions: { guide: guide.version, jobcenter: jobcenter.version, proposed: proposed.version },

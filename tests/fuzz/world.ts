@@ -1,7 +1,8 @@
 /**
  * The people and data the fuzzer works with on its private server: one session per demo person
  * (logged in once each: login is throttled), a few stories so that every kind of id exists
- * (a guide request, a consent request, an invite code), and which pages each person can open.
+ * (a guide request, a consent request, an invite code, a staff account), and which pages each
+ * person can open.
  */
 import { pageForms, type PageForm } from './forms';
 import { ANONYMOUS, getPage, logIn, send, type Session } from './http';
@@ -17,6 +18,8 @@ export interface World {
 	sessions: Session[];
 	ids: Record<string, string>;
 	inviteCode: string;
+	/** A staff account lone made, for the administration's pages ([userId]). */
+	staffId: string;
 	/** The usernames of the young people among PEOPLE. */
 	youth: string[];
 	/** Real ids and values from the database: values for fields no rendered form shows. */
@@ -74,6 +77,20 @@ export async function buildWorld(baseURL: string, databasePath: string): Promise
 	});
 	const inviteCode = /\/invite\/([A-Za-z0-9_-]+)/.exec(invite)?.[1];
 	if (!inviteCode) throw new Error(`No invite link in ${invite}`);
+	// A staff account of the fuzzer's own for the administration's pages ([userId]).
+	await act(baseURL, as('lone'), '/staff/admin/new?/create', {
+		role: 'guide',
+		department: '',
+		displayName: 'Fuzz Guide',
+		title: 'Guide',
+		workplace: 'Ungeenheden',
+		languages: 'dansk',
+		capacity: '5',
+		signIn: 'code',
+		externalLogin: ''
+	});
+	const staffId = query<{ id: string }>(databasePath, "select id from users where display_name = 'Fuzz Guide'")[0]?.id;
+	if (!staffId) throw new Error('The fuzzer’s staff account was not made');
 
 	const tables = query<{ name: string }>(databasePath, "select name from sqlite_master where type = 'table'")
 		.map((t) => t.name)
@@ -105,7 +122,7 @@ export async function buildWorld(baseURL: string, databasePath: string): Promise
 	]) {
 		pool.add(extra);
 	}
-	return { baseURL, databasePath, sessions, ids, inviteCode, youth, pool: [...pool], tables };
+	return { baseURL, databasePath, sessions, ids, inviteCode, staffId, youth, pool: [...pool], tables };
 }
 
 /** The values a route parameter can take, from the database as it is now. */
@@ -118,6 +135,8 @@ export function paramCandidates(world: World, name: string): string[] {
 			return query<{ id: string }>(world.databasePath, 'select id from guide_requests order by created_at desc').map((r) => r.id);
 		case 'code':
 			return [world.inviteCode];
+		case 'userId':
+			return [world.staffId];
 		default:
 			throw new Error(`The fuzzer has no values for the route parameter [${name}]: add them in tests/fuzz/world.ts`);
 	}

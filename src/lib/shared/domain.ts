@@ -57,3 +57,7 @@ export const YOUTH_STATUSES = [
 	'unknown'
 ] as const;
 export type YouthStatus = (typeof YOUTH_STATUSES)[number];
+
+/** What an account's audit row records (the coordinator's administration, an import). */
+export const AUDIT_ACTIONS = ['created', 'changed', 'disabled', 'code'] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -13,6 +13,7 @@ export const load: LayoutServerLoad = ({ locals }) => {
 			outcomes: canGlobal(locals.user, 'outcomes.read'),
 			profile: canGlobal(locals.user, 'guide.profile'),
 			settings: canGlobal(locals.user, 'settings.manage'),
+			admin: canGlobal(locals.user, 'staff.manage'),
 			messages
 		},
 		messages: messages ? { eventCursor: latestEventId(), unread: unreadCount(locals.user) } : null

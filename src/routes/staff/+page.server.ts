@@ -1,20 +1,12 @@
-import { listPlanOverview, readSort, sortCaseload } from '$lib/server/plan';
-import { followUpFlags } from '$lib/server/followup';
+import { listCaseloadPage } from '$lib/server/plan';
+import { readCaseloadQuery } from '$lib/shared/caseload';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	const user = locals.user!;
-	const { sort, direction } = readSort(url.searchParams);
-	const caseload = sortCaseload(listPlanOverview(user), sort, direction);
 	return {
 		role: user.role,
 		department: user.department,
-		caseload,
-		flags: followUpFlags(
-			user,
-			caseload.map((y) => y.id)
-		),
-		sort,
-		direction
+		list: listCaseloadPage(user, readCaseloadQuery(url.searchParams))
 	};
 };

@@ -196,7 +196,20 @@ const cases: Case[] = [
 	['another guide may not set the status', actor('guide'), 'status.set', rel({ hasGuide: true }), false],
 	['the coordinator does not set the status', actor('coordinator'), 'status.set', rel({ hasGuide: true }), false],
 	['the young person does not set their own status', actor('youth'), 'status.set', rel({ self: true }), false],
-	['only the young person exports their data', actor('youth'), 'data.export', rel({ self: true }), true]
+	['only the young person exports their data', actor('youth'), 'data.export', rel({ self: true }), true],
+	['the assigned guide sees the flags on their list', actor('guide'), 'caseload.flags', rel({ assignedGuide: true, hasGuide: true }), true],
+	['another guide does not', actor('guide'), 'caseload.flags', rel({ hasGuide: true }), false],
+	['the coordinator sees every young person’s flags', actor('coordinator'), 'caseload.flags', rel({ hasGuide: true }), true],
+	['but still not the plan', actor('coordinator'), 'plan.read', rel({ hasGuide: true }), false],
+	[
+		'a caseworker under consent does not see the flags',
+		actor('caseworker', 'jobcenter'),
+		'caseload.flags',
+		rel({ departmentKinds: kinds('plan', 'guide', 'meetings') }),
+		false
+	],
+	['the young person has no list', actor('youth'), 'caseload.flags', rel({ self: true }), false],
+	['a parent has no list', actor('parent'), 'caseload.flags', rel({ linkedParent: true, parentKinds: kinds('plan') }), false]
 ];
 
 describe('policy: the decision table', () => {
@@ -230,6 +243,20 @@ describe('policy: the decision table', () => {
 		expect(globalRule(actor('guide'), 'guide.profile')).toBe(true);
 		for (const role of ['youth', 'parent', 'caseworker', 'coordinator'] as const)
 			expect(globalRule(actor(role), 'guide.profile')).toBe(false);
+	});
+
+	it('lets the coordinator alone run the administration and the import', () => {
+		for (const action of ['staff.manage', 'caseload.import'] as const) {
+			expect(globalRule(actor('coordinator'), action)).toBe(true);
+			for (const role of ['youth', 'parent', 'guide', 'caseworker'] as const) expect(globalRule(actor(role), action)).toBe(false);
+			expect(globalRule(null, action)).toBe(false);
+		}
+	});
+
+	it('lets guides and the coordinator filter their lists by flags, and nobody else', () => {
+		for (const role of ['guide', 'coordinator'] as const) expect(globalRule(actor(role), 'caseload.filter')).toBe(true);
+		for (const role of ['youth', 'parent', 'caseworker'] as const) expect(globalRule(actor(role), 'caseload.filter')).toBe(false);
+		expect(globalRule(null, 'caseload.filter')).toBe(false);
 	});
 
 	it('lets every logged-in person, and nobody else, manage their own notifications', () => {

@@ -38,7 +38,8 @@ export const YOUTH_ACTIONS = [
 	'status.set',
 	'privacy.read',
 	'data.export',
-	'parent.invite'
+	'parent.invite',
+	'caseload.flags'
 ] as const;
 export type YouthAction = (typeof YOUTH_ACTIONS)[number];
 
@@ -55,7 +56,10 @@ export const GLOBAL_ACTIONS = [
 	'unitInbox.read',
 	'messages.use',
 	'notifications.manage',
-	'settings.manage'
+	'settings.manage',
+	'caseload.filter',
+	'staff.manage',
+	'caseload.import'
 ] as const;
 export type GlobalAction = (typeof GLOBAL_ACTIONS)[number];
 
@@ -167,6 +171,11 @@ export function rule(actor: Actor, action: YouthAction, r: Relation): boolean {
 			return youth;
 		case 'parent.invite':
 			return guide || coordinator;
+		case 'caseload.flags':
+			// On a list: the young person's status and whether something needs attention (a low or
+			// missed check-in, overdue steps, a plan not agreed to, no guide), never the plan itself.
+			// The coordinator answers for every young person in the municipality.
+			return guide || coordinator;
 	}
 }
 
@@ -224,7 +233,12 @@ export function globalRule(actor: Actor, action: GlobalAction): boolean {
 		case 'outcomes.read':
 		case 'unitInbox.read':
 		case 'settings.manage':
+		case 'staff.manage':
+		case 'caseload.import':
 			return actor.role === 'coordinator';
+		case 'caseload.filter':
+			// Filter one's list by guide, status and flags: those who may see the flags of everyone on it.
+			return actor.role === 'guide' || actor.role === 'coordinator';
 		case 'invite.create':
 			return actor.role === 'guide' || actor.role === 'coordinator';
 		case 'messages.use':

@@ -5,11 +5,11 @@
 export { sessionCookieOptions } from './cookie';
 export { DEVICE_COOKIE, DEVICE_LIFETIME_MS } from './devices';
 export { homeFor } from './home';
-export { INVITE_LIFETIME_MS, createInvite, findOpenInvite } from './invite';
+export { INVITE_LIFETIME_MS, createInvite, createSignInCode, findOpenInvite, findOpenSignInCode } from './invite';
 export { logIn, normalizeUsername } from './login';
 export { endSession } from './logout';
 export { checkNewPassword, hashPassword } from './password';
 export type { PasswordProblem } from './password';
-export { SESSION_COOKIE, createSession, invalidateSession, limitsFor, validateSession } from './session';
+export { SESSION_COOKIE, createSession, invalidateSession, invalidateUserSessions, limitsFor, validateSession } from './session';
 export type { SessionUser } from './session';
 export { createLoginThrottle } from './throttle';

@@ -15,5 +15,5 @@ export {
 } from './checkins';
 export { outcomeTables, outcomesCsv } from './outcome-tables';
 export { outcomeReport, parsePeriod } from './outcomes';
-export { dueDatesUntil } from './rhythm';
-export { setStatus, statusOverview } from './status';
+export { dueDatesUntil, LOW_SCORE, MAX_ANSWER_WINDOW_DAYS } from './rhythm';
+export { importStatus, setStatus, statusOverview } from './status';

@@ -7,7 +7,7 @@ import { desc, eq, lt, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { StatusEntry, StatusOverview } from '../../shared/followup';
 import { recordAccess } from '../access';
-import { db } from '../db';
+import { db, type Tx } from '../db';
 import { YOUTH_STATUSES, youthStatusHistory, type YouthStatus } from '../db/schema';
 import { newId } from '../ids';
 import { authorize, can, type Actor } from '../access';
@@ -82,4 +82,21 @@ export function statusesBefore(youthIds: string[], before: Date): Map<string, Yo
 		.all();
 	for (const row of rows) if (result.has(row.youthId)) result.set(row.youthId, row.status);
 	return result;
+}
+
+/**
+ * An imported caseload's status (admin/, the coordinator's import): a new entry when it differs
+ * from the current one ('unknown' while none was set). In the caller's transaction; the admin part
+ * has checked the actor (null: the command-line import).
+ */
+export function importStatus(tx: Tx, youthId: string, status: YouthStatus, actorId: string | null, now: Date): boolean {
+	const current = tx
+		.select({ status: youthStatusHistory.status })
+		.from(youthStatusHistory)
+		.where(eq(youthStatusHistory.youthId, youthId))
+		.orderBy(desc(youthStatusHistory.createdAt), desc(sql`rowid`))
+		.get();
+	if ((current?.status ?? 'unknown') === status) return false;
+	tx.insert(youthStatusHistory).values({ id: newId(), youthId, status, setBy: actorId, createdAt: now }).run();
+	return true;
 }

@@ -6,9 +6,10 @@
  */
 import { and, count, eq, isNull } from 'drizzle-orm';
 import { db, type Tx } from '../db';
-import { guideAssignments, guideProfiles, guideRequestEvents, guideRequests, messageThreads, users } from '../db/schema';
+import { guideAssignments, guideProfiles, guideRequestEvents, guideRequests, messageThreads, nameKey, users } from '../db/schema';
 import { newId } from '../ids';
 import { authorize, authorizeGlobal, currentAssignment, type Actor } from '../access';
+
 
 /** The synchronous transaction handle better-sqlite3 gives (see db().transaction). */
 
@@ -98,6 +99,24 @@ export function guideDirectory(actor: Actor): GuideListing[] {
 	return listGuides(true);
 }
 
+/**
+ * Every active guide's id and name, in Danish order: a list to filter by guide (the coordinator's
+ * list of young people). Without loads, so it costs one small query.
+ */
+export function guideChoices(actor: Actor): { id: string; displayName: string }[] {
+	authorizeGlobal(actor, 'guide.directory');
+	// Sorted by the lists' name key (schema/name-key.ts): a plain comparison, far quicker than a
+	// collator over a large municipality's 1,700 guides, on every view of the list.
+	return db()
+		.select({ id: users.id, displayName: users.displayName })
+		.from(users)
+		.where(and(eq(users.role, 'guide'), isNull(users.disabledAt)))
+		.all()
+		.map((g) => ({ ...g, key: nameKey(g.displayName) }))
+		.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+		.map(({ id, displayName }) => ({ id, displayName }));
+}
+
 /** Every guide with load and capacity, for the visitation (including invited, unlisted guides). */
 export function guidesForVisitation(actor: Actor): GuideListing[] {
 	authorizeGlobal(actor, 'visitation.manage');
@@ -123,9 +142,13 @@ export function currentGuide(actor: Actor, youthId: string): GuideCard | null {
 export interface Assignment {
 	youthId: string;
 	guideId: string;
-	assignedBy: string;
-	requestId: string;
+	/** Null: the command-line import. */
+	assignedBy: string | null;
+	/** The request the visitation decided; null for a hand-over or an import. */
+	requestId: string | null;
 	overrideReason: string | null;
+	/** The former guide left and the coordinator handed the young person on (news for them on /guide). */
+	handover?: boolean;
 	now: Date;
 }
 
@@ -150,8 +173,25 @@ export function assignGuide(tx: Tx, a: Assignment) {
 			startedAt: a.now,
 			assignedBy: a.assignedBy,
 			requestId: a.requestId,
-			overrideReason: a.overrideReason
+			overrideReason: a.overrideReason,
+			handover: a.handover ?? false
 		})
+		.run();
+}
+
+/**
+ * Ends the young person's assignment without a new guide (their guide left, and the coordinator
+ * sent them back to the visitation): the youth unit answers them meanwhile. The old conversation
+ * is closed, as with any change of guide (docs/product.md rule 8).
+ */
+export function releaseGuide(tx: Tx, youthId: string, now: Date) {
+	tx.update(guideAssignments)
+		.set({ endedAt: now, handover: true, seenByYouthAt: null })
+		.where(and(eq(guideAssignments.youthId, youthId), isNull(guideAssignments.endedAt)))
+		.run();
+	tx.update(messageThreads)
+		.set({ closedAt: now })
+		.where(and(eq(messageThreads.youthId, youthId), isNull(messageThreads.closedAt)))
 		.run();
 }
 
@@ -180,4 +220,15 @@ export function startInvitedGuide(tx: Tx, inviteId: string, guideId: string, now
 	tx.insert(guideRequestEvents)
 		.values({ id: newId(), requestId: request.id, actorId: guideId, action: 'invite_accepted', guideId, createdAt: now })
 		.run();
+}
+
+/**
+ * An imported caseload's guide (admin/, the coordinator's import): assigned, the one way
+ * (`assignGuide`), unless it is the young person's guide already. In the caller's transaction;
+ * the admin part has checked the actor and that the guide is an active guide.
+ */
+export function importAssignment(tx: Tx, youthId: string, guideId: string, actorId: string | null, now: Date): boolean {
+	if (currentAssignment(youthId, tx)?.guideId === guideId) return false;
+	assignGuide(tx, { youthId, guideId, assignedBy: actorId, requestId: null, overrideReason: null, now });
+	return true;
 }

@@ -3,10 +3,12 @@
  * weekly visitation with its decisions, and the guide's own profile. Routes import this part only
  * through this entry.
  */
-export { currentGuide, guideDirectory, guidesForVisitation, startInvitedGuide } from './directory';
+export { currentGuide, guideChoices, guideDirectory, guidesForVisitation, importAssignment, startInvitedGuide } from './directory';
 export type { GuideCard, GuideListing } from './directory';
+export { handOver, handoverView, TO_QUEUE } from './handover';
+export type { HandoverProblem, HandoverResult, HandoverView } from './handover';
 export { ownProfile, updateOwnProfile } from './profiles';
-export { markGuideNewsSeen, parentRequests, unseenGuideNews, youthRequests } from './request-views';
+export { handoverNews, markGuideNewsSeen, parentRequests, unseenGuideNews, youthRequests } from './request-views';
 export type { RequestView } from './request-views';
 export { answerSuggestion, maySendRequest, requestFields, sendRequest, withdrawRequest } from './requests';
 export { approveRequest, declineRequest, requestForDecision, suggestGuide, visitationQueue } from './visitation';

@@ -2,7 +2,7 @@
  * What the young person (and a parent who asked on their behalf) sees of guide requests: a short
  * timeline of where each request stands, and the unread mark on Guide.
  */
-import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { db } from '../db';
 import { guideAssignments, guideRequestEvents, guideRequests, users, type GuideRequest, type RequestKind } from '../db/schema';
 import { todayIso } from '../dates';
@@ -120,7 +120,7 @@ export function youthRequests(actor: Actor, youthId: string, now = new Date()) {
 	};
 }
 
-/** Marks the young person's request news as seen (they opened /guide). */
+/** Marks the young person's request news (and a hand-over's) as seen (they opened /guide). */
 export function markGuideNewsSeen(actor: Actor, now = new Date()) {
 	if (actor?.role !== 'youth') return;
 	db()
@@ -128,16 +128,43 @@ export function markGuideNewsSeen(actor: Actor, now = new Date()) {
 		.set({ seenByYouthAt: now })
 		.where(and(eq(guideRequests.youthId, actor.id), isNull(guideRequests.seenByYouthAt)))
 		.run();
+	db()
+		.update(guideAssignments)
+		.set({ seenByYouthAt: now })
+		.where(and(eq(guideAssignments.youthId, actor.id), eq(guideAssignments.handover, true), isNull(guideAssignments.seenByYouthAt)))
+		.run();
 }
 
-/** How many of the young person's requests have news they have not seen (the mark on Guide). */
+/** How many of the young person's requests and hand-overs have news they have not seen (the mark on Guide). */
 export function unseenGuideNews(actor: Actor): number {
 	if (actor?.role !== 'youth') return 0;
-	return db()
+	const requests = db()
 		.select({ id: guideRequests.id })
 		.from(guideRequests)
 		.where(and(eq(guideRequests.youthId, actor.id), isNull(guideRequests.seenByYouthAt)))
 		.all().length;
+	return requests + (latestHandover(actor.id) ? 1 : 0);
+}
+
+/**
+ * The news of a hand-over the young person has not seen yet: their guide left, and they have a
+ * new guide ('newGuide'), or wait for the visitation to find one ('queue').
+ */
+export function handoverNews(actor: Actor, youthId: string): 'newGuide' | 'queue' | null {
+	authorize(actor, 'guide.read', youthId);
+	return latestHandover(youthId);
+}
+
+function latestHandover(youthId: string): 'newGuide' | 'queue' | null {
+	const latest = db()
+		.select()
+		.from(guideAssignments)
+		.where(eq(guideAssignments.youthId, youthId))
+		.orderBy(desc(guideAssignments.startedAt), desc(sql`rowid`))
+		.limit(1)
+		.get();
+	if (!latest?.handover || latest.seenByYouthAt) return null;
+	return latest.endedAt ? 'queue' : 'newGuide';
 }
 
 /**

@@ -6,7 +6,7 @@
  */
 import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
-import { db } from '../db';
+import { db, type Tx } from '../db';
 import { guideRequestEvents, guideRequests, PROPOSED_ROLES, type RequestKind } from '../db/schema';
 import { todayIso } from '../dates';
 import { field } from '../http';
@@ -171,4 +171,28 @@ export function answerSuggestion(actor: Actor, requestId: string, accept: boolea
 /** Whether the actor may send a guide request for this young person (a parent: under 18 only). */
 export function maySendRequest(actor: Actor, youthId: string) {
 	return can(actor, 'guide.request', youthId);
+}
+
+/**
+ * Puts the young person in the visitation's queue for a new guide, sent by the coordinator on
+ * their behalf (their guide left); nothing when a request of theirs is open already. In the
+ * caller's transaction.
+ */
+export function queueForNewGuide(tx: Tx, youthId: string, actorId: string, now: Date) {
+	if (hasOpenRequest(youthId)) return;
+	const id = newId();
+	tx.insert(guideRequests)
+		.values({
+			id,
+			youthId,
+			requestedBy: actorId,
+			kind: 'change',
+			status: 'open',
+			visitationDate: nextVisitationAfter(todayIso(now), getSettings().visitationWeekday),
+			seenByYouthAt: null,
+			createdAt: now,
+			updatedAt: now
+		})
+		.run();
+	tx.insert(guideRequestEvents).values({ id: newId(), requestId: id, actorId, action: 'sent', createdAt: now }).run();
 }

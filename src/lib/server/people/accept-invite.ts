@@ -1,12 +1,14 @@
 /**
  * Accepting an invite at /invite/<code>: the person chooses a username and password and the
  * account is made as the invite says (a parent linked to their child, an invited guide taking up
- * the young person who proposed them). Single use.
+ * the young person who proposed them). A sign-in code (an account the coordinator or an import
+ * made) is accepted at the same address: the person chooses the username and password of that
+ * account. Single use.
  */
 import { and, eq, isNull } from 'drizzle-orm';
 import { db } from '../db';
-import { guideProfiles, invites, parentLinks, users } from '../db/schema';
-import { checkNewPassword, findOpenInvite, hashPassword, normalizeUsername, type PasswordProblem } from '../auth';
+import { guideProfiles, invites, parentLinks, signInCodes, users } from '../db/schema';
+import { checkNewPassword, findOpenInvite, findOpenSignInCode, hashPassword, normalizeUsername, type PasswordProblem } from '../auth';
 import { startInvitedGuide } from '../guides';
 import { newId } from '../ids';
 
@@ -21,7 +23,7 @@ export async function acceptInvite(
 	now = new Date()
 ): Promise<{ ok: true; userId: string } | { ok: false; problem: AcceptProblem }> {
 	const invite = findOpenInvite(code, now);
-	if (!invite) return { ok: false, problem: 'invalid_invite' };
+	if (!invite) return claimAccount(code, input, now);
 	const username = normalizeUsername(input.username);
 	if (!USERNAME_PATTERN.test(username)) return { ok: false, problem: 'username_format' };
 	const passwordProblem = checkNewPassword(input.password, username);
@@ -77,5 +79,40 @@ export async function acceptInvite(
 		}
 		tx.update(invites).set({ usedAt: now, acceptedUserId: userId }).where(eq(invites.id, fresh.id)).run();
 		return { ok: true as const, userId };
+	});
+}
+
+/** Whom an invite or a sign-in code is for (its name), or null when it is unknown, used or expired. */
+export function inviteFor(code: string, now = new Date()): { displayName: string } | null {
+	const invite = findOpenInvite(code, now);
+	if (invite) return { displayName: invite.displayName };
+	const signIn = findOpenSignInCode(code, now);
+	if (!signIn) return null;
+	const user = db().select({ displayName: users.displayName, disabledAt: users.disabledAt }).from(users).where(eq(users.id, signIn.userId)).get();
+	return user && !user.disabledAt ? { displayName: user.displayName } : null;
+}
+
+/** A sign-in code: the existing account gets the username and password the person chooses. */
+async function claimAccount(
+	code: string,
+	input: { username: string; password: string },
+	now: Date
+): Promise<{ ok: true; userId: string } | { ok: false; problem: AcceptProblem }> {
+	const signIn = findOpenSignInCode(code, now);
+	if (!signIn) return { ok: false, problem: 'invalid_invite' };
+	const username = normalizeUsername(input.username);
+	if (!USERNAME_PATTERN.test(username)) return { ok: false, problem: 'username_format' };
+	const passwordProblem = checkNewPassword(input.password, username);
+	if (passwordProblem) return { ok: false, problem: passwordProblem };
+	const passwordHash = await hashPassword(input.password);
+	return db().transaction((tx) => {
+		const fresh = findOpenSignInCode(code, now, tx);
+		const account = fresh ? tx.select().from(users).where(eq(users.id, fresh.userId)).get() : undefined;
+		if (!fresh || !account || account.disabledAt) return { ok: false as const, problem: 'invalid_invite' as const };
+		const holder = tx.select({ id: users.id }).from(users).where(eq(users.username, username)).get();
+		if (holder && holder.id !== account.id) return { ok: false as const, problem: 'username_taken' as const };
+		tx.update(users).set({ username, passwordHash }).where(eq(users.id, account.id)).run();
+		tx.update(signInCodes).set({ usedAt: now }).where(eq(signInCodes.id, fresh.id)).run();
+		return { ok: true as const, userId: account.id };
 	});
 }

@@ -3,6 +3,7 @@
  * new young person or parent, and accepting an invite. Routes import this part only through this
  * entry.
  */
-export { acceptInvite } from './accept-invite';
+export { acceptInvite, inviteFor } from './accept-invite';
 export { inviteNewPerson, parentInviteTargets } from './invitations';
-export { danishOrder, getYouthSummary, listCaseload, listChildren } from './lists';
+export { importParentLink } from './links';
+export { caseworkerCaseloadIds, danishOrder, getYouthSummary, listCaseload, listChildren, youthSummaries } from './lists';

@@ -52,28 +52,64 @@ export function getYouthSummary(actor: NonNullable<Actor>, youthId: string): You
  * who share with a caseworker's department, or everyone for the coordinator.
  */
 export function listCaseload(actor: NonNullable<Actor>): YouthSummary[] {
-	let candidates: string[] = [];
-	if (actor.role === 'guide') {
-		candidates = youthOfGuide(actor.id);
-	} else if (actor.role === 'caseworker' && actor.department) {
-		candidates = db()
+	const candidates = caseloadCandidates(actor);
+	const relations = relationsOf(actor, candidates);
+	const may = (action: YouthAction, id: string) => rule(actor, action, relations.get(id) ?? NO_RELATION);
+	const allowed = candidates.filter((id) => may('profile.read', id));
+	return summaries(allowed, (id) => may('plan.read', id));
+}
+
+function caseloadCandidates(actor: NonNullable<Actor>): string[] {
+	if (actor.role === 'guide') return youthOfGuide(actor.id);
+	if (actor.role === 'caseworker' && actor.department) {
+		return db()
 			.selectDistinct({ id: consentRecords.youthId })
 			.from(consentRecords)
 			.where(eq(consentRecords.department, actor.department))
 			.all()
 			.map((r) => r.id);
-	} else if (actor.role === 'coordinator') {
-		candidates = db()
+	}
+	if (actor.role === 'coordinator') {
+		return db()
 			.select({ id: users.id })
 			.from(users)
 			.where(eq(users.role, 'youth'))
 			.all()
 			.map((r) => r.id);
 	}
+	return [];
+}
+
+/**
+ * The ids on a caseworker's list: the young people whose consent to the department is in force
+ * now (the policy decides each). Guides' and the coordinator's lists are read page by page in the
+ * database instead (plan/caseload.ts), since the coordinator's has every young person on it.
+ */
+export function caseworkerCaseloadIds(actor: NonNullable<Actor>): string[] {
+	if (actor.role !== 'caseworker') return [];
+	const candidates = caseloadCandidates(actor);
 	const relations = relationsOf(actor, candidates);
-	const may = (action: YouthAction, id: string) => rule(actor, action, relations.get(id) ?? NO_RELATION);
-	const allowed = candidates.filter((id) => may('profile.read', id));
-	return summaries(allowed, (id) => may('plan.read', id));
+	return candidates.filter((id) => rule(actor, 'profile.read', relations.get(id) ?? NO_RELATION));
+}
+
+/** Name, age and current guide of these young people, in the order given (the caller has checked access). */
+export function youthSummaries(youthIds: string[]): Omit<YouthSummary, 'goalText'>[] {
+	if (!youthIds.length) return [];
+	const people = new Map(
+		inSlices(youthIds, (slice) =>
+			db()
+				.select({ id: users.id, displayName: users.displayName, birthDate: users.birthDate })
+				.from(users)
+				.where(inArray(users.id, slice))
+				.all()
+		).map((p) => [p.id, p])
+	);
+	const guides = currentGuides(youthIds);
+	const ageOf = agesOn();
+	return youthIds.flatMap((id) => {
+		const p = people.get(id);
+		return p ? [{ id, displayName: p.displayName, age: ageOf(p.birthDate!), guide: guides.get(id) ?? null }] : [];
+	});
 }
 
 export interface ChildOverview extends YouthSummary {

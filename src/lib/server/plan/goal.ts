@@ -4,12 +4,12 @@
  * agree with my plan", which is recorded with the version and the time.
  */
 import { and, eq } from 'drizzle-orm';
-import { db } from '../db';
-import { plans } from '../db/schema';
+import { db, type Tx } from '../db';
+import { plans, type GoalType } from '../db/schema';
 import { newId } from '../ids';
 import { authorize, type Actor } from '../access';
 import { findPlan } from './view';
-import { dateFitsPlan, goalInput, parse, versionInput, type InputError } from './input';
+import { dateFitsPlan, goalInput, LIMITS, parse, versionInput, type InputError } from './input';
 import { noteChange, touchPlan, type Outcome } from './history';
 
 export interface GoalValues {
@@ -107,4 +107,34 @@ export function agreeToPlan(
 		noteChange(tx, plan.id, actor.id, 'plan_agreed', {}, now);
 		return { ok: true as const };
 	});
+}
+
+/** The longest goal a plan takes (the import checks its rows against it). */
+export const GOAL_TEXT_MAX = LIMITS.goalText;
+
+/**
+ * An imported caseload's plan goal (admin/, the coordinator's import): a plan is started when the
+ * young person has none, and its goal changed when it differs, each kept in the plan's history as
+ * a guide's change would be. In the caller's transaction; the admin part has checked the actor
+ * (null: the command-line import).
+ */
+export function importGoal(
+	tx: Tx,
+	youthId: string,
+	goal: { goalType: GoalType; goalText: string },
+	actorId: string | null,
+	now: Date
+): 'created' | 'changed' | 'unchanged' {
+	const plan = tx.select().from(plans).where(eq(plans.youthId, youthId)).get();
+	if (!plan) {
+		const planId = newId();
+		tx.insert(plans).values({ id: planId, youthId, ...goal, createdAt: now, updatedAt: now }).run();
+		noteChange(tx, planId, actorId, 'plan_created', {}, now);
+		return 'created';
+	}
+	if (plan.goalType === goal.goalType && plan.goalText === goal.goalText) return 'unchanged';
+	tx.update(plans).set(goal).where(eq(plans.id, plan.id)).run();
+	touchPlan(tx, plan.id, now, true);
+	noteChange(tx, plan.id, actorId, 'goal_changed', { goal: goal.goalText }, now);
+	return 'changed';
 }

@@ -33,7 +33,7 @@ export type HistoryAction = (typeof HISTORY_ACTIONS)[number];
 
 /** A transaction handle (better-sqlite3: synchronous). */
 
-export function noteChange(tx: Tx, planId: string, actorId: string, action: HistoryAction, details: Record<string, string>, now: Date) {
+export function noteChange(tx: Tx, planId: string, actorId: string | null, action: HistoryAction, details: Record<string, string>, now: Date) {
 	tx.insert(planHistory).values({ id: newId(), planId, actorId, action, details, createdAt: now }).run();
 }
 

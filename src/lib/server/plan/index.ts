@@ -4,12 +4,14 @@
  * import this part only through this entry.
  */
 export { answer, fields } from './forms';
-export { agreeToPlan, createPlan, updateGoal } from './goal';
+export { agreeToPlan, createPlan, GOAL_TEXT_MAX, importGoal, updateGoal } from './goal';
 export { listOwnerChoices } from './input';
 export type { OwnerChoice } from './input';
 export { cancelMeeting, scheduleMeeting } from './meetings';
-export { getPlanSummary, listPlanOverview, readSort, sortCaseload } from './overview';
-export type { CaseloadRow, CaseloadSort, PlanSummary, SortDirection } from './overview';
+export { listCaseloadPage } from './caseload';
+export type { CaseloadPage } from './caseload';
+export { getPlanSummary } from './overview';
+export type { CaseloadRow, PlanSummary, RowFlags } from './overview';
 export { addStep, commentOnStep, declineStep, moveStep, proposeStep, removeStep, setOwnStepDone, updateStep } from './steps';
 export { getPlanView, readSharedPlan } from './view';
 export type { HistoryView, PersonInvolved, PlanView, StepView } from './view';

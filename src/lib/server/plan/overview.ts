@@ -1,17 +1,32 @@
 /**
- * Plans at a glance: the staff's list of their young people (name, age, goal, next meeting,
- * overdue steps, agreement) and the summary on the young person's own front page.
- * Other features add their columns to the list beside these (see CaseloadList.svelte).
+ * Plans at a glance: the rows of the staff's list of young people (name, age, guide, goal, next
+ * meeting, overdue steps, agreement, and for those who answer for the young person the status and
+ * the flags) and the summary on the young person's own front page. Which young people are on a
+ * page of the list is decided by `caseload.ts`; this builds the rows of that page only.
  */
 import { and, asc, eq, gt, inArray, isNull } from 'drizzle-orm';
 import { db } from '../db';
 import { inSlices } from '../db/slices';
-import { meetings, plans, planSteps, type GoalType } from '../db/schema';
+import { caseloadIndex, meetings, plans, planSteps, type CaseloadIndexRow, type GoalType, type YouthStatus } from '../db/schema';
 import { recordAccesses } from '../access';
 import { todayIso } from '../dates';
-import { danishOrder, listCaseload } from '../people';
+import { youthSummaries } from '../people';
+import { followUpFlags, LOW_SCORE } from '../followup';
 import { authorize, NO_RELATION, relationsOf, rule, type Actor } from '../access';
+import type { FollowUpFlag } from '../../shared/followup';
 import { agreementOf, findPlan, groupOf, isOverdue, type Agreement } from './view';
+
+/** What needs attention, for those who answer for the young person (policy: caseload.flags). */
+export interface RowFlags {
+	/** The last check-in was answered low, or missed. */
+	checkin: 'low' | 'missed' | null;
+	/** The same with its score and date, for those who read the check-ins (the guide). */
+	checkinDetail: FollowUpFlag | null;
+	overdue: boolean;
+	/** There is a plan and the young person has not agreed to its current version. */
+	notAgreed: boolean;
+	noGuide: boolean;
+}
 
 export interface CaseloadRow {
 	id: string;
@@ -31,34 +46,36 @@ export interface CaseloadRow {
 	noPlan: boolean;
 	/** Null when there is none or the viewer may not see meetings. */
 	nextMeeting: Date | null;
+	/** Null when the viewer may not see it. */
+	status: YouthStatus | null;
+	/** Null when the viewer may not see them. */
+	flags: RowFlags | null;
 }
 
-export const CASELOAD_SORTS = ['name', 'age', 'meeting', 'overdue', 'agreement'] as const;
-export type CaseloadSort = (typeof CASELOAD_SORTS)[number];
-export type SortDirection = 'asc' | 'desc';
-
-/** The direction a column sorts in when first chosen: what needs attention comes first. */
-export const DEFAULT_DIRECTION: Record<CaseloadSort, SortDirection> = {
-	name: 'asc',
-	age: 'asc',
-	meeting: 'asc',
-	overdue: 'desc',
-	agreement: 'asc'
-};
-
-export function listPlanOverview(actor: NonNullable<Actor>, now = new Date()): CaseloadRow[] {
-	const people = listCaseload(actor);
+/**
+ * The rows for these young people, in the order given, each with what the actor may see of it.
+ * Only these are read, and each read is logged: a plan shown as 'plan_overview', a row with the
+ * status and flags but no plan (the coordinator) as 'caseload'.
+ */
+export function caseloadRows(actor: NonNullable<Actor>, youthIds: string[], now = new Date()): CaseloadRow[] {
 	const today = todayIso(now);
-	// The facts for the whole list at once, not a few queries per young person.
-	const relations = relationsOf(
-		actor,
-		people.map((p) => p.id),
-		now
-	);
+	// The facts for the whole page at once, not a few queries per young person.
+	const relations = relationsOf(actor, youthIds, now);
+	const relation = (id: string) => relations.get(id) ?? NO_RELATION;
+	const people = youthSummaries(youthIds.filter((id) => rule(actor, 'profile.read', relation(id))));
 	const rights = new Map(
 		people.map((p) => {
-			const r = relations.get(p.id) ?? NO_RELATION;
-			return [p.id, { plan: rule(actor, 'plan.read', r), meetings: rule(actor, 'meetings.read', r), edit: rule(actor, 'plan.edit', r) }];
+			const r = relation(p.id);
+			return [
+				p.id,
+				{
+					plan: rule(actor, 'plan.read', r),
+					meetings: rule(actor, 'meetings.read', r),
+					edit: rule(actor, 'plan.edit', r),
+					status: rule(actor, 'status.read', r),
+					flags: rule(actor, 'caseload.flags', r)
+				}
+			];
 		})
 	);
 	const readable = people.filter((p) => rights.get(p.id)!.plan).map((p) => p.id);
@@ -87,11 +104,25 @@ export function listPlanOverview(actor: NonNullable<Actor>, now = new Date()): C
 		const known = nextMeetingOf.get(m.planId);
 		if (!known || m.startsAt < known) nextMeetingOf.set(m.planId, m.startsAt);
 	}
+	// Status and flags from the list's index (the same facts the list is filtered on).
+	const facts = new Map(
+		inSlices(
+			people.filter((p) => rights.get(p.id)!.flags || rights.get(p.id)!.status).map((p) => p.id),
+			(slice) => db().select().from(caseloadIndex).where(inArray(caseloadIndex.youthId, slice)).all()
+		).map((f) => [f.youthId, f])
+	);
+	// The detail for those who read check-ins (followUpFlags asks the policy for each).
+	const checkinFlags = followUpFlags(
+		actor,
+		people.filter((p) => rights.get(p.id)!.flags).map((p) => p.id),
+		now
+	);
 
-	const rows = people.map((p) => {
+	const rows = people.map((p): CaseloadRow => {
 		const may = rights.get(p.id)!;
 		const plan = may.plan ? planOf.get(p.id) : undefined;
 		const own = plan ? (steps.get(plan.id) ?? []) : [];
+		const fact = facts.get(p.id);
 		return {
 			id: p.id,
 			displayName: p.displayName,
@@ -107,16 +138,40 @@ export function listPlanOverview(actor: NonNullable<Actor>, now = new Date()): C
 					}
 				: null,
 			noPlan: may.plan && !plan,
-			nextMeeting: plan && may.meetings ? (nextMeetingOf.get(plan.id) ?? null) : null
+			nextMeeting: plan && may.meetings ? (nextMeetingOf.get(plan.id) ?? null) : null,
+			status: may.status && fact ? fact.status : null,
+			flags:
+				may.flags && fact
+					? {
+							checkin: checkinFlagOf(fact, today),
+							checkinDetail: checkinFlags[p.id] ?? null,
+							overdue: fact.overdueFrom !== null && fact.overdueFrom < today,
+							notAgreed: fact.planAgreement === 'stale' || fact.planAgreement === 'never',
+							noGuide: fact.guideId === null
+						}
+					: null
 		};
 	});
-	// Every plan shown is a read of that young person's plan: logged, in one transaction.
+	// Every plan shown is a read of that young person's plan; a row with only the status and the
+	// flags is a read of those: logged, in one transaction.
 	recordAccesses(
 		actor,
 		rows.filter((r) => r.plan).map((r) => r.id),
 		'plan_overview'
 	);
+	recordAccesses(
+		actor,
+		rows.filter((r) => !r.plan && (r.flags || r.status)).map((r) => r.id),
+		'caseload'
+	);
 	return rows;
+}
+
+/** The check-in flag from the list's index (the rule of `followUpFlags`, from the stored dates). */
+function checkinFlagOf(fact: CaseloadIndexRow, today: string): 'low' | 'missed' | null {
+	if (!fact.checkinRunning) return null;
+	if (fact.checkinMissedAfter !== null && fact.checkinMissedAfter < today) return 'missed';
+	return fact.checkinScore !== null && fact.checkinScore <= LOW_SCORE ? 'low' : null;
 }
 
 function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
@@ -127,42 +182,6 @@ function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
 		else groups.set(key(item), [item]);
 	}
 	return groups;
-}
-
-const AGREEMENT_RANK: Record<Agreement, number> = { stale: 0, never: 1, current: 2 };
-
-/** Sorts the list by a column; rows without the value always come last. */
-export function sortCaseload(rows: CaseloadRow[], sort: CaseloadSort, direction: SortDirection): CaseloadRow[] {
-	const value = (r: CaseloadRow): string | number | null => {
-		switch (sort) {
-			case 'name':
-				return r.displayName;
-			case 'age':
-				return r.age;
-			case 'meeting':
-				return r.nextMeeting?.getTime() ?? null;
-			case 'overdue':
-				return r.plan?.overdueSteps ?? null;
-			case 'agreement':
-				return r.plan ? AGREEMENT_RANK[r.plan.agreement] : null;
-		}
-	};
-	const sign = direction === 'asc' ? 1 : -1;
-	return [...rows].sort((a, b) => {
-		const x = value(a);
-		const y = value(b);
-		if (x === null || y === null) return x === y ? danishOrder(a.displayName, b.displayName) : x === null ? 1 : -1;
-		const order = typeof x === 'string' ? danishOrder(x, String(y)) : x - (y as number);
-		return order !== 0 ? sign * order : danishOrder(a.displayName, b.displayName);
-	});
-}
-
-/** Reads `?sort=…&dir=…`, falling back to the name. */
-export function readSort(params: URLSearchParams): { sort: CaseloadSort; direction: SortDirection } {
-	const raw = params.get('sort');
-	const sort = (CASELOAD_SORTS as readonly string[]).includes(raw ?? '') ? (raw as CaseloadSort) : 'name';
-	const dir = params.get('dir');
-	return { sort, direction: dir === 'asc' || dir === 'desc' ? dir : DEFAULT_DIRECTION[sort] };
 }
 
 export interface PlanSummary {

@@ -6,6 +6,7 @@ export {
 	ensureVapidKeys,
 	notifyCheckinsDue,
 	notifyConsentWaiting,
+	notifyGuideChanged,
 	notifyNewMessage,
 	notifyRequestDecided,
 	removeAllSubscriptions,

@@ -13,7 +13,14 @@
 import { and, count, desc, eq, isNull, notInArray } from 'drizzle-orm';
 import { createECDH } from 'node:crypto';
 import { z } from 'zod';
-import { app_name, pwa_push_checkin, pwa_push_consent_cosign, pwa_push_guide_request, pwa_push_message } from '../../paraglide/messages.js';
+import {
+	app_name,
+	pwa_push_checkin,
+	pwa_push_consent_cosign,
+	pwa_push_guide_changed,
+	pwa_push_guide_request,
+	pwa_push_message
+} from '../../paraglide/messages.js';
 import { config } from '../config';
 import { db } from '../db';
 import { messageThreads, parentLinks, pushSubscriptions, users, vapidKeys, PUSH_LOCALES, type Role } from '../db/schema';
@@ -23,7 +30,7 @@ import type { SessionUser } from '../auth';
 import type { MessageView } from '../../shared/messages';
 
 /** What a notice can be about. */
-export const PUSH_KINDS = ['message', 'guideRequest', 'consentCosign', 'checkin'] as const;
+export const PUSH_KINDS = ['message', 'guideRequest', 'consentCosign', 'checkin', 'guideChanged'] as const;
 export type PushKind = (typeof PUSH_KINDS)[number];
 export type PushLocale = (typeof PUSH_LOCALES)[number];
 
@@ -211,6 +218,8 @@ function targetUrl(role: Role, kind: PushKind): string {
 			return role === 'parent' ? '/parent' : '/consent';
 		case 'checkin':
 			return '/';
+		case 'guideChanged':
+			return role === 'parent' ? '/parent' : '/guide';
 	}
 }
 
@@ -220,7 +229,8 @@ export function pushPayload(kind: PushKind, role: Role, locale: PushLocale): Pus
 		message: pwa_push_message,
 		guideRequest: pwa_push_guide_request,
 		consentCosign: pwa_push_consent_cosign,
-		checkin: pwa_push_checkin
+		checkin: pwa_push_checkin,
+		guideChanged: pwa_push_guide_changed
 	}[kind];
 	return { kind, title: app_name({}, { locale }), body: text({}, { locale }), url: targetUrl(role, kind) };
 }
@@ -296,6 +306,11 @@ async function notifyAll(userIds: Iterable<string>, kind: PushKind): Promise<Not
  */
 export function notifyRequestDecided(request: { youthId: string; requestedBy: string }): Promise<NotifyResult> {
 	return notifyAll([request.youthId, request.requestedBy], 'guideRequest');
+}
+
+/** The young people's guide changed because their guide left (a hand-over): each gets a notice. */
+export function notifyGuideChanged(youthIds: string[]): Promise<NotifyResult> {
+	return notifyAll(youthIds, 'guideChanged');
 }
 
 /** A consent given under the self-consent age waits: every linked custody holder gets a notice. */

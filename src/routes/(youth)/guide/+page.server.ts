@@ -2,7 +2,7 @@ import { fail, type Action } from '@sveltejs/kit';
 import { field } from '$lib/server/http';
 import { currentGuide, guideDirectory } from '$lib/server/guides';
 import { answerSuggestion, requestFields, sendRequest, withdrawRequest } from '$lib/server/guides';
-import { markGuideNewsSeen, youthRequests } from '$lib/server/guides';
+import { handoverNews, markGuideNewsSeen, youthRequests } from '$lib/server/guides';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals }) => {
@@ -10,7 +10,9 @@ export const load: PageServerLoad = ({ locals }) => {
 	const page = {
 		guide: currentGuide(user, user.id),
 		requests: youthRequests(user, user.id),
-		directory: guideDirectory(user)
+		directory: guideDirectory(user),
+		// Read before the news is marked seen below.
+		handover: handoverNews(user, user.id)
 	};
 	markGuideNewsSeen(user);
 	return page;

@@ -1,12 +1,10 @@
 import { fail } from '@sveltejs/kit';
-import { findOpenInvite } from '$lib/server/auth';
-import { acceptInvite } from '$lib/server/people';
+import { acceptInvite, inviteFor } from '$lib/server/people';
 import { field } from '$lib/server/http';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ params }) => {
-	const invite = findOpenInvite(params.code);
-	return { invite: invite ? { displayName: invite.displayName } : null };
+	return { invite: inviteFor(params.code) };
 };
 
 export const actions: Actions = {

@@ -39,7 +39,14 @@ export const guideAssignments = sqliteTable(
 		endedAt: integer('ended_at', { mode: 'timestamp_ms' }),
 		assignedBy: text('assigned_by').references(() => users.id),
 		requestId: text('request_id').references((): AnySQLiteColumn => guideRequests.id),
-		overrideReason: text('override_reason')
+		overrideReason: text('override_reason'),
+		/**
+		 * A hand-over: the guide left (their account was disabled) and the coordinator gave the young
+		 * person a new guide (this assignment started), or sent them back to the visitation (this one ended).
+		 */
+		handover: integer('handover', { mode: 'boolean' }).notNull().default(false),
+		/** A hand-over's news: when the young person saw it on /guide (null: not yet, a mark on Guide). */
+		seenByYouthAt: integer('seen_by_youth_at', { mode: 'timestamp_ms' })
 	},
 	(t) => [
 		uniqueIndex('guide_assignments_one_active')

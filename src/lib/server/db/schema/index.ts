@@ -18,3 +18,6 @@ export * from './consent';
 export * from './messages';
 export * from './followup';
 export * from './system';
+export * from './admin';
+export * from './lists';
+export { nameKey, nameKeySql } from './name-key';

@@ -20,10 +20,19 @@ export const users = sqliteTable(
 		phone: text('phone'),
 		email: text('email'),
 		createdAt: createdAt(),
-		disabledAt: integer('disabled_at', { mode: 'timestamp_ms' })
+		disabledAt: integer('disabled_at', { mode: 'timestamp_ms' }),
+		/**
+		 * The person's login at the municipality's identity provider (OIDC), matched at sign-in; set by
+		 * the coordinator on a staff account (the sign-in issue uses it).
+		 */
+		externalLogin: text('external_login'),
+		/** The row's stable id in an imported file (the earlier system's): importing it again finds this person. */
+		externalId: text('external_id')
 	},
 	(t) => [
 		uniqueIndex('users_username_unique').on(t.username),
+		uniqueIndex('users_external_login_unique').on(t.externalLogin),
+		uniqueIndex('users_external_id_unique').on(t.externalId),
 		check('users_role_check', oneOf(t.role, ROLES)),
 		check(
 			'users_department_check',
@@ -109,6 +118,28 @@ export const invites = sqliteTable(
 	]
 );
 
+/**
+ * A sign-in code for an account that already exists (made by the coordinator or an import): the
+ * person chooses a username and password with it at /invite/<code>. Single use, expires; only the
+ * SHA-256 of the code is stored.
+ */
+export const signInCodes = sqliteTable(
+	'sign_in_codes',
+	{
+		id: text('id').primaryKey(),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		codeHash: text('code_hash').notNull(),
+		/** Null: made by the command-line import. */
+		createdBy: text('created_by').references(() => users.id),
+		createdAt: createdAt(),
+		expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+		usedAt: integer('used_at', { mode: 'timestamp_ms' })
+	},
+	(t) => [uniqueIndex('sign_in_codes_code_hash_unique').on(t.codeHash), index('sign_in_codes_user_idx').on(t.userId)]
+);
+
 export const parentLinks = sqliteTable(
 	'parent_links',
 	{
@@ -135,4 +166,5 @@ export const parentLinks = sqliteTable(
 export type User = typeof users.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
 export type Invite = typeof invites.$inferSelect;
+export type SignInCode = typeof signInCodes.$inferSelect;
 export type ParentLink = typeof parentLinks.$inferSelect;

@@ -1,0 +1,93 @@
+/**
+ * The staff's list of young people as a query: search, filters, sort and page, all in the URL
+ * (`?q=…&guide=…&status=…&flag=…&age=…&sort=…&dir=…&page=…`), so the list works without
+ * JavaScript and a search can be bookmarked. Read leniently: anything unknown is left out.
+ */
+import { YOUTH_STATUSES, type YouthStatus } from './domain';
+
+export const CASELOAD_PAGE_SIZE = 50;
+
+export const CASELOAD_SORTS = ['name', 'age', 'meeting', 'overdue', 'agreement'] as const;
+export type CaseloadSort = (typeof CASELOAD_SORTS)[number];
+export type SortDirection = 'asc' | 'desc';
+
+/** The direction a column sorts in when first chosen: what needs attention comes first. */
+export const DEFAULT_DIRECTION: Record<CaseloadSort, SortDirection> = {
+	name: 'asc',
+	age: 'asc',
+	meeting: 'asc',
+	overdue: 'desc',
+	agreement: 'asc'
+};
+
+/** What needs attention: a low or missed check-in, overdue steps, a plan not agreed to, no guide. */
+export const CASELOAD_FLAGS = ['low', 'missed', 'overdue', 'notAgreed', 'noGuide'] as const;
+export type CaseloadFlag = (typeof CASELOAD_FLAGS)[number];
+
+/** Age bands, in whole years (inclusive). */
+export const AGE_BANDS = {
+	'13-15': [13, 15],
+	'16-17': [16, 17],
+	'18-20': [18, 20],
+	'21-25': [21, 25]
+} as const satisfies Record<string, readonly [number, number]>;
+export type AgeBand = keyof typeof AGE_BANDS;
+
+export const MAX_SEARCH_LENGTH = 100;
+
+export interface CaseloadQuery {
+	/** Words of the name, each of which must be in it. */
+	q: string;
+	/** A guide's id. */
+	guide: string | null;
+	status: YouthStatus | null;
+	/** Every one of these must hold. */
+	flags: CaseloadFlag[];
+	age: AgeBand | null;
+	sort: CaseloadSort;
+	direction: SortDirection;
+	/** 1-based. */
+	page: number;
+}
+
+const oneOf = <T extends string>(list: readonly T[], value: string | null): T | null =>
+	value !== null && (list as readonly string[]).includes(value) ? (value as T) : null;
+
+/** Reads the query from the address; unknown or malformed parts are dropped. */
+export function readCaseloadQuery(params: URLSearchParams): CaseloadQuery {
+	const sort = oneOf(CASELOAD_SORTS, params.get('sort')) ?? 'name';
+	const dir = params.get('dir');
+	const guide = params.get('guide') ?? '';
+	const page = Number(params.get('page'));
+	return {
+		q: (params.get('q') ?? '').replace(/\s+/g, ' ').trim().slice(0, MAX_SEARCH_LENGTH),
+		guide: /^[a-z0-9]{1,64}$/.test(guide) ? guide : null,
+		status: oneOf(YOUTH_STATUSES, params.get('status')),
+		flags: CASELOAD_FLAGS.filter((flag) => params.getAll('flag').includes(flag)),
+		age: oneOf(Object.keys(AGE_BANDS) as AgeBand[], params.get('age')),
+		sort,
+		direction: dir === 'asc' || dir === 'desc' ? dir : DEFAULT_DIRECTION[sort],
+		page: Number.isInteger(page) && page >= 1 && page <= 1_000_000 ? page : 1
+	};
+}
+
+/** The address of the list with this query: only what differs from the defaults, in a fixed order. */
+export function caseloadHref(query: CaseloadQuery): string {
+	const params = new URLSearchParams();
+	if (query.q) params.set('q', query.q);
+	if (query.guide) params.set('guide', query.guide);
+	if (query.status) params.set('status', query.status);
+	for (const flag of query.flags) params.append('flag', flag);
+	if (query.age) params.set('age', query.age);
+	if (query.sort !== 'name' || query.direction !== DEFAULT_DIRECTION.name) params.set('sort', query.sort);
+	if (query.direction !== DEFAULT_DIRECTION[query.sort]) params.set('dir', query.direction);
+	if (query.page > 1) params.set('page', String(query.page));
+	const text = params.toString();
+	return text ? `?${text}` : '?';
+}
+
+/** The list sorted by this column: the other direction if it is sorted by it already; back to page 1. */
+export function sortHref(query: CaseloadQuery, sort: CaseloadSort): string {
+	const direction = sort === query.sort ? (query.direction === 'asc' ? 'desc' : 'asc') : DEFAULT_DIRECTION[sort];
+	return caseloadHref({ ...query, sort, direction, page: 1 });
+}

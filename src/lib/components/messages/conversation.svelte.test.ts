@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { m } from '$lib/paraglide/messages.js';
 import { sendErrorText } from '$lib/shared/message-errors';
 import type { LiveEvent, MessageView, Side, ThreadView } from '$lib/shared/messages';
-import type { Queued as Outgoing } from '$lib/pwa/queue';
+import type { Outgoing } from '$lib/pwa/outbox';
 import { ConversationState, type ConversationPorts, type SendAnswer } from './conversation.svelte';
 
 const YOUTH = 'youth-freja';

@@ -24,7 +24,7 @@ import {
 	type Side,
 	type ThreadView
 } from '$lib/shared/messages';
-import { forgetQueued, keepForLater, waitingMessages, type Queued as Outgoing } from '$lib/pwa/queue';
+import type { Outgoing } from '$lib/pwa/outbox';
 import type { Pending } from './types';
 
 /** What the page gives the conversation, asked afresh each time (the page's data is reloaded). */
@@ -47,7 +47,7 @@ export interface ConversationPorts {
 	post(message: Omit<Outgoing, 'userId'>): Promise<{ ok: boolean; answer: SendAnswer }>;
 	/** Tells the server that this side has read the thread up to `seq`. */
 	postRead(threadId: string, seq: number): Promise<void>;
-	/** The outbox (src/lib/pwa/queue.ts). */
+	/** The outbox (src/lib/pwa/outbox.ts). */
 	keepForLater(message: Outgoing): Promise<void>;
 	waitingMessages(userId: string, youthId: string): Promise<Array<Pick<Outgoing, 'clientId' | 'body'>>>;
 	removeFromOutbox(clientId: string): Promise<void>;
@@ -244,8 +244,9 @@ export class ConversationState {
 	}
 }
 
-/** A conversation's ports on a page: fetch, and the outbox in IndexedDB. */
+/** A conversation's ports on a page: fetch, the outbox in IndexedDB (loaded when first needed). */
 export function browserPorts(reload: () => Promise<void>): ConversationPorts {
+	const outbox = () => import('$lib/pwa/outbox');
 	const postJson = (url: string, body: unknown) =>
 		fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 	return {
@@ -256,9 +257,9 @@ export function browserPorts(reload: () => Promise<void>): ConversationPorts {
 		postRead: async (threadId, seq) => {
 			await postJson('/api/messages/read', { threadId, seq });
 		},
-		keepForLater,
-		waitingMessages,
-		removeFromOutbox: forgetQueued,
+		keepForLater: async (message) => (await outbox()).keepForLater(message),
+		waitingMessages: async (userId, youthId) => (await outbox()).waitingMessages(userId, youthId),
+		removeFromOutbox: async (clientId) => (await outbox()).removeFromOutbox(clientId),
 		reload,
 		newId: () => crypto.randomUUID()
 	};

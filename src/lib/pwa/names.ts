@@ -21,6 +21,12 @@ export const offlinePageKey = (locale: string) => `/offline?locale=${locale}`;
 /** The Background Sync tag for the outbox of messages written offline. */
 export const OUTBOX_SYNC_TAG = 'minvej-outbox';
 
+/**
+ * Sent on a page's `window` when messages left the outbox (by the app shell, or the service
+ * worker's OUTBOX_CHANGED): the conversation then shows them as sent.
+ */
+export const OUTBOX_EVENT = 'minvej:outbox';
+
 /** Messages from a page to the service worker. */
 export type ToWorker =
 	| { type: 'SKIP_WAITING' }

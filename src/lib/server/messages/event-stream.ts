@@ -9,6 +9,17 @@
  *
  * The stream ends when the session ends (logout, idle or absolute limit), checked on every wake-up
  * and every heartbeat without sliding the session: an open tab does not keep a session alive.
+ *
+ * Writing a message of the other side onto this stream moves the user's "delivered" mark: the
+ * mark means "it reached their device", and handing it to the device's open connection is the
+ * one moment the server knows that (a reconnect that missed it gets it again from Last-Event-ID,
+ * so an early mark never hides a lost message). A GET writing it is deliberate, in the way reading
+ * a plan writes the access log: the client asks for nothing, the server records what it did, the
+ * mark only moves forward (a repeated or resumed stream changes nothing more), and another site
+ * cannot open the stream with the user's cookie (SameSite=Lax). An acknowledgement posted by the
+ * page would cost a request per message and per tab, and code in every page's first download
+ * (live.svelte.ts), and would leave a message that arrived shown as only "sent" whenever the
+ * acknowledgement itself was lost.
  */
 import { and, eq, isNull } from 'drizzle-orm';
 import { db } from '../db';
@@ -128,7 +139,7 @@ export function openEventStream(user: SessionUser, options: StreamOptions): Read
 					cursor = batch.cursor;
 					if (!batch.more) break;
 				}
-				// The other side's messages have now reached this person's device.
+				// The other side's messages have now reached this person's device (see the top).
 				for (const [threadId, seq] of reached) markDelivered(user, threadId, seq);
 				// Every write wakes every stream; the count is asked again only when something
 				// happened in this person's own conversations (and once on connect).

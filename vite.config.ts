@@ -46,14 +46,20 @@ export default defineConfig({
 		})
 	],
 	server: { port: 5173 },
-	build: {
-		rollupOptions: {
-			// A phone pays a round trip and a gzip header for every file: small shared chunks are
-			// merged into others where that adds no code to any page (tests/size-budget.spec.ts).
-			output: {
-				experimentalMinChunkSize: 3_000,
-				// Svelte's runtime as one file, not ten pieces that each page fetches and gzips apart.
-				manualChunks: (id: string) => (/node_modules\/svelte\/src\/internal\/client\//.test(id) ? 'svelte' : undefined)
+	// The browser's build only. On the server Rollup would merge small route files into each other,
+	// and SvelteKit refuses a +page.server.ts chunk that exports another route's load or actions.
+	environments: {
+		client: {
+			build: {
+				rollupOptions: {
+					// A phone pays a round trip and a gzip header for every file: small shared chunks are
+					// merged into others where that adds no code to any page (tests/size-budget.spec.ts).
+					output: {
+						experimentalMinChunkSize: 3_000,
+						// Svelte's runtime as one file, not ten pieces that each page fetches and gzips apart.
+						manualChunks: (id: string) => (/node_modules\/svelte\/src\/internal\/client\//.test(id) ? 'svelte' : undefined)
+					}
+				}
 			}
 		}
 	},

@@ -14,7 +14,7 @@ export {
 	parseRecipientKey,
 	recipientKey
 } from './consent-state';
-export type { ConsentRecipient, ConsentState, ConsentStatus, ConsentYouth } from './consent-state';
+export type { ConsentRecipient, ConsentState, ConsentYouth } from './consent-state';
 export { currentAssignment, currentGuide, currentGuideId, currentGuideIds, currentGuides, youthOfGuide } from './current-guide';
 export { relationOf, relationsOf } from './facts';
 export { authorize, authorizeGlobal, can, canGlobal, canOnStep } from './guard';

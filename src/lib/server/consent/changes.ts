@@ -19,7 +19,6 @@ import {
 	recipientKey,
 	type ConsentRecipient,
 	type ConsentState,
-	type ConsentStatus,
 	type ConsentYouth
 } from '../access';
 import {
@@ -40,6 +39,7 @@ import { newId } from '../ids';
 import { can, type Actor } from '../access';
 import { notifyConsentWaiting } from '../push';
 import { getSettings } from '../settings';
+import type { ConsentStatus } from '../../shared/consent';
 
 export type ConsentChangeError = 'not_allowed' | 'recipient' | 'kinds' | 'wording_changed' | 'not_waiting';
 

@@ -4,7 +4,7 @@
  * may co-sign. Every view asks the policy first and is built from the records at this moment.
  */
 import { eq } from 'drizzle-orm';
-import { DEPARTMENTS, type DataKind, type Department } from '$lib/shared/domain';
+import { DEPARTMENTS, type Department } from '$lib/shared/domain';
 import { recordAccess } from '../access';
 import { db } from '../db';
 import { parentLinks } from '../db/schema';
@@ -15,8 +15,7 @@ import {
 	linkedParents,
 	recipientKey,
 	type ConsentRecipient,
-	type ConsentState,
-	type ConsentStatus
+	type ConsentState
 } from '../access';
 import {
 	DEPARTMENT_KINDS,
@@ -33,46 +32,7 @@ import { openConsentRequests } from './requests';
 import { ageOn } from '../dates';
 import { can, relationOf, type Actor } from '../access';
 import { getSettings } from '../settings';
-
-export interface ConsentRow {
-	/** `department:uu` or `parent:<id>`: what the forms post. */
-	key: string;
-	kind: 'department' | 'parent';
-	name: string;
-	status: ConsentStatus;
-	/** In force or waiting: the kinds covered; otherwise what a yes would share. */
-	kinds: DataKind[];
-	/** For a parent: the kinds the young person may tick. */
-	offeredKinds: DataKind[];
-	give: string;
-	withdraw: string;
-	/** Waiting: the custody holders who can co-sign. */
-	waitingFor: string[];
-	since: Date | null;
-	/** The last change was made by a custody holder: their name. */
-	changedBy: string | null;
-}
-
-export interface YouthConsentView {
-	youthId: string;
-	age: number;
-	selfConsentAge: number;
-	underAge: boolean;
-	/** The version every form on the page posts. */
-	wording: string;
-	custodians: string[];
-	requests: Array<{
-		id: string;
-		department: Department;
-		name: string;
-		message: string;
-		requestedBy: string;
-		createdAt: Date;
-		give: string;
-	}>;
-	departments: ConsentRow[];
-	parents: ConsentRow[];
-}
+import type { ConsentRow, ParentConsentView, StaffConsentView, YouthConsentView } from '../../shared/consent';
 
 const inForce = (s: ConsentState | undefined) => s?.status === 'active' || s?.status === 'waiting_cosign';
 
@@ -132,15 +92,6 @@ export function youthConsentView(actor: Actor, youthId: string, locale: Locale, 
 	};
 }
 
-export interface StaffConsentView {
-	youthId: string;
-	selfConsentAge: number;
-	rows: Array<{ key: string; name: string; status: ConsentStatus; kinds: DataKind[]; since: Date | null }>;
-	requests: Array<{ department: Department; name: string; requestedBy: string; createdAt: Date }>;
-	/** The guide may ask for these departments (not given, not waiting); null: may not ask. */
-	askable: Array<{ department: Department; name: string }> | null;
-}
-
 /** Read-only states for the guide and the coordinator on /staff/youth/[youthId]. */
 export function staffConsentView(actor: Actor, youthId: string, locale: Locale): StaffConsentView | null {
 	if (!actor || actor.role === 'youth' || actor.role === 'parent' || !can(actor, 'consent.read', youthId)) return null;
@@ -182,21 +133,6 @@ export function staffConsentView(actor: Actor, youthId: string, locale: Locale):
 		})),
 		askable
 	};
-}
-
-export interface ParentConsentView {
-	youthId: string;
-	youthFirstName: string;
-	/** What the young person shares with this parent now, and what not (never messages). */
-	shared: DataKind[];
-	notShared: DataKind[];
-	/** Only for a custody holder while the young person is under the self-consent age. */
-	custodian: {
-		selfConsentAge: number;
-		wording: string;
-		waiting: Array<{ giveRecordId: string; key: string; name: string; text: string; since: Date | null }>;
-		inForce: Array<{ key: string; name: string; kinds: DataKind[]; text: string; since: Date | null }>;
-	} | null;
 }
 
 /** What a parent sees of one young person's consents on /parent and /parent/[youthId]. */

@@ -9,7 +9,7 @@
 import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { addDays, format, parseISO } from 'date-fns';
 import { z } from 'zod';
-import type { CheckinOverview, FollowUpFlag, OpenCheckin, RhythmView, TimelineItem } from '../../shared/followup';
+import type { CheckinOverview, FollowUpFlag, MyCheckin, RhythmView, TimelineItem } from '../../shared/followup';
 import { recordAccess } from '../access';
 import {
 	checkinState,
@@ -168,7 +168,7 @@ export function checkinOverview(actor: NonNullable<Actor>, youthId: string, now 
 }
 
 /** The young person's own check-in to answer now (if any) and when the next one comes. */
-export function myCheckin(actor: NonNullable<Actor>, now = new Date()): { open: OpenCheckin | null; nextDueOn: string | null } | null {
+export function myCheckin(actor: NonNullable<Actor>, now = new Date()): MyCheckin | null {
 	if (!can(actor, 'checkins.answer', actor.id)) return null;
 	syncCheckins([actor.id], now, false);
 	const today = todayIso(now);

@@ -4,10 +4,8 @@
  * through this entry.
  */
 export { currentGuide, guideDirectory, guidesForVisitation, startInvitedGuide } from './directory';
-export type { GuideCard, GuideListing } from './directory';
 export { ownProfile, updateOwnProfile } from './profiles';
 export { markGuideNewsSeen, parentRequests, unseenGuideNews, youthRequests } from './request-views';
-export type { RequestView } from './request-views';
 export { answerSuggestion, maySendRequest, requestFields, sendRequest, withdrawRequest } from './requests';
 export { approveRequest, declineRequest, requestForDecision, suggestGuide, visitationQueue } from './visitation';
-export type { DecisionResult, QueueItem } from './visitation';
+export type { DecisionResult } from './visitation';

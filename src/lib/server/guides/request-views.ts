@@ -4,39 +4,14 @@
  */
 import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { db } from '../db';
-import { guideAssignments, guideRequestEvents, guideRequests, users, type GuideRequest, type RequestKind } from '../db/schema';
+import { guideAssignments, guideRequestEvents, guideRequests, users, type GuideRequest } from '../db/schema';
 import { todayIso } from '../dates';
-import { findGuide, type GuideListing } from './directory';
+import { findGuide } from './directory';
 import { hasOpenRequest } from './requests';
 import { authorize, type Actor } from '../access';
 import { getSettings } from '../settings';
 import { agendaDate, OPEN_STATUSES } from './visitation';
-
-export interface RequestView {
-	id: string;
-	kind: RequestKind;
-	status: GuideRequest['status'];
-	createdAt: Date;
-	sentBy: { displayName: string; byYouth: boolean; byMe: boolean };
-	/** The guide asked for (pick, or a wish with a change request). */
-	wish: string | null;
-	/** Whether the young person had a guide when the request was sent (change, or find one). */
-	hadGuide: boolean;
-	proposed: { name: string; role: string | null; workplace: string | null; contact: string | null } | null;
-	reason: string | null;
-	/** The visitation meeting the request is (or was) on the agenda of. */
-	agendaDate: string | null;
-	decidedAt: Date | null;
-	decisionReason: string | null;
-	suggestedGuide: GuideListing | null;
-	/** Who became (or will become, once invited) the guide. */
-	newGuide: string | null;
-	invitePending: boolean;
-	/** When the young person (or the sender) closed it: withdrawn, or answered a suggestion. */
-	closedAt: Date | null;
-	unread: boolean;
-	canWithdraw: boolean;
-}
+import type { ParentRequests, RequestView } from '../../shared/guides';
 
 function displayNames(ids: (string | null)[]) {
 	const wanted = [...new Set(ids.filter((id): id is string => !!id))];
@@ -144,7 +119,7 @@ export function unseenGuideNews(actor: Actor): number {
  * A parent's view: the requests they sent for the young person, and whether the young person has
  * another request pending (its content is the young person's own).
  */
-export function parentRequests(actor: Actor, youthId: string, now = new Date()) {
+export function parentRequests(actor: Actor, youthId: string, now = new Date()): ParentRequests {
 	authorize(actor, 'guide.request', youthId);
 	const mine = db()
 		.select()

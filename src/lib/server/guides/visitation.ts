@@ -17,6 +17,7 @@ import { newId } from '../ids';
 import { notifyRequestDecided } from '../push';
 import { authorizeGlobal, can, currentAssignment, recordAccess, type Actor } from '../access';
 import { getSettings } from '../settings';
+import type { QueueItem } from '../../shared/guides';
 
 // ---- The calendar ----------------------------------------------------------------------------
 
@@ -88,25 +89,6 @@ export function moveRequest(tx: Tx, request: GuideRequest, move: Move): boolean 
 }
 
 // ---- The queue -------------------------------------------------------------------------------
-
-export interface QueueItem {
-	id: string;
-	kind: GuideRequest['kind'];
-	status: RequestStatus;
-	createdAt: Date;
-	agendaDate: string;
-	reason: string | null;
-	youth: { id: string; displayName: string; age: number };
-	currentGuide: { id: string; displayName: string } | null;
-	goal: string | null;
-	sentBy: { displayName: string; byParent: boolean };
-	wish: { id: string; displayName: string; full: boolean } | null;
-	proposed: { name: string; role: string | null; workplace: string | null; contact: string | null } | null;
-	suggestedGuide: { id: string; displayName: string } | null;
-	decisionReason: string | null;
-	decidedAt: Date | null;
-	invitePending: boolean;
-}
 
 function nameOf(id: string | null) {
 	if (!id) return null;

@@ -5,20 +5,13 @@
 import { eq, inArray } from 'drizzle-orm';
 import { db } from '../db';
 import { inSlices } from '../db/slices';
-import { consentRecords, parentLinks, plans, users, type DataKind } from '../db/schema';
+import { consentRecords, parentLinks, plans, users } from '../db/schema';
 import { agesOn } from '../dates';
 import { can, currentGuides, NO_RELATION, relationOf, relationsOf, rule, youthOfGuide, type Actor, type YouthAction } from '../access';
+import type { ChildOverview, YouthSummary } from '../../shared/people';
 
 /** Danish alphabetical order (æ, ø, å last); one collator, as `localeCompare(…, 'da')` makes one per call. */
 export const danishOrder = new Intl.Collator('da').compare;
-
-export interface YouthSummary {
-	id: string;
-	displayName: string;
-	age: number;
-	guide: { id: string; displayName: string } | null;
-	goalText: string | null;
-}
 
 function summaries(youthIds: string[], withGoal: (id: string) => boolean): YouthSummary[] {
 	if (!youthIds.length) return [];
@@ -74,11 +67,6 @@ export function listCaseload(actor: NonNullable<Actor>): YouthSummary[] {
 	const may = (action: YouthAction, id: string) => rule(actor, action, relations.get(id) ?? NO_RELATION);
 	const allowed = candidates.filter((id) => may('profile.read', id));
 	return summaries(allowed, (id) => may('plan.read', id));
-}
-
-export interface ChildOverview extends YouthSummary {
-	custody: boolean;
-	sharedKinds: DataKind[];
 }
 
 /** A parent's linked young people, with what each shares with them right now. */

@@ -6,10 +6,7 @@
 export { answer, fields } from './forms';
 export { agreeToPlan, createPlan, updateGoal } from './goal';
 export { listOwnerChoices } from './input';
-export type { OwnerChoice } from './input';
 export { cancelMeeting, scheduleMeeting } from './meetings';
 export { getPlanSummary, listPlanOverview, readSort, sortCaseload } from './overview';
-export type { CaseloadRow, CaseloadSort, PlanSummary, SortDirection } from './overview';
 export { addStep, commentOnStep, declineStep, moveStep, proposeStep, removeStep, setOwnStepDone, updateStep } from './steps';
 export { getPlanView, readSharedPlan } from './view';
-export type { HistoryView, PersonInvolved, PlanView, StepView } from './view';

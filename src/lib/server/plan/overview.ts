@@ -6,36 +6,20 @@
 import { and, asc, eq, gt, inArray, isNull } from 'drizzle-orm';
 import { db } from '../db';
 import { inSlices } from '../db/slices';
-import { meetings, plans, planSteps, type GoalType } from '../db/schema';
+import { meetings, plans, planSteps } from '../db/schema';
 import { recordAccesses } from '../access';
 import { todayIso } from '../dates';
 import { danishOrder, listCaseload } from '../people';
 import { authorize, NO_RELATION, relationsOf, rule, type Actor } from '../access';
-import { agreementOf, findPlan, groupOf, isOverdue, type Agreement } from './view';
-
-export interface CaseloadRow {
-	id: string;
-	displayName: string;
-	age: number;
-	guideName: string | null;
-	/** Null when the viewer may not see the plan. */
-	plan: {
-		goalText: string;
-		goalType: GoalType;
-		overdueSteps: number;
-		/** Proposals waiting for the guide (only counted for whoever may answer them). */
-		proposals: number;
-		agreement: Agreement;
-	} | null;
-	/** The viewer may see the plan, and the young person has none yet. */
-	noPlan: boolean;
-	/** Null when there is none or the viewer may not see meetings. */
-	nextMeeting: Date | null;
-}
-
-export const CASELOAD_SORTS = ['name', 'age', 'meeting', 'overdue', 'agreement'] as const;
-export type CaseloadSort = (typeof CASELOAD_SORTS)[number];
-export type SortDirection = 'asc' | 'desc';
+import { agreementOf, findPlan, groupOf, isOverdue } from './view';
+import {
+	CASELOAD_SORTS,
+	type Agreement,
+	type CaseloadRow,
+	type CaseloadSort,
+	type PlanSummary,
+	type SortDirection
+} from '../../shared/plan';
 
 /** The direction a column sorts in when first chosen: what needs attention comes first. */
 export const DEFAULT_DIRECTION: Record<CaseloadSort, SortDirection> = {
@@ -163,18 +147,6 @@ export function readSort(params: URLSearchParams): { sort: CaseloadSort; directi
 	const sort = (CASELOAD_SORTS as readonly string[]).includes(raw ?? '') ? (raw as CaseloadSort) : 'name';
 	const dir = params.get('dir');
 	return { sort, direction: dir === 'asc' || dir === 'desc' ? dir : DEFAULT_DIRECTION[sort] };
-}
-
-export interface PlanSummary {
-	goalText: string;
-	goalType: GoalType;
-	targetDate: string | null;
-	agreement: Agreement;
-	nowSteps: { id: string; title: string; dueDate: string | null; overdue: boolean; ownerKind: string }[];
-	doneSteps: number;
-	totalSteps: number;
-	proposals: number;
-	nextMeeting: { startsAt: Date; place: string } | null;
 }
 
 /** The young person's plan in a few lines, for their front page; null without a plan. */

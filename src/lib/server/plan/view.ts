@@ -12,62 +12,10 @@ import { meetings, planHistory, plans, planSteps, stepComments, users, type Plan
 import { historyText } from '$lib/shared/plan-format';
 import { todayIso } from '../dates';
 import { authorize, can, currentGuide, recordAccess, relationOf, rule, stepRule, type Actor } from '../access';
+import type { Agreement, PersonInvolved, PlanView, SharedPlan, StepGroup, StepView } from '../../shared/plan';
 
 /** Steps due within this many days (or already due) are shown under "now". */
 export const NOW_WINDOW_DAYS = 14;
-
-export type StepGroup = 'now' | 'next' | 'done' | 'proposed' | 'declined';
-export type Agreement = 'current' | 'stale' | 'never';
-
-export interface CommentView {
-	id: string;
-	authorName: string;
-	byYouth: boolean;
-	body: string;
-	createdAt: Date;
-}
-
-export interface StepView extends Pick<
-	PlanStep,
-	'id' | 'title' | 'description' | 'ownerKind' | 'ownerDepartment' | 'ownerUserId' | 'dueDate' | 'status' | 'version' | 'completedAt'
-> {
-	ownerName: string | null;
-	overdue: boolean;
-	group: StepGroup;
-	comments: CommentView[];
-	may: { edit: boolean; update: boolean; complete: boolean; comment: boolean };
-}
-
-export interface PersonInvolved {
-	kind: 'guide' | 'caseworker' | 'department';
-	name: string | null;
-	department: PlanStep['ownerDepartment'];
-}
-
-export interface HistoryView {
-	id: string;
-	action: string;
-	details: Record<string, string>;
-	actorName: string | null;
-	byViewer: boolean;
-	createdAt: Date;
-	/** The line in the reader's language, written here so the page need not carry every history text. */
-	text: string;
-}
-
-export interface PlanView {
-	youth: { id: string; displayName: string };
-	plan: Pick<Plan, 'id' | 'goalType' | 'goalText' | 'targetDate' | 'currentSituation' | 'version' | 'agreedAt' | 'createdAt' | 'updatedAt'>;
-	agreement: Agreement;
-	guide: { id: string; displayName: string } | null;
-	steps: StepView[];
-	/** Null when the viewer may not see meetings. */
-	meetings: { id: string; startsAt: Date; durationMinutes: number; place: string; withWhom: string; bring: string }[] | null;
-	people: PersonInvolved[];
-	history: HistoryView[];
-	today: string;
-	may: { edit: boolean; participate: boolean };
-}
 
 export function agreementOf(plan: Pick<Plan, 'version' | 'agreedVersion'>): Agreement {
 	if (plan.agreedVersion === null) return 'never';
@@ -235,7 +183,7 @@ export function getPlanView(actor: Actor, youthId: string, now = new Date()): Pl
 }
 
 /** The plan if the young person shares it with the actor (a parent, say); nothing is read otherwise. */
-export function readSharedPlan(actor: NonNullable<Actor>, youthId: string): { shared: boolean; view: PlanView | null } {
+export function readSharedPlan(actor: NonNullable<Actor>, youthId: string): SharedPlan {
 	const shared = can(actor, 'plan.read', youthId);
 	return { shared, view: shared ? getPlanView(actor, youthId) : null };
 }

@@ -9,6 +9,8 @@
  *
  * The stream ends when the session ends (logout, idle or absolute limit), checked on every wake-up
  * and every heartbeat without sliding the session: an open tab does not keep a session alive.
+ * It is also ended when the same session or person opens too many (events.ts): the oldest is sent
+ * a `closed` event first, so that its page stops reconnecting until the tab is looked at again.
  */
 import { and, eq, isNull } from 'drizzle-orm';
 import { db } from '../db';
@@ -17,7 +19,7 @@ import { limitsFor, type SessionUser } from '../auth';
 import { conversationKey, eventsFor, latestEventId, touchedBetween } from './conversations';
 import { unreadCount } from './inbox';
 import { markDelivered } from './send';
-import { onMessageEvents, trackStream } from './events';
+import { onMessageEvents, trackStream, type CloseReason } from './events';
 import type { Side } from '../../shared/messages';
 
 export interface StreamOptions {
@@ -89,7 +91,9 @@ export function openEventStream(user: SessionUser, options: StreamOptions): Read
 					close();
 				}
 			};
-			const close = () => {
+			const close = (reason?: CloseReason) => {
+				if (closed) return;
+				if (reason === 'too_many_streams') send(`event: closed\ndata: ${JSON.stringify({ reason })}\n\n`);
 				if (closed) return;
 				closed = true;
 				cleanup();
@@ -142,7 +146,7 @@ export function openEventStream(user: SessionUser, options: StreamOptions): Read
 
 			send('retry: 3000\n\n');
 			const stopListening = onMessageEvents(pull);
-			const untrack = trackStream(close);
+			const untrack = trackStream(close, { userId: user.id, sessionId: options.sessionId });
 			const heartbeat = setInterval(() => {
 				if (!alive()) return close();
 				send(': ping\n\n');

@@ -1,8 +1,40 @@
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { SvelteKitPWA } from '@vite-pwa/sveltekit';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { paraglideOptions } from './paraglide.options.js';
+
+/**
+ * How the browser's build is cut into files. A phone pays a round trip and a gzip header for every
+ * file: small shared chunks are merged into others where that adds no code to any page
+ * (tests/size-budget.spec.ts). The browser's build only: SvelteKit decides in its own config hook
+ * which build is the server's, and merged there, one route's +page.server.ts would carry other
+ * routes' exports, which SvelteKit refuses ("Invalid export").
+ */
+function browserChunks(): Plugin {
+	return {
+		name: 'minvej-browser-chunks',
+		apply: 'build',
+		config: {
+			order: 'post',
+			handler: (config) =>
+				config.build?.ssr
+					? undefined
+					: {
+							build: {
+								rollupOptions: {
+									output: {
+										experimentalMinChunkSize: 3_000,
+										// Svelte's runtime as one file, not ten pieces that each page fetches and gzips apart.
+										manualChunks: (id: string) => (/node_modules\/svelte\/src\/internal\/client\//.test(id) ? 'svelte' : undefined)
+									}
+								}
+							}
+						}
+		}
+	};
+}
 
 export default defineConfig({
 	plugins: [
@@ -43,20 +75,10 @@ export default defineConfig({
 				modifyURLPrefix: { 'client/': '' }
 			},
 			devOptions: { enabled: false }
-		})
+		}),
+		browserChunks()
 	],
 	server: { port: 5173 },
-	build: {
-		rollupOptions: {
-			// A phone pays a round trip and a gzip header for every file: small shared chunks are
-			// merged into others where that adds no code to any page (tests/size-budget.spec.ts).
-			output: {
-				experimentalMinChunkSize: 3_000,
-				// Svelte's runtime as one file, not ten pieces that each page fetches and gzips apart.
-				manualChunks: (id: string) => (/node_modules\/svelte\/src\/internal\/client\//.test(id) ? 'svelte' : undefined)
-			}
-		}
-	},
 	test: {
 		include: ['src/**/*.test.ts'],
 		environment: 'node',

@@ -3,6 +3,7 @@ import { logIn } from '$lib/server/auth';
 import { sessionCookieOptions } from '$lib/server/auth';
 import { SESSION_COOKIE } from '$lib/server/auth';
 import { endSession } from '$lib/server/auth';
+import { recordSessionDevice } from '$lib/server/auth';
 import { field, safeNext } from '$lib/server/http';
 import { homeFor } from '$lib/server/auth';
 import { getSettings } from '$lib/server/settings';
@@ -34,6 +35,8 @@ export const actions: Actions = {
 		}
 		// Never carry an old session over a login.
 		endSession(locals.sessionId, cookies);
+		// For "signed in on these devices" (/settings/sessions): the browser and system, no more.
+		recordSessionDevice(result.token.split('.')[0]!, request.headers.get('user-agent'));
 		cookies.set(SESSION_COOKIE, result.token, sessionCookieOptions(result.expiresAt));
 		redirect(303, safeNext(url.searchParams.get('next'), homeFor(result.role)));
 	}

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Browser, type Page, type TestInfo } from '@playwright/test';
-import { expectAccessible, login, switchLanguage } from './helpers';
+import { expectAccessible, inviteYouth, login, switchLanguage } from './helpers';
 
 /**
  * Consent the young person controls (issue 5). Every test that changes a consent puts it back
@@ -90,6 +90,46 @@ test.describe('consent', () => {
 		await expect(uu.getByText('Stoppet', { exact: true })).toBeVisible();
 		await expect(uu).toContainText('Peter Jensen har sagt stop.');
 		await peter.context().close();
+	});
+
+	test('after 20 changes in a minute a yes waits, with a clear message; saying stop still works at once', async ({ page }) => {
+		// A young person of her own, so the limit holds back nobody another test uses.
+		await inviteYouth(page, 'mette', 'Ella Holm', 'ella', '2006-05-05');
+		await page.goto('/consent');
+		await settled(page);
+		const wording = await page.locator('input[name="wording"]').first().inputValue();
+		const change = (action: 'give' | 'withdraw', recipient: string) =>
+			page.evaluate(
+				async ([action, body]) => {
+					const res = await fetch(`/consent?/${action}`, {
+						method: 'POST',
+						headers: { accept: 'application/json', 'x-sveltekit-action': 'true', 'content-type': 'application/x-www-form-urlencoded' },
+						body
+					});
+					return (await res.text()).slice(0, 40);
+				},
+				[action, new URLSearchParams({ recipient, wording }).toString()] as const
+			);
+		// 20 changes: UU yes and stop nine times over, then yes to UU and the jobcenter.
+		for (let i = 0; i < 9; i++) {
+			expect(await change('give', 'department:uu')).toContain('"type":"success"');
+			expect(await change('withdraw', 'department:uu')).toContain('"type":"success"');
+		}
+		expect(await change('give', 'department:uu')).toContain('"type":"success"');
+		expect(await change('give', 'department:jobcenter')).toContain('"type":"success"');
+		await page.reload();
+
+		const fgu = page.getByTestId('consent-department:fgu');
+		await fgu.getByRole('button', { name: /^Ja, del med FGU/ }).click();
+		await expect(fgu.getByRole('alert')).toHaveText(
+			'Du har ændret dine samtykker mange gange på kort tid. Vent et minut, og prøv så igen.'
+		);
+		await expect(fgu.getByText('Deler ikke', { exact: true })).toBeVisible();
+		await expectAccessible(page);
+
+		const uu = page.getByTestId('consent-department:uu');
+		await uu.getByRole('button', { name: /^Stop deling med UU/ }).click();
+		await expect(uu.getByRole('status')).toHaveText('Du har sagt stop. UU – Ungdommens Uddannelsesvejledning kan ikke se noget mere.');
 	});
 
 	test('freja stops sharing her plan with karen: karen’s next request no longer shows it', async ({ page, browser }, info) => {

@@ -90,6 +90,11 @@ export const MATRIX: Record<string, Row> = {
 	'POST /logout':                                    [OUT,OUT,OUT,OUT,OUT,OUT,OUT,OUT,OUT,OUT],
 	'GET /settings/notifications':                     [L,  OK, OK, OK, OK, OK, OK, OK, OK, OK],
 	'POST /settings/notifications?/offEverywhere':     [L,  OK, OK, OK, OK, OK, OK, OK, OK, OK],
+	// Everyone's own sessions: seen, and ended one at a time, all but this one, or all.
+	'GET /settings/sessions':                          [L,  OK, OK, OK, OK, OK, OK, OK, OK, OK],
+	'POST /settings/sessions?/end':                    [L,  OK, OK, OK, OK, OK, OK, OK, OK, OK],
+	'POST /settings/sessions?/endOthers':              [L,  OK, OK, OK, OK, OK, OK, OK, OK, OK],
+	'POST /settings/sessions?/endAll':                 [L,  OUT,OUT,OUT,OUT,OUT,OUT,OUT,OUT,OUT],
 	'POST /api/push/subscription':                     [U,  OK, OK, OK, OK, OK, OK, OK, OK, OK],
 	'DELETE /api/push/subscription':                   [U,  OK, OK, OK, OK, OK, OK, OK, OK, OK],
 
@@ -183,8 +188,8 @@ export const MATRIX: Record<string, Row> = {
 	'POST /staff/youth/[youthId]/followup?/setStatus': [L,  NF, NF, NF, NF, OK, NF, NF, NF, NF]
 };
 
-/** Run after everything else: it ends the sessions the other checks use. */
-export const LAST = ['POST /logout'];
+/** Run after everything else, in this order: they end the sessions the other checks use. */
+export const LAST = ['POST /settings/sessions?/endAll', 'POST /logout'];
 
 /**
  * The +server.ts methods that change something, by what they take: JSON endpoints must refuse
@@ -223,6 +228,10 @@ export function bodies(d: Demo): Record<string, Bodies> {
 		'POST /language': same({ locale: '', next: '/' }),
 		'POST /logout': same({}),
 		'POST /settings/notifications?/offEverywhere': same({}),
+		// Each role has one session here, so ending the others ends none; a made-up handle names none.
+		'POST /settings/sessions?/end': { probe: { session: '0'.repeat(32) }, harmless: { session: '' } },
+		'POST /settings/sessions?/endOthers': same({}),
+		'POST /settings/sessions?/endAll': same({}),
 		'POST /api/push/subscription': { probe: d.pushSubscription, harmless: {} },
 		'DELETE /api/push/subscription': { probe: { endpoint: d.pushSubscription.endpoint }, harmless: {} },
 
@@ -430,6 +439,10 @@ export const PROBES_UNPROVEN: Record<string, string> = {
 	'POST /language': 'everyone may post it: there is no refused cell',
 	'POST /logout': 'checked in its own test (the session ends)',
 	'POST /settings/notifications?/offEverywhere': 'only anonymous is refused, before any body is read',
+	'POST /settings/sessions?/end':
+		'only anonymous is refused, before any body is read; sessions are not compared (every request slides one); ending one is proven in tests/sessions.spec.ts',
+	'POST /settings/sessions?/endOthers': 'only anonymous is refused, before any body is read; proven in tests/sessions.spec.ts',
+	'POST /settings/sessions?/endAll': 'checked in its own test (every session of the person ends), like POST /logout',
 	'POST /checkin?/answer': 'the demo has no open check-in; refused roles are stopped by the policy (404) before the id is looked at',
 	'POST /parent/[youthId]/consent?/cosign': 'nobody may co-sign for freja (17, above the self-consent age)',
 	'POST /parent/[youthId]/consent?/withdraw': 'the same withdrawal as POST /consent?/withdraw, which is proven',

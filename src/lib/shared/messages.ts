@@ -89,6 +89,7 @@ export type SendError =
 	| 'unsupported_media_type'
 	| 'cross_origin'
 	| 'invalid_json'
+	| 'too_large'
 	| 'invalid_request';
 
 /** Length in characters as a person (and SQLite's length()) counts them, not UTF-16 units. */

@@ -54,7 +54,8 @@ export function consentErrorText(code: string | undefined | null): string | null
 		request: m.consent_error_request,
 		department: m.consent_error_department,
 		message: m.consent_error_message,
-		already_given: m.consent_error_already_given
+		already_given: m.consent_error_already_given,
+		rate_limited: m.consent_error_rate_limited
 	};
 	return (texts[code] ?? m.consent_error_unknown)();
 }

@@ -237,6 +237,12 @@ describe('policy: the decision table', () => {
 			expect(globalRule(actor(role), 'notifications.manage')).toBe(true);
 		expect(globalRule(null, 'notifications.manage')).toBe(false);
 	});
+
+	it('lets every logged-in person, and nobody else, see and end their own sessions', () => {
+		for (const role of ['youth', 'parent', 'guide', 'caseworker', 'coordinator'] as const)
+			expect(globalRule(actor(role), 'sessions.manage')).toBe(true);
+		expect(globalRule(null, 'sessions.manage')).toBe(false);
+	});
 });
 
 // ---- Message threads (rule 8: a new guide does not inherit the old conversation) ---------------

@@ -55,6 +55,7 @@ export const GLOBAL_ACTIONS = [
 	'unitInbox.read',
 	'messages.use',
 	'notifications.manage',
+	'sessions.manage',
 	'settings.manage'
 ] as const;
 export type GlobalAction = (typeof GLOBAL_ACTIONS)[number];
@@ -232,6 +233,9 @@ export function globalRule(actor: Actor, action: GlobalAction): boolean {
 			return actor.role === 'youth' || actor.role === 'guide' || actor.role === 'coordinator';
 		case 'notifications.manage':
 			// Everyone decides about notifications on their own devices.
+			return true;
+		case 'sessions.manage':
+			// Everyone sees where they are signed in and ends their own sessions.
 			return true;
 	}
 }

@@ -6,6 +6,7 @@ import { scheduleRetention } from '../access';
 import { scheduleCheckins } from '../followup';
 import { writePidFile } from './pidfile';
 import { ensureVapidKeys } from '../push';
+import { scheduleSessionPurge } from '../auth';
 
 let started: Promise<void> | undefined;
 
@@ -22,6 +23,7 @@ export function startServer(): Promise<void> {
 			console.log('Minvej: seeded the demo municipality (Eksempel Kommune)');
 		}
 		scheduleRetention();
+		scheduleSessionPurge();
 		ensureVapidKeys();
 		scheduleCheckins();
 	})();

@@ -4,8 +4,15 @@
  * Who may do what is decided by the policy module: the young person gives and withdraws, a
  * custody holder co-signs and withdraws department consents while the young person is under the
  * self-consent age. A withdrawal is never refused for anything but "not yours to withdraw".
+ *
+ * Limit: every record is kept for good, so one person records at most CONSENT_CHANGES_PER_MINUTE
+ * changes a minute (rate-limiter-flexible, per acting person). A yes (giving, co-signing, a yes to
+ * a guide's request) over the limit is refused with the seconds to wait; a withdrawal is never
+ * refused (rule 3) but counts, and every withdrawal follows a yes, so the records stay bounded.
+ * Only what is recorded counts: a repeated yes or a refused change uses none.
  */
 import { eq } from 'drizzle-orm';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { z } from 'zod';
 import { DATA_KINDS, type DataKind } from '$lib/shared/domain';
 import { db } from '../db';
@@ -43,7 +50,49 @@ import type { ConsentStatus } from '../../shared/consent';
 
 export type ConsentChangeError = 'not_allowed' | 'recipient' | 'kinds' | 'wording_changed' | 'not_waiting';
 
+/** Too many changes this minute: wait this many seconds. */
+export type RateLimited = { ok: false; error: 'rate_limited'; retryAfter: number };
+
 export type ConsentChangeResult = { ok: true; status: ConsentStatus; changed: boolean } | { ok: false; error: ConsentChangeError };
+
+/** Documented in README.md ("Limits"). */
+export const CONSENT_CHANGES_PER_MINUTE = 20;
+
+const newLimiter = (perMinute: number) => new RateLimiterMemory({ keyPrefix: 'consent', points: perMinute, duration: 60 });
+let limiter = newLimiter(CONSENT_CHANGES_PER_MINUTE);
+
+/** For tests: another limit per minute. */
+export function setConsentRateLimit(perMinute: number) {
+	limiter = newLimiter(perMinute);
+}
+
+/**
+ * Records a yes within the person's limit: one change is taken first (so that concurrent requests
+ * cannot pass it together) and given back when nothing was recorded.
+ */
+export async function withinLimit<T extends { ok: boolean; changed?: boolean }>(
+	actorId: string,
+	change: () => T
+): Promise<T | RateLimited> {
+	try {
+		await limiter.consume(actorId);
+	} catch (e) {
+		if (e instanceof RateLimiterRes) return { ok: false, error: 'rate_limited', retryAfter: Math.max(1, Math.ceil(e.msBeforeNext / 1000)) };
+		throw e;
+	}
+	let result: T | undefined;
+	try {
+		result = change();
+		return result;
+	} finally {
+		if (!result?.ok || !result.changed) await limiter.reward(actorId, 1);
+	}
+}
+
+/** A withdrawal that was recorded counts towards the limit, but is never refused for it. */
+async function countWithdrawal(actorId: string, result: ConsentChangeResult) {
+	if (result.ok && result.changed) await limiter.penalty(actorId, 1);
+}
 
 const kindsInput = z.array(z.enum(DATA_KINDS)).max(DATA_KINDS.length);
 
@@ -119,11 +168,16 @@ function appendGive(actor: NonNullable<Actor>, youth: ConsentYouth, input: GiveI
 }
 
 /** The young person says yes to sharing with a department or a parent. */
-export function giveConsent(actor: Actor, youthId: string, input: GiveInput, now = new Date()): ConsentChangeResult {
+export async function giveConsent(
+	actor: Actor,
+	youthId: string,
+	input: GiveInput,
+	now = new Date()
+): Promise<ConsentChangeResult | RateLimited> {
 	if (!actor || !can(actor, 'consent.change', youthId)) return { ok: false, error: 'not_allowed' };
 	const youth = consentYouth(youthId);
 	if (!youth) return { ok: false, error: 'not_allowed' };
-	const result = db().transaction(() => appendGive(actor, youth, input, now));
+	const result = await withinLimit(actor.id, () => db().transaction(() => appendGive(actor, youth, input, now)));
 	if (result.ok && result.changed && result.status === 'waiting_cosign') void notifyConsentWaiting(youthId);
 	return result;
 }
@@ -144,7 +198,7 @@ export interface WithdrawInput {
  * stop. It takes effect on the very next request: the policy reads the records every time.
  * Withdrawing what is not in force (already withdrawn, never given) records nothing.
  */
-export function withdrawConsent(actor: Actor, youthId: string, input: WithdrawInput, now = new Date()): ConsentChangeResult {
+export async function withdrawConsent(actor: Actor, youthId: string, input: WithdrawInput, now = new Date()): Promise<ConsentChangeResult> {
 	if (!actor) return { ok: false, error: 'not_allowed' };
 	const recipient = parseRecipientKey(input.recipient);
 	if (!recipient) return { ok: false, error: 'recipient' };
@@ -157,7 +211,7 @@ export function withdrawConsent(actor: Actor, youthId: string, input: WithdrawIn
 	if (!name) return { ok: false, error: 'recipient' };
 	if (input.wording !== wordingVersionFor(input.locale)) return { ok: false, error: 'wording_changed' };
 
-	return db().transaction((): ConsentChangeResult => {
+	const result = db().transaction((): ConsentChangeResult => {
 		const current = currentConsentStates(youth).get(recipientKey(recipient));
 		if (!current || (current.status !== 'active' && current.status !== 'waiting_cosign')) {
 			return { ok: true, status: current?.status ?? 'none', changed: false };
@@ -167,6 +221,8 @@ export function withdrawConsent(actor: Actor, youthId: string, input: WithdrawIn
 		insertFollowUp(current, youth.id, recipient, 'withdraw', actor.id, wording, now);
 		return { ok: true, status: 'withdrawn', changed: true };
 	});
+	await countWithdrawal(actor.id, result);
+	return result;
 }
 
 export interface CosignInput {
@@ -177,26 +233,33 @@ export interface CosignInput {
 }
 
 /** A custody holder co-signs a department consent the young person gave under the self-consent age. */
-export function cosignConsent(actor: Actor, youthId: string, input: CosignInput, now = new Date()): ConsentChangeResult {
+export async function cosignConsent(
+	actor: Actor,
+	youthId: string,
+	input: CosignInput,
+	now = new Date()
+): Promise<ConsentChangeResult | RateLimited> {
 	if (!actor || !can(actor, 'consent.cosign', youthId)) return { ok: false, error: 'not_allowed' };
 	const youth = consentYouth(youthId);
 	if (!youth) return { ok: false, error: 'not_allowed' };
 	if (input.wording !== wordingVersionFor(input.locale)) return { ok: false, error: 'wording_changed' };
 
-	return db().transaction((): ConsentChangeResult => {
-		const waiting = [...currentConsentStates(youth).values()].find(
-			(s) => s.status === 'waiting_cosign' && s.giveRecordId === input.giveRecordId
-		);
-		if (!waiting || waiting.recipient.kind !== 'department') return { ok: false, error: 'not_waiting' };
-		const department = waiting.recipient.department;
-		const wording = cosignWording(department, waiting.dataKinds, {
-			locale: input.locale,
-			recipientName: departmentName(department, input.locale),
-			youthName: firstName(youth.displayName)
-		});
-		insertFollowUp(waiting, youth.id, waiting.recipient, 'cosign', actor.id, wording, now);
-		return { ok: true, status: 'active', changed: true };
-	});
+	return withinLimit(actor.id, () =>
+		db().transaction((): ConsentChangeResult => {
+			const waiting = [...currentConsentStates(youth).values()].find(
+				(s) => s.status === 'waiting_cosign' && s.giveRecordId === input.giveRecordId
+			);
+			if (!waiting || waiting.recipient.kind !== 'department') return { ok: false, error: 'not_waiting' };
+			const department = waiting.recipient.department;
+			const wording = cosignWording(department, waiting.dataKinds, {
+				locale: input.locale,
+				recipientName: departmentName(department, input.locale),
+				youthName: firstName(youth.displayName)
+			});
+			insertFollowUp(waiting, youth.id, waiting.recipient, 'cosign', actor.id, wording, now);
+			return { ok: true, status: 'active', changed: true };
+		})
+	);
 }
 
 /** A withdraw or co-sign record, carrying the data kinds and purpose of the give it follows. */

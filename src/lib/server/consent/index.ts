@@ -4,7 +4,7 @@
  * that the policy enforces is derived in access/consent-state.ts. Routes import this part only
  * through this entry.
  */
-export { cosignConsent, giveConsent, withdrawConsent } from './changes';
+export { CONSENT_CHANGES_PER_MINUTE, cosignConsent, giveConsent, setConsentRateLimit, withdrawConsent } from './changes';
 export { consentHistory, consentHistoryExport } from './history';
 export { answerConsentRequest, askForConsent, consentRequestCount } from './requests';
 export { parentConsentView, parentConsentViews, staffConsentView, youthConsentView } from './views';

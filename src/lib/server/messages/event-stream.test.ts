@@ -233,6 +233,45 @@ describe('the live stream', () => {
 		expect(messageEvents(stream.events)).toEqual([]);
 	});
 
+	it('keeps at most 4 streams per session and 10 per person: a new one closes the oldest, which is told not to come back', async () => {
+		const sessionIds = Array.from({ length: 4 }, () => createSession(mette).token.split('.')[0]!);
+		const opened = async (sessionId: string) => {
+			const stream = connect(`user=mette&session=${sessionId}`);
+			await stream.next((e) => e.event === 'unread');
+			return stream;
+		};
+		const mine = () => openStreamCount({ userId: mette.id });
+		const first: ReturnType<typeof connect>[] = [];
+		for (let i = 0; i < 4; i++) first.push(await opened(sessionIds[0]!));
+		expect(mine()).toBe(4);
+		// A fifth stream in the same session: the oldest of that session goes.
+		const fifth = await opened(sessionIds[0]!);
+		await first[0]!.finished;
+		expect(first[0]!.events.some((e) => e.event === 'closed' && JSON.parse(e.data).reason === 'too_many_streams')).toBe(true);
+		expect(first.slice(1).map((s) => s.ended)).toEqual([false, false, false]);
+		expect(mine()).toBe(4);
+		expect(openStreamCount({ sessionId: sessionIds[0]! })).toBe(4);
+
+		// Other sessions of the same person: up to 10 streams in all, then the person's oldest goes.
+		const more: ReturnType<typeof connect>[] = [];
+		for (let i = 0; i < 6; i++) more.push(await opened(sessionIds[1 + (i % 3)]!));
+		expect(mine()).toBe(10);
+		const eleventh = await opened(sessionIds[3]!);
+		await first[1]!.finished;
+		expect(first[1]!.ended).toBe(true);
+		expect(mine()).toBe(10);
+		// Someone else's streams are not counted against her, nor closed.
+		const freja1 = connect('user=freja');
+		await freja1.next((e) => e.event === 'unread');
+		expect(mine()).toBe(10);
+		expect(freja1.ended).toBe(false);
+
+		for (const s of [...first, fifth, ...more, eleventh, freja1]) s.close();
+		await Promise.all([...first, fifth, ...more, eleventh, freja1].map((s) => s.finished));
+		await expect.poll(() => mine()).toBe(0);
+		for (const id of sessionIds) invalidateSession(id);
+	});
+
 	it('ends the stream when the session ends, and every stream on shutdown', async () => {
 		const { token } = createSession(mette);
 		const sessionId = token.split('.')[0]!;

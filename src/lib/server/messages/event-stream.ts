@@ -20,6 +20,9 @@
  * page would cost a request per message and per tab, and code in every page's first download
  * (live.svelte.ts), and would leave a message that arrived shown as only "sent" whenever the
  * acknowledgement itself was lost.
+ *
+ * It is also ended when the same session or person opens too many (events.ts): the oldest is sent
+ * a `closed` event first, so that its page stops reconnecting until the tab is looked at again.
  */
 import { and, eq, isNull } from 'drizzle-orm';
 import { db } from '../db';
@@ -28,7 +31,7 @@ import { limitsFor, type SessionUser } from '../auth';
 import { conversationKey, eventsFor, latestEventId, touchedBetween } from './conversations';
 import { unreadCount } from './inbox';
 import { markDelivered } from './send';
-import { onMessageEvents, trackStream } from './events';
+import { onMessageEvents, trackStream, type CloseReason } from './events';
 import type { Side } from '../../shared/messages';
 
 export interface StreamOptions {
@@ -100,7 +103,9 @@ export function openEventStream(user: SessionUser, options: StreamOptions): Read
 					close();
 				}
 			};
-			const close = () => {
+			const close = (reason?: CloseReason) => {
+				if (closed) return;
+				if (reason === 'too_many_streams') send(`event: closed\ndata: ${JSON.stringify({ reason })}\n\n`);
 				if (closed) return;
 				closed = true;
 				cleanup();
@@ -153,7 +158,7 @@ export function openEventStream(user: SessionUser, options: StreamOptions): Read
 
 			send('retry: 3000\n\n');
 			const stopListening = onMessageEvents(pull);
-			const untrack = trackStream(close);
+			const untrack = trackStream(close, { userId: user.id, sessionId: options.sessionId });
 			const heartbeat = setInterval(() => {
 				if (!alive()) return close();
 				send(': ping\n\n');

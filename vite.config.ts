@@ -43,15 +43,21 @@ export default defineConfig({
 				modifyURLPrefix: { 'client/': '' }
 			},
 			devOptions: { enabled: false }
-		})
+		}),
+		{
+			// A phone pays a round trip and a gzip header for every file: small shared chunks are
+			// merged into others where that adds no code to any page (tests/size-budget.spec.ts).
+			// Only in the browser's build: on the server, merging puts route modules into each other's
+			// files, and SvelteKit refuses a +page.server.ts entry that then exports more than its own.
+			name: 'minvej-client-min-chunk-size',
+			enforce: 'post',
+			config: (config) => (config.build?.ssr ? undefined : { build: { rollupOptions: { output: { experimentalMinChunkSize: 3_000 } } } })
+		}
 	],
 	server: { port: 5173 },
 	build: {
 		rollupOptions: {
-			// A phone pays a round trip and a gzip header for every file: small shared chunks are
-			// merged into others where that adds no code to any page (tests/size-budget.spec.ts).
 			output: {
-				experimentalMinChunkSize: 3_000,
 				// Svelte's runtime as one file, not ten pieces that each page fetches and gzips apart.
 				manualChunks: (id: string) => (/node_modules\/svelte\/src\/internal\/client\//.test(id) ? 'svelte' : undefined)
 			}

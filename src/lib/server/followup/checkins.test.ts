@@ -185,11 +185,11 @@ describe('check-ins: flags on the guide’s list', () => {
 		everyTwoWeeksForFreja();
 		setRhythm(who('jonas'), amina, { intervalDays: '7', startsOn: todayIso(base), months: '' }, base);
 		const open = myCheckin(who('freja'), base)!.open!;
-		answerCheckin(who('freja'), { checkinId: open.id, score: '2', comment: 'Svært' }, base);
 
-		// Nothing settled yet for anyone: nothing was read.
+		// Nothing settled yet: nothing was read.
 		followUpFlags(who('mette'), [freja], base);
 		expect(logged()).toEqual([]);
+		answerCheckin(who('freja'), { checkinId: open.id, score: '2', comment: 'Svært' }, base);
 		followUpFlags(who('mette'), [freja, amina], day(1));
 		expect(logged()).toEqual([{ youthId: freja, actorId: who('mette').id }]);
 		// A list without a flag still read the answers it judged; one who may not read them logs nothing.

@@ -53,7 +53,7 @@ describe('reading the plan', () => {
 		expect(byTitle['Tilmeld dig grundforløb 1 på EUD']!.group).toBe('next');
 		expect(byTitle['Find en læreplads inden for tømrerfaget']!.ownerName).toBe('Ali Demir');
 		expect(view.meetings).toHaveLength(2);
-		expect(view.people.map((p) => [p.kind, p.name ?? p.department])).toEqual([
+		expect(view.people!.map((p) => [p.kind, p.name ?? p.department])).toEqual([
 			['guide', 'Mette Larsen'],
 			['department', 'uu'],
 			['caseworker', 'Ali Demir']

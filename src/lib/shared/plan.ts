@@ -66,11 +66,13 @@ export interface PlanView {
 		updatedAt: Date;
 	};
 	agreement: Agreement;
+	/** Null without a guide, or when the viewer may not see who the guide is (`guide.read`). */
 	guide: { id: string; displayName: string } | null;
 	steps: StepView[];
 	/** Null when the viewer may not see meetings. */
 	meetings: { id: string; startsAt: Date; durationMinutes: number; place: string; withWhom: string; bring: string }[] | null;
-	people: PersonInvolved[];
+	/** Who is involved; null when the viewer may not see who the guide is (`guide.read`). */
+	people: PersonInvolved[] | null;
 	history: HistoryView[];
 	today: string;
 	may: { edit: boolean; participate: boolean };

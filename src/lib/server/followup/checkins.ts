@@ -10,7 +10,7 @@ import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { addDays, format, parseISO } from 'date-fns';
 import { z } from 'zod';
 import type { CheckinOverview, FollowUpFlag, MyCheckin, RhythmView, TimelineItem } from '../../shared/followup';
-import { recordAccess } from '../access';
+import { recordAccess, recordAccesses } from '../access';
 import {
 	checkinState,
 	dueDatesUntil,
@@ -326,5 +326,7 @@ export function followUpFlags(actor: NonNullable<Actor>, youthIds: string[], now
 		if (state === 'missed') flags[row.youthId] = { kind: 'missed', dueOn: row.dueOn };
 		else if (row.score !== null && row.score <= LOW_SCORE) flags[row.youthId] = { kind: 'low', score: row.score, dueOn: row.dueOn };
 	}
+	// Each flag (and each young person found without one) rests on reading their answers.
+	recordAccesses(actor, [...settled], 'checkins');
 	return flags;
 }

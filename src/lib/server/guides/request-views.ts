@@ -8,7 +8,7 @@ import { guideAssignments, guideRequestEvents, guideRequests, users, type GuideR
 import { todayIso } from '../dates';
 import { findGuide } from './directory';
 import { hasOpenRequest } from './requests';
-import { authorize, type Actor } from '../access';
+import { authorize, can, type Actor } from '../access';
 import { getSettings } from '../settings';
 import { agendaDate, OPEN_STATUSES } from './visitation';
 import type { ParentRequests, RequestView } from '../../shared/guides';
@@ -44,6 +44,9 @@ function toView(actor: NonNullable<Actor>, r: GuideRequest, now: Date): RequestV
 		.all();
 	const assigned = events.find((e) => e.action === 'approved' || e.action === 'suggestion_accepted' || e.action === 'invite_accepted');
 	const names = displayNames([r.requestedBy, r.guideId, assigned?.guideId ?? null]);
+	// Who became (or is suggested as) the guide is the guide kind of data: a parent who asked sees
+	// it only while the young person shares who their guide is with them.
+	const seesGuide = can(actor, 'guide.read', r.youthId);
 	const { visitationWeekday } = getSettings();
 	const open = r.status === 'open';
 	const invited = r.status === 'approved' && !!r.inviteId;
@@ -64,8 +67,8 @@ function toView(actor: NonNullable<Actor>, r: GuideRequest, now: Date): RequestV
 			r.status === 'withdrawn' ? null : agendaDate(r.visitationDate, todayIso(open ? now : (r.decidedAt ?? now)), visitationWeekday),
 		decidedAt: r.decidedAt,
 		decisionReason: r.decisionReason,
-		suggestedGuide: r.suggestedGuideId ? findGuide(r.suggestedGuideId) : null,
-		newGuide: assigned?.guideId ? (names.get(assigned.guideId) ?? null) : invited ? r.proposedName : null,
+		suggestedGuide: r.suggestedGuideId && seesGuide ? findGuide(r.suggestedGuideId) : null,
+		newGuide: !seesGuide ? null : assigned?.guideId ? (names.get(assigned.guideId) ?? null) : invited ? r.proposedName : null,
 		invitePending: invited && !assigned,
 		closedAt:
 			r.status === 'withdrawn' || r.status === 'suggestion_declined' || events[0]?.action === 'suggestion_accepted' ? r.updatedAt : null,

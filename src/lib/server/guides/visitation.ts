@@ -15,7 +15,7 @@ import { ageOn, todayIso } from '../dates';
 import { assignGuide, findGuide } from './directory';
 import { newId } from '../ids';
 import { notifyRequestDecided } from '../push';
-import { authorizeGlobal, can, currentAssignment, recordAccess, type Actor } from '../access';
+import { authorizeGlobal, can, currentAssignment, recordAccess, recordAccesses, type Actor } from '../access';
 import { getSettings } from '../settings';
 import type { QueueItem } from '../../shared/guides';
 
@@ -140,6 +140,12 @@ export function visitationQueue(actor: Actor, now = new Date()) {
 		.orderBy(asc(guideRequests.createdAt))
 		.all();
 	const items = rows.map((r) => toItem(actor, r, today, visitationWeekday));
+	// The queue shows each young person's request (who they are, why they ask): a read of it.
+	recordAccesses(
+		actor,
+		items.map((i) => i.youth.id),
+		'requests'
+	);
 	const groups: { date: string; requests: QueueItem[] }[] = [];
 	for (const item of items.filter((i) => i.status === 'open')) {
 		let group = groups.find((g) => g.date === item.agendaDate);
@@ -155,7 +161,9 @@ export function requestForDecision(actor: Actor, requestId: string, now = new Da
 	authorizeGlobal(actor, 'visitation.manage');
 	const r = db().select().from(guideRequests).where(eq(guideRequests.id, requestId)).get();
 	if (!r) return null;
-	return toItem(actor, r, todayIso(now), getSettings().visitationWeekday);
+	const item = toItem(actor, r, todayIso(now), getSettings().visitationWeekday);
+	recordAccess(actor, r.youthId, 'requests');
+	return item;
 }
 
 // ---- Decisions -------------------------------------------------------------------------------

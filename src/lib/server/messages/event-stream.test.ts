@@ -5,6 +5,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import { Readable } from 'node:stream';
+import { and, eq, gt } from 'drizzle-orm';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoUser, freshDemoDatabase } from '../testing';
@@ -14,6 +15,7 @@ import { markRead, sendMessage, setMessageRateLimit } from './send';
 import { closeAllStreams, openStreamCount } from './events';
 import { createSession, invalidateSession } from '../auth';
 import type { Db } from '../db';
+import { accessLog } from '../db/schema';
 import type { SessionUser } from '../auth';
 
 interface SseEvent {
@@ -37,7 +39,13 @@ beforeAll(async () => {
 		const url = new URL(req.url!, 'http://localhost');
 		const user = demoUser(database, url.searchParams.get('user')!);
 		const since = parseEventId((req.headers['last-event-id'] as string | undefined) ?? url.searchParams.get('since'));
-		const stream = openEventStream(user, { sessionId: url.searchParams.get('session'), since, heartbeatMs: 200 });
+		const window = url.searchParams.get('logWindow');
+		const stream = openEventStream(user, {
+			sessionId: url.searchParams.get('session'),
+			since,
+			heartbeatMs: 200,
+			...(window ? { readLogWindowMs: Number(window) } : {})
+		});
 		res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store' });
 		res.flushHeaders();
 		const body = Readable.fromWeb(stream as import('node:stream/web').ReadableStream);
@@ -220,6 +228,53 @@ describe('the live stream', () => {
 		expect(jonasStream.events.filter((e) => e.id).map((e) => JSON.parse(e.data).youthId)).toEqual(
 			jonasStream.events.filter((e) => e.id).map(() => amina.id)
 		);
+	});
+
+	it('logs what staff read in the stream once per young person and time window, not once per event', async () => {
+		const amina = demoUser(database, 'amina');
+		const reads = (actor: SessionUser, since: number) =>
+			database
+				.select({ youthId: accessLog.youthId, resource: accessLog.resource })
+				.from(accessLog)
+				.where(and(eq(accessLog.actorId, actor.id), gt(accessLog.createdAt, new Date(since))))
+				.all();
+		const started = Date.now() - 1;
+		const stream = connect(`user=mette&since=${latestEventId()}`);
+		await stream.next((e) => e.event === 'unread');
+		for (let i = 0; i < 3; i++) await sendMessage(freja, freja.id, { clientId: crypto.randomUUID(), body: `Logget én gang ${i}` });
+		await stream.next((e) => bodyOf(e) === 'Logget én gang 2');
+		stream.close();
+		// Three messages (and their delivered marks) to Mette: one read of Freja's messages.
+		expect(reads(mette, started)).toEqual([{ youthId: freja.id, resource: 'messages' }]);
+
+		// Once the window has passed, the next event is a new read.
+		const windowed = Date.now() - 1;
+		const short = connect(`user=mette&since=${latestEventId()}&logWindow=150`);
+		await short.next((e) => e.event === 'unread');
+		await sendMessage(freja, freja.id, { clientId: crypto.randomUUID(), body: 'Første vindue' });
+		await short.next((e) => bodyOf(e) === 'Første vindue');
+		await sendMessage(freja, freja.id, { clientId: crypto.randomUUID(), body: 'Samme vindue' });
+		await short.next((e) => bodyOf(e) === 'Samme vindue');
+		await new Promise((r) => setTimeout(r, 200));
+		await sendMessage(freja, freja.id, { clientId: crypto.randomUUID(), body: 'Næste vindue' });
+		await short.next((e) => bodyOf(e) === 'Næste vindue');
+		short.close();
+		expect(reads(mette, windowed)).toHaveLength(2);
+
+		// The young person's own stream is no one else's read.
+		const own = Date.now() - 1;
+		const aminaStream = connect(`user=amina&since=${latestEventId()}`);
+		await aminaStream.next((e) => e.event === 'unread');
+		await sendMessage(amina, amina.id, { clientId: crypto.randomUUID(), body: 'Min egen' });
+		await aminaStream.next((e) => bodyOf(e) === 'Min egen');
+		aminaStream.close();
+		expect(
+			database
+				.select()
+				.from(accessLog)
+				.where(and(eq(accessLog.youthId, amina.id), gt(accessLog.createdAt, new Date(own))))
+				.all()
+		).toEqual([]);
 	});
 
 	it('sends nothing more once the session has ended, even a message in its own conversation', async () => {

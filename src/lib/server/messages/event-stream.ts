@@ -32,6 +32,7 @@ import { conversationKey, eventsFor, latestEventId, touchedBetween } from './con
 import { unreadCount } from './inbox';
 import { markDelivered } from './send';
 import { onMessageEvents, trackStream, type CloseReason } from './events';
+import { streamReadLog } from './read-log';
 import type { Side } from '../../shared/messages';
 
 export interface StreamOptions {
@@ -40,6 +41,8 @@ export interface StreamOptions {
 	/** The last event id the client saw (Last-Event-ID), or null to start from now. */
 	since: number | null;
 	heartbeatMs?: number;
+	/** How long a young person stays logged as read by this stream (read-log.ts); tests shorten it. */
+	readLogWindowMs?: number;
 }
 
 /** Reads a Last-Event-ID header or `since` parameter: a whole number ≥ 0, else null. */
@@ -91,6 +94,7 @@ export function openEventStream(user: SessionUser, options: StreamOptions): Read
 	let closed = false;
 	let lastUnread: number | null = null;
 	const mySide: Side = user.role === 'youth' ? 'youth' : 'staff';
+	const logRead = streamReadLog(user, options.readLogWindowMs);
 	let cleanup = () => {};
 
 	return new ReadableStream<Uint8Array>({
@@ -135,6 +139,8 @@ export function openEventStream(user: SessionUser, options: StreamOptions): Read
 				for (;;) {
 					const batch = eventsFor(user, cursor);
 					touched ||= batch.touched;
+					// Logged before it is sent: what reaches the reader is in the access log.
+					logRead(batch.events.map(({ event }) => event.youthId));
 					for (const { id, event } of batch.events) {
 						send(`id: ${id}\nevent: ${event.kind}\ndata: ${JSON.stringify(event)}\n\n`);
 						if (event.kind === 'message' && event.message.side !== mySide) {

@@ -9,7 +9,7 @@ import { inSlices } from '../db/slices';
 import { messageThreads, users, type MessageThread } from '../db/schema';
 import { isCurrent, marksOf, sideOf, threadAccess } from './conversations';
 import { danishOrder } from '../people';
-import { rule, youthOfGuide, type Actor } from '../access';
+import { recordAccesses, rule, youthOfGuide, type Actor } from '../access';
 import type { InboxEntry, Side } from '../../shared/messages';
 
 type ThreadRow = Pick<MessageThread, 'id' | 'youthId' | 'guideId' | 'closedAt' | 'lastSeq'>;
@@ -127,6 +127,12 @@ export function listInbox(actor: NonNullable<Actor>): InboxEntry[] {
 				waitingSince: t ? (waiting.get(t.id) ?? null) : null
 			};
 		});
+	// The inbox shows each young person's conversation (its latest message, what waits): a read of their messages.
+	recordAccesses(
+		actor,
+		entries.map((e) => e.youthId),
+		'messages'
+	);
 	return entries.sort(
 		(a, b) =>
 			Number(b.unread > 0) - Number(a.unread > 0) ||

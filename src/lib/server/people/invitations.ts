@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { createInvite } from '../auth';
 import { ageOn, isIsoDate } from '../dates';
 import { listCaseload } from './lists';
-import { authorizeGlobal, can, type Actor } from '../access';
+import { authorizeGlobal, can, recordAccesses, type Actor } from '../access';
 
 const name = z.string().trim().min(1).max(100);
 
@@ -29,11 +29,17 @@ const inviteInput = z.discriminatedUnion('role', [
 
 export type InviteError = 'role' | 'name' | 'birth_date' | 'youth';
 
-/** Which young people the actor may link a new parent to. */
+/** Which young people the actor may link a new parent to (the list of names is a read, logged). */
 export function parentInviteTargets(actor: NonNullable<Actor>) {
-	return listCaseload(actor)
+	const targets = listCaseload(actor)
 		.filter((y) => can(actor, 'parent.invite', y.id))
 		.map((y) => ({ id: y.id, displayName: y.displayName }));
+	recordAccesses(
+		actor,
+		targets.map((y) => y.id),
+		'caseload'
+	);
+	return targets;
 }
 
 export function inviteNewPerson(

@@ -94,11 +94,17 @@ export function listPlanOverview(actor: NonNullable<Actor>, now = new Date()): C
 			nextMeeting: plan && may.meetings ? (nextMeetingOf.get(plan.id) ?? null) : null
 		};
 	});
-	// Every plan shown is a read of that young person's plan: logged, in one transaction.
+	// Every plan shown is a read of that young person's plan, and every other row still shows who
+	// they are (name, age, guide): each is logged, in one transaction per kind.
 	recordAccesses(
 		actor,
 		rows.filter((r) => r.plan).map((r) => r.id),
 		'plan_overview'
+	);
+	recordAccesses(
+		actor,
+		rows.filter((r) => !r.plan).map((r) => r.id),
+		'caseload'
 	);
 	return rows;
 }

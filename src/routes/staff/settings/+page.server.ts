@@ -2,6 +2,7 @@ import { fail } from '@sveltejs/kit';
 import { field } from '$lib/server/http';
 import { authorizeGlobal } from '$lib/server/access/policy';
 import { getSettings, SETTINGS_FIELDS, updateSettings } from '$lib/server/settings/settings';
+import { backupStatus } from '$lib/server/backup';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals }) => {
@@ -15,7 +16,16 @@ export const load: PageServerLoad = ({ locals }) => {
 			openingHours: s.openingHours,
 			visitationWeekday: String(s.visitationWeekday),
 			accessLogRetentionDays: String(s.accessLogRetentionDays)
-		}
+		},
+		// No file names or error texts: they name server paths.
+		backup: (({ configured, everyMs, keep, lastGood, lastFailure, overdue }) => ({
+			configured,
+			everyMs,
+			keep,
+			lastGood: lastGood && { at: lastGood.at, bytes: lastGood.bytes, durationMs: lastGood.durationMs },
+			lastFailedAt: lastFailure?.at ?? null,
+			overdue
+		}))(backupStatus())
 	};
 };
 

@@ -11,7 +11,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { openDatabase } from '../db/client';
-import { seedDemo } from '../db/seed';
+import { seedDemo } from '../app';
 import { MIGRATIONS } from '../testing';
 import { exited, killGroup, runToEnd, spawnGroup, withTimeout } from '../process-groups.testing';
 

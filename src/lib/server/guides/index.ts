@@ -2,6 +2,7 @@
  * Guides: the directory and loads, requests for a guide (pick, propose someone, change), the
  * weekly visitation with its decisions, and the guide's own profile. Routes import this part only
  * through this entry.
+ * The shapes it hands the pages are typed in src/lib/shared/guides.ts.
  */
 export { currentGuide, guideDirectory, guidesForVisitation, startInvitedGuide } from './directory';
 export { ownProfile, updateOwnProfile } from './profiles';

@@ -2,6 +2,7 @@
  * The single plan (docs/product.md rule 1): reading it for whoever may see it, the goal and
  * agreement, steps, meetings, history, the staff overview, and the forms' input rules. Routes
  * import this part only through this entry.
+ * The shapes it hands the pages are typed in src/lib/shared/plan.ts.
  */
 export { answer, fields } from './forms';
 export { agreeToPlan, createPlan, updateGoal } from './goal';

@@ -457,7 +457,7 @@ test.describe('PWA', () => {
 		await expectAccessible(page);
 
 		const subscription = {
-			endpoint: 'https://push.example.com/send/jonas-phone',
+			endpoint: 'https://fcm.googleapis.com/fcm/send/jonas-phone',
 			keys: { p256dh: 'B' + 'A'.repeat(86), auth: 'A'.repeat(22) },
 			locale: 'da'
 		};

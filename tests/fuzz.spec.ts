@@ -123,7 +123,7 @@ for (const target of targets) {
 		const numRuns = target.kind === 'action' && target.routeId === '/login' ? LOGIN_RUNS : RUNS;
 		await fc.assert(
 			fc.asyncProperty(cases, async (c) => {
-				// "Log out everywhere" would end the world's session of this person: it gets one of its own.
+				// "Log out everywhere" is sent with a session made for the case (the world's is logged in again after).
 				const session =
 					endsAllSessions(target) && c.session !== ANONYMOUS.name
 						? await logIn(world.baseURL, c.session)
@@ -144,6 +144,10 @@ for (const target of targets) {
 			}),
 			{ numRuns, seed: SEED }
 		);
+		// "Log out everywhere" ended the world's sessions of whoever sent it, too: log them in again.
+		if (endsAllSessions(target)) {
+			for (const s of world.sessions) if (s.name !== ANONYMOUS.name) Object.assign(s, await logIn(world.baseURL, s.name));
+		}
 		// Errors the server only logged (background work, streams) count too.
 		const log = server!.output().slice(logMark);
 		logMark = server!.output().length;

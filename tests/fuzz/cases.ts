@@ -53,7 +53,7 @@ const SESSION_ENDING = new Set(['/logout']);
 
 /**
  * Form actions that end every session of the person who sends them: each case is sent with a
- * session made for it (tests/fuzz.spec.ts), so that the world's sessions live on for the others.
+ * session made for it, and the world's sessions are logged in again afterwards (tests/fuzz.spec.ts).
  */
 const SESSION_ENDING_ACTIONS = new Set(['/settings/sessions ?/endAll']);
 

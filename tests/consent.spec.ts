@@ -223,6 +223,7 @@ test.describe('consent', () => {
 		page,
 		browser
 	}, info) => {
+		test.slow(); // four people on their own phones, one of them without JavaScript
 		// Lone links amina's father: as a custody holder he is refused, without custody he is invited.
 		const lone = await secondPhone(browser, info);
 		await login(lone, 'lone');

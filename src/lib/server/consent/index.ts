@@ -4,7 +4,7 @@
  * that the policy enforces is derived in access/consent-state.ts. Routes import this part only
  * through this entry.
  */
-export { cosignConsent, giveConsent, withdrawConsent } from './changes';
+export { cosignConsent, giveConsent, removeParentLink, withdrawConsent } from './changes';
 export { consentHistory, consentHistoryExport } from './history';
 export { answerConsentRequest, askForConsent, consentRequestCount } from './requests';
 export { parentConsentView, parentConsentViews, staffConsentView, youthConsentView } from './views';

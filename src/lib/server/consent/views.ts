@@ -25,13 +25,14 @@ import {
 	custodianWithdrawWording,
 	departmentName,
 	giveWording,
+	removeParentWording,
 	withdrawWording,
 	wordingVersionFor,
 	type Locale
 } from './wording';
 import { openConsentRequests } from './requests';
 import { ageOn } from '../dates';
-import { can, relationOf, type Actor } from '../access';
+import { ADULT_AGE, can, relationOf, type Actor } from '../access';
 import { getSettings } from '../settings';
 
 export interface ConsentRow {
@@ -48,6 +49,8 @@ export interface ConsentRow {
 	withdraw: string;
 	/** Waiting: the custody holders who can co-sign. */
 	waitingFor: string[];
+	/** A parent an adult may remove from Minvej: the words shown next to "remove"; otherwise null. */
+	remove: string | null;
 	since: Date | null;
 	/** The last change was made by a custody holder: their name. */
 	changedBy: string | null;
@@ -58,6 +61,8 @@ export interface YouthConsentView {
 	age: number;
 	selfConsentAge: number;
 	underAge: boolean;
+	/** 18 or over: a parent sees only what the young person shares, and the young person may remove a parent. */
+	adult: boolean;
 	/** The version every form on the page posts. */
 	wording: string;
 	custodians: string[];
@@ -88,6 +93,7 @@ export function youthConsentView(actor: Actor, youthId: string, locale: Locale, 
 	const parents = linkedParents(youthId);
 	const custodians = parents.filter((p) => p.custody).map((p) => p.displayName);
 	const names = new Map(parents.map((p) => [p.id, p.displayName]));
+	const mayRemoveParents = can(actor, 'parent.unlink', youthId);
 
 	const row = (recipient: ConsentRecipient, name: string): ConsentRow => {
 		const state = states.get(recipientKey(recipient));
@@ -103,6 +109,7 @@ export function youthConsentView(actor: Actor, youthId: string, locale: Locale, 
 			give: giveWording(recipient, offered, recipient.kind === 'department' ? ctx : { ...ctx, selfConsentAge: undefined }).text,
 			withdraw: withdrawWording(ctx).text,
 			waitingFor: state?.status === 'waiting_cosign' ? custodians : [],
+			remove: recipient.kind === 'parent' && mayRemoveParents ? removeParentWording(ctx).text : null,
 			since: state?.since ?? null,
 			changedBy: state?.lastActorId && state.lastActorId !== youthId ? (names.get(state.lastActorId) ?? null) : null
 		};
@@ -113,6 +120,7 @@ export function youthConsentView(actor: Actor, youthId: string, locale: Locale, 
 		age,
 		selfConsentAge,
 		underAge,
+		adult: age >= ADULT_AGE,
 		wording: wordingVersionFor(locale),
 		custodians,
 		requests: openConsentRequests(youthId).map((r) => {

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Browser, type Page, type TestInfo } from '@playwright/test';
-import { expectAccessible, inviteYouth, login, switchLanguage } from './helpers';
+import { DEMO_PASSWORD, expectAccessible, inviteYouth, login, switchLanguage } from './helpers';
 
 /**
  * Consent the young person controls (issue 5). Every test that changes a consent puts it back
@@ -8,9 +8,19 @@ import { expectAccessible, inviteYouth, login, switchLanguage } from './helpers'
  */
 
 /** A second person on their own phone (a separate browser context with the project's settings). */
-async function secondPhone(browser: Browser, info: TestInfo): Promise<Page> {
+async function secondPhone(browser: Browser, info: TestInfo, options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
 	const { baseURL, locale, timezoneId, viewport, userAgent, deviceScaleFactor, isMobile, hasTouch } = info.project.use;
-	const context = await browser.newContext({ baseURL, locale, timezoneId, viewport, userAgent, deviceScaleFactor, isMobile, hasTouch });
+	const context = await browser.newContext({
+		baseURL,
+		locale,
+		timezoneId,
+		viewport,
+		userAgent,
+		deviceScaleFactor,
+		isMobile,
+		hasTouch,
+		...options
+	});
 	return context.newPage();
 }
 
@@ -247,6 +257,79 @@ test.describe('consent', () => {
 		await expect.poll(() => aliReads.count()).toBeGreaterThan(before);
 		await expect(aliReads.first()).toContainText('Sagsbehandler, Jobcentret');
 		await expectAccessible(page);
+	});
+
+	test('amina (20): no custody holder is invited for her; a linked parent sees nothing until she says yes, and she removes the link herself', async ({
+		page,
+		browser
+	}, info) => {
+		test.slow(); // four people on their own phones, one of them without JavaScript
+		// Lone links amina's father: as a custody holder he is refused, without custody he is invited.
+		const lone = await secondPhone(browser, info);
+		await login(lone, 'lone');
+		await lone.goto('/staff/invites');
+		await settled(lone);
+		await lone.getByLabel('Forælder', { exact: true }).check();
+		await lone.getByLabel('Fulde navn').fill('Said Hassan');
+		await lone.getByLabel('Forælder til').selectOption({ label: 'Amina Hassan' });
+		await lone.getByLabel('Har forældremyndighed').check();
+		await lone.getByRole('button', { name: 'Lav invitation' }).click();
+		await expect(lone.getByRole('alert')).toContainText('Den unge er 18 år eller ældre');
+		await expect(lone.getByTestId('invite-link')).toHaveCount(0);
+		await lone.getByLabel('Har forældremyndighed').uncheck();
+		await lone.getByRole('button', { name: 'Lav invitation' }).click();
+		const link = (await lone.getByTestId('invite-link').textContent())?.match(/https?:\/\/\S+\/invite\/[A-Za-z0-9]+/)?.[0];
+		expect(link).toBeTruthy();
+		await lone.context().close();
+
+		const said = await secondPhone(browser, info);
+		await said.goto(link!);
+		await said.getByLabel(/^Brugernavn/).fill('said.hassan');
+		await said.getByLabel(/^Adgangskode/).fill('en lang og god sætning');
+		await said.getByLabel('Gentag adgangskoden').fill('en lang og god sætning');
+		await said.getByRole('button', { name: 'Opret adgang' }).click();
+		await expect(said.getByRole('status')).toContainText('Din adgang er oprettet');
+		await login(said, 'said.hassan', 'en lang og god sætning');
+		await expect(said).toHaveURL('/parent');
+		/** What said gets of /parent, as HTML and as data: nothing about amina, not even her name. */
+		const saidSees = async () =>
+			(await Promise.all(['/parent', '/parent/__data.json'].map(async (u) => (await said.request.get(u)).text()))).join('\n');
+		expect(await saidSees()).not.toContain('Amina');
+		await expect(said.getByText('Du er ikke koblet til nogen unge endnu.')).toBeVisible();
+
+		// Amina shares her plan with him: now he sees her, and her plan.
+		await login(page, 'amina');
+		await page.goto('/consent');
+		await expect(page.getByText(/Du er over 18\./)).toBeVisible();
+		const dad = page.getByTestId(/^consent-parent:/);
+		await dad.getByLabel('Plan').check();
+		await dad.getByRole('button', { name: 'Ja, del det valgte med Said Hassan' }).click();
+		await expect(dad.getByRole('status')).toHaveText('Du har sagt ja. Said Hassan kan se det nu.');
+		await said.reload();
+		await said.getByRole('link', { name: 'Amina Hassan' }).click();
+		await expect(said.getByText(/social- og sundhedshjælper/)).toBeVisible();
+		const aminaPage = new URL(said.url()).pathname;
+		await expectAccessible(page);
+
+		// She removes the link, here without JavaScript: on record, and he sees nothing at all.
+		const noScript = await secondPhone(browser, info, { javaScriptEnabled: false });
+		await noScript.goto('/login');
+		await noScript.getByLabel('Brugernavn').fill('amina');
+		await noScript.getByLabel('Adgangskode').fill(DEMO_PASSWORD);
+		await noScript.getByRole('button', { name: 'Log ind' }).click();
+		await noScript.goto('/consent');
+		const card = noScript.getByTestId(/^consent-parent:/);
+		await expect(card).toContainText('kan Said Hassan ikke længere se noget om dig i Minvej, heller ikke dit navn');
+		await card.getByRole('button', { name: 'Fjern Said Hassan fra Minvej' }).click();
+		await expect(noScript.getByRole('status').first()).toContainText('Said Hassan er fjernet. Said Hassan kan ikke se noget om dig mere.');
+		await expect(noScript.getByTestId(/^consent-parent:/)).toHaveCount(0);
+		await expect(noScript.getByText('Der er ingen forældre koblet på dig i Minvej.')).toBeVisible();
+		await expect(noScript.getByRole('region', { name: 'Din historik' })).toContainText('Said Hassan');
+		await noScript.context().close();
+
+		expect(await saidSees()).not.toContain('Amina');
+		expect((await said.request.get(aminaPage)).status()).toBe(404);
+		await said.context().close();
 	});
 
 	for (const path of ['/consent', '/privacy']) {

@@ -125,6 +125,8 @@ export const MATRIX: Record<string, Row> = {
 	'POST /consent?/give':                             [L,  OK, OK, FB, FB, FB, FB, FB, FB, FB],
 	'POST /consent?/withdraw':                         [L,  OK, OK, FB, FB, FB, FB, FB, FB, FB],
 	'POST /consent?/answerRequest':                    [L,  OK, OK, FB, FB, FB, FB, FB, FB, FB],
+	// Removing a parent's link: only an adult, herself (freja is 17; amina, 20, has no parent to remove).
+	'POST /consent?/removeParent':                     [L,  FB, OK, FB, FB, FB, FB, FB, FB, FB],
 	// Messages: her own conversation; the guide may mark it read from any page (the thread decides).
 	'POST /messages?/send':                            [L,  OK, OK, NF, NF, NF, NF, NF, NF, NF],
 	'POST /messages?/markRead':                        [L,  OK, NF, NF, NF, OK, NF, NF, NF, NF],
@@ -260,6 +262,7 @@ export function bodies(d: Demo): Record<string, Bodies> {
 		'POST /guide?/refuse': { probe: { requestId: d.guideRequestId }, harmless: { requestId: '' } },
 		'POST /consent?/give': { probe: { recipient: 'department:family', wording }, harmless: { recipient: '', wording } },
 		'POST /consent?/withdraw': { probe: { recipient: 'department:jobcenter', wording }, harmless: { recipient: '', wording } },
+		'POST /consent?/removeParent': { probe: { recipient: `parent:${d.users.karen}`, wording }, harmless: { recipient: '', wording } },
 		'POST /consent?/answerRequest': {
 			probe: { requestId: d.consentRequestId, answer: 'declined', wording },
 			harmless: { requestId: d.consentRequestId, answer: '', wording }
@@ -444,6 +447,8 @@ export const PROBES_UNPROVEN: Record<string, string> = {
 	'POST /settings/sessions?/endOthers': 'only anonymous is refused, before any body is read; proven in tests/sessions.spec.ts',
 	'POST /settings/sessions?/endAll': 'checked in its own test (every session of the person ends), like POST /logout',
 	'POST /checkin?/answer': 'the demo has no open check-in; refused roles are stopped by the policy (404) before the id is looked at',
+	'POST /consent?/removeParent':
+		'no adult in the demo has a parent link (freja, whose mother is linked, is 17); tests/consent.spec.ts removes one end to end',
 	'POST /parent/[youthId]/consent?/cosign': 'nobody may co-sign for freja (17, above the self-consent age)',
 	'POST /parent/[youthId]/consent?/withdraw': 'the same withdrawal as POST /consent?/withdraw, which is proven',
 	'POST /staff/youth/[youthId]?/createPlan': 'freja has a plan; the policy refuses (404) before the plan is looked at',

@@ -22,6 +22,8 @@ export interface ConsentRow {
 	withdraw: string;
 	/** Waiting: the custody holders who can co-sign. */
 	waitingFor: string[];
+	/** A parent an adult may remove from Minvej: the words shown next to "remove"; otherwise null. */
+	remove: string | null;
 	since: Date | null;
 	/** The last change was made by a custody holder: their name. */
 	changedBy: string | null;
@@ -43,6 +45,8 @@ export interface YouthConsentView {
 	age: number;
 	selfConsentAge: number;
 	underAge: boolean;
+	/** 18 or over: a parent sees only what the young person shares, and the young person may remove a parent. */
+	adult: boolean;
 	/** The version every form on the page posts. */
 	wording: string;
 	custodians: string[];

@@ -19,5 +19,5 @@ export { currentAssignment, currentGuide, currentGuideId, currentGuideIds, curre
 export { relationOf, relationsOf } from './facts';
 export { authorize, authorizeGlobal, can, canGlobal, canOnStep } from './guard';
 export { scheduleRetention } from './retention';
-export { NO_RELATION, rule, stepRule, threadRule } from './rules';
+export { ADULT_AGE, NO_RELATION, rule, stepRule, threadRule } from './rules';
 export type { Actor, Relation, StepAction, YouthAction } from './rules';

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { consentRecords, consentRequests, users } from '../db/schema';
-import { consentYouth, currentConsentStates, loadConsentRecords } from '../access';
-import { cosignConsent, giveConsent, withdrawConsent } from './changes';
+import { consentRecords, consentRequests, parentLinks, users } from '../db/schema';
+import { consentYouth, currentConsentStates, linkedParents, loadConsentRecords } from '../access';
+import { cosignConsent, giveConsent, removeParentLink, withdrawConsent } from './changes';
 import { consentHistory, consentHistoryExport } from './history';
 import { answerConsentRequest, askForConsent, consentRequestCount, openConsentRequests } from './requests';
 import { parentConsentView, staffConsentView, youthConsentView } from './views';
@@ -424,5 +424,113 @@ describe('a person gives or co-signs at most 20 consent changes a minute (each i
 		const { giveRecordId } = parentConsentView(who('peter'), id('noah'), 'da')!.custodian!.waiting[0]!;
 		expect(await cosignConsent(who('peter'), id('noah'), { giveRecordId, ...da })).toMatchObject({ error: 'rate_limited' });
 		expect(await withdrawConsent(who('peter'), id('noah'), { recipient: 'department:ppr', ...da })).toMatchObject({ changed: true });
+	});
+});
+
+describe('from 18 a parent link rests on the young person’s own consent, which they can take back with the link', () => {
+	/** Karen, linked to amina (20) as a custody holder was linked before the rule (the link staff can no longer make). */
+	function linkKarenToAmina() {
+		db.insert(parentLinks)
+			.values({
+				id: 'karen-amina',
+				parentId: id('karen'),
+				youthId: id('amina'),
+				custody: true,
+				createdBy: id('lone'),
+				createdAt: new Date()
+			})
+			.run();
+	}
+	const karenSeesAmina = () => ({
+		profile: can(who('karen'), 'profile.read', id('amina')),
+		plan: can(who('karen'), 'plan.read', id('amina')),
+		view: parentConsentView(who('karen'), id('amina'), 'da') !== null
+	});
+
+	it('a parent linked to an adult sees nothing until the adult says yes, then only that', async () => {
+		linkKarenToAmina();
+		expect(karenSeesAmina()).toEqual({ profile: false, plan: false, view: false });
+		expect((await giveConsent(who('amina'), id('amina'), { recipient: `parent:${id('karen')}`, kinds: ['plan'], ...da })).ok).toBe(true);
+		expect(karenSeesAmina()).toEqual({ profile: true, plan: true, view: true });
+		await withdrawConsent(who('amina'), id('amina'), { recipient: `parent:${id('karen')}`, ...da });
+		expect(karenSeesAmina()).toEqual({ profile: false, plan: false, view: false });
+	});
+
+	it('the adult removes the link: on record as a withdrawal of everything, with the words shown; the parent is gone', async () => {
+		linkKarenToAmina();
+		await giveConsent(who('amina'), id('amina'), { recipient: `parent:${id('karen')}`, kinds: ['plan', 'guide'], ...da });
+		const view = youthConsentView(who('amina'), id('amina'), 'da')!;
+		const row = view.parents.find((p) => p.key === `parent:${id('karen')}`)!;
+		expect(row.remove).toMatch(/Karen Nielsen/);
+
+		expect(removeParentLink(who('amina'), id('amina'), { recipient: `parent:${id('karen')}`, ...da })).toEqual({
+			ok: true,
+			status: 'withdrawn',
+			changed: true
+		});
+		const last = loadConsentRecords(id('amina')).at(-1)!;
+		expect(last).toMatchObject({
+			action: 'withdraw',
+			recipientKind: 'parent',
+			parentId: id('karen'),
+			dataKinds: ['plan', 'guide', 'meetings'],
+			actorId: id('amina'),
+			wordingVersion: da.wording,
+			wordingText: row.remove
+		});
+		expect(linkedParents(id('amina'))).toEqual([]);
+		expect(karenSeesAmina()).toEqual({ profile: false, plan: false, view: false });
+		expect(youthConsentView(who('amina'), id('amina'), 'da')!.parents).toEqual([]);
+		// The history still says who she was and what happened.
+		expect(consentHistory(who('amina'), id('amina'))!.at(-1)).toMatchObject({
+			action: 'withdraw',
+			recipient: { kind: 'parent', name: 'Karen Nielsen' }
+		});
+		// Gone means gone: nothing more to remove, nothing to give to.
+		expect(removeParentLink(who('amina'), id('amina'), { recipient: `parent:${id('karen')}`, ...da })).toEqual({
+			ok: false,
+			error: 'recipient'
+		});
+		expect(await giveConsent(who('amina'), id('amina'), { recipient: `parent:${id('karen')}`, kinds: ['plan'], ...da })).toEqual({
+			ok: false,
+			error: 'recipient'
+		});
+	});
+
+	it('under 18 the link is not the young person’s to remove, nor anyone else’s here', async () => {
+		const before = recordCount('freja');
+		expect(youthConsentView(who('freja'), id('freja'), 'da')!.parents.every((p) => p.remove === null)).toBe(true);
+		for (const u of ['freja', 'karen', 'mette', 'lone'])
+			expect(removeParentLink(who(u), id('freja'), { recipient: `parent:${id('karen')}`, ...da })).toEqual({
+				ok: false,
+				error: 'not_allowed'
+			});
+		linkKarenToAmina();
+		for (const u of ['karen', 'jonas', 'lone'])
+			expect(removeParentLink(who(u), id('amina'), { recipient: `parent:${id('karen')}`, ...da })).toEqual({
+				ok: false,
+				error: 'not_allowed'
+			});
+		expect(recordCount('freja')).toBe(before);
+		expect(linkedParents(id('freja')).map((p) => p.displayName)).toEqual(['Karen Nielsen']);
+		expect(linkedParents(id('amina')).map((p) => p.displayName)).toEqual(['Karen Nielsen']);
+	});
+
+	it('refuses a department, an unlinked parent and an old wording, and changes nothing', async () => {
+		linkKarenToAmina();
+		const before = recordCount('amina');
+		expect(removeParentLink(who('amina'), id('amina'), { recipient: 'department:uu', ...da })).toEqual({ ok: false, error: 'recipient' });
+		expect(removeParentLink(who('amina'), id('amina'), { recipient: `parent:${id('peter')}`, ...da })).toEqual({
+			ok: false,
+			error: 'recipient'
+		});
+		expect(
+			removeParentLink(who('amina'), id('amina'), { recipient: `parent:${id('karen')}`, wording: 'consent-v0/da', locale: 'da' })
+		).toEqual({
+			ok: false,
+			error: 'wording_changed'
+		});
+		expect(recordCount('amina')).toBe(before);
+		expect(linkedParents(id('amina'))).toHaveLength(1);
 	});
 });

@@ -11,12 +11,12 @@
  * refused (rule 3) but counts, and every withdrawal follows a yes, so the records stay bounded.
  * Only what is recorded counts: a repeated yes or a refused change uses none.
  */
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { z } from 'zod';
 import { DATA_KINDS, type DataKind } from '$lib/shared/domain';
 import { db } from '../db';
-import { consentRecords } from '../db/schema';
+import { consentRecords, parentLinks } from '../db/schema';
 import {
 	consentYouth,
 	currentConsentStates,
@@ -37,6 +37,7 @@ import {
 	giveRecordText,
 	parentPurpose,
 	purpose,
+	removeParentWording,
 	withdrawWording,
 	wordingVersionFor,
 	type Locale
@@ -223,6 +224,60 @@ export async function withdrawConsent(actor: Actor, youthId: string, input: With
 	});
 	await countWithdrawal(actor.id, result);
 	return result;
+}
+
+export interface RemoveLinkInput {
+	/** `parent:<id>`. */
+	recipient: string;
+	wording: string;
+	locale: Locale;
+}
+
+/**
+ * An adult young person removes a parent from Minvej (docs/product.md rule 5: from 18 a parent link
+ * rests on their own consent, which they can take back). On record as a withdrawal of every kind
+ * from that parent, with the words shown; then the link itself is deleted, so the parent is no
+ * longer linked at all (only the youth unit can link them again). Under 18 the links, custody
+ * among them, are not the young person's to remove.
+ */
+export function removeParentLink(actor: Actor, youthId: string, input: RemoveLinkInput, now = new Date()): ConsentChangeResult {
+	if (!actor || !can(actor, 'parent.unlink', youthId)) return { ok: false, error: 'not_allowed' };
+	const youth = consentYouth(youthId);
+	if (!youth) return { ok: false, error: 'not_allowed' };
+	const recipient = parseRecipientKey(input.recipient);
+	if (recipient?.kind !== 'parent') return { ok: false, error: 'recipient' };
+	const name = recipientName(youthId, recipient, input.locale);
+	if (!name) return { ok: false, error: 'recipient' };
+	if (input.wording !== wordingVersionFor(input.locale)) return { ok: false, error: 'wording_changed' };
+
+	return db().transaction((): ConsentChangeResult => {
+		const give = currentConsentStates(youth).get(recipientKey(recipient))?.giveRecordId;
+		const purposeOfGive = give
+			? db().select({ purpose: consentRecords.purpose }).from(consentRecords).where(eq(consentRecords.id, give)).get()?.purpose
+			: undefined;
+		db()
+			.insert(consentRecords)
+			.values({
+				id: newId(),
+				youthId,
+				action: 'withdraw',
+				recipientKind: 'parent',
+				department: null,
+				parentId: recipient.parentId,
+				dataKinds: [...PARENT_KINDS],
+				purpose: purposeOfGive ?? parentPurpose(name, input.locale),
+				wordingVersion: input.wording,
+				wordingText: removeParentWording({ locale: input.locale, recipientName: name }).text,
+				actorId: actor.id,
+				createdAt: now
+			})
+			.run();
+		db()
+			.delete(parentLinks)
+			.where(and(eq(parentLinks.parentId, recipient.parentId), eq(parentLinks.youthId, youthId)))
+			.run();
+		return { ok: true, status: 'withdrawn', changed: true };
+	});
 }
 
 export interface CosignInput {

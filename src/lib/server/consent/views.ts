@@ -24,13 +24,14 @@ import {
 	custodianWithdrawWording,
 	departmentName,
 	giveWording,
+	removeParentWording,
 	withdrawWording,
 	wordingVersionFor,
 	type Locale
 } from './wording';
 import { openConsentRequests } from './requests';
 import { ageOn } from '../dates';
-import { can, relationOf, type Actor } from '../access';
+import { ADULT_AGE, can, relationOf, type Actor } from '../access';
 import { getSettings } from '../settings';
 import type { ConsentRow, ParentConsentView, StaffConsentView, YouthConsentView } from '../../shared/consent';
 
@@ -48,6 +49,7 @@ export function youthConsentView(actor: Actor, youthId: string, locale: Locale, 
 	const parents = linkedParents(youthId);
 	const custodians = parents.filter((p) => p.custody).map((p) => p.displayName);
 	const names = new Map(parents.map((p) => [p.id, p.displayName]));
+	const mayRemoveParents = can(actor, 'parent.unlink', youthId);
 
 	const row = (recipient: ConsentRecipient, name: string): ConsentRow => {
 		const state = states.get(recipientKey(recipient));
@@ -63,6 +65,7 @@ export function youthConsentView(actor: Actor, youthId: string, locale: Locale, 
 			give: giveWording(recipient, offered, recipient.kind === 'department' ? ctx : { ...ctx, selfConsentAge: undefined }).text,
 			withdraw: withdrawWording(ctx).text,
 			waitingFor: state?.status === 'waiting_cosign' ? custodians : [],
+			remove: recipient.kind === 'parent' && mayRemoveParents ? removeParentWording(ctx).text : null,
 			since: state?.since ?? null,
 			changedBy: state?.lastActorId && state.lastActorId !== youthId ? (names.get(state.lastActorId) ?? null) : null
 		};
@@ -73,6 +76,7 @@ export function youthConsentView(actor: Actor, youthId: string, locale: Locale, 
 		age,
 		selfConsentAge,
 		underAge,
+		adult: age >= ADULT_AGE,
 		wording: wordingVersionFor(locale),
 		custodians,
 		requests: openConsentRequests(youthId).map((r) => {

@@ -27,7 +27,7 @@ const inviteInput = z.discriminatedUnion('role', [
 	})
 ]);
 
-export type InviteError = 'role' | 'name' | 'birth_date' | 'youth';
+export type InviteError = 'role' | 'name' | 'birth_date' | 'youth' | 'custody_adult';
 
 /** Which young people the actor may link a new parent to (the list of names is a read, logged). */
 export function parentInviteTargets(actor: NonNullable<Actor>) {
@@ -56,6 +56,10 @@ export function inviteNewPerson(
 	}
 	const input = parsed.data;
 	if (input.role === 'parent' && !can(actor, 'parent.invite', input.linkYouthId)) return { ok: false, error: 'youth' };
+	// From 18 nobody holds custody: a parent of an adult sees only what the adult chooses to share.
+	if (input.role === 'parent' && input.custody && !can(actor, 'parent.inviteCustodian', input.linkYouthId)) {
+		return { ok: false, error: 'custody_adult' };
+	}
 	const { code, expiresAt } = createInvite(actor.id, input);
 	return { ok: true, code, expiresAt };
 }

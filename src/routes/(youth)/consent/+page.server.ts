@@ -1,7 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
 import { field } from '$lib/server/http';
-import { authorize } from '$lib/server/access';
-import { giveConsent, withdrawConsent } from '$lib/server/consent';
+import { authorize, linkedParents } from '$lib/server/access';
+import { giveConsent, removeParentLink, withdrawConsent } from '$lib/server/consent';
 import { consentHistory } from '$lib/server/consent';
 import { answerConsentRequest } from '$lib/server/consent';
 import { youthConsentView } from '$lib/server/consent';
@@ -42,6 +42,19 @@ export const actions: Actions = {
 		});
 		if (!result.ok) return fail(status(result.error), { error: result.error, recipient, kinds: [] });
 		return { done: 'withdrawn' as const, recipient };
+	},
+	removeParent: async ({ request, locals }) => {
+		const form = await request.formData();
+		const recipient = field(form, 'recipient');
+		// The parent's name, read before the link is gone, for the notice that says it is.
+		const name = linkedParents(locals.user?.id ?? '').find((p) => `parent:${p.id}` === recipient)?.displayName ?? '';
+		const result = removeParentLink(locals.user, locals.user?.id ?? '', {
+			recipient,
+			wording: field(form, 'wording'),
+			locale: locals.locale
+		});
+		if (!result.ok) return fail(result.error === 'not_allowed' ? 403 : 400, { error: result.error, recipient, kinds: [] });
+		return { done: 'removed' as const, recipient, name };
 	},
 	answerRequest: async ({ request, locals }) => {
 		const form = await request.formData();

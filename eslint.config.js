@@ -12,6 +12,12 @@ const NO_COMPONENTS = {
 	message: 'Server and shared code never import components: put what both need in src/lib/shared/.'
 };
 
+/** Routes and components use a server part through its entry, never its inner files. */
+const PART_ENTRY_ONLY = {
+	regex: '^\\$lib/server/[a-z-]+/',
+	message: 'Import a server part through its entry ($lib/server/<part>), not its inner files.'
+};
+
 export default ts.config(
 	{
 		ignores: ['build/', 'build-*/', '.svelte-kit/', 'src/lib/paraglide/', 'data/', 'test-results/', 'playwright-report/', 'node_modules/']
@@ -62,13 +68,39 @@ export default ts.config(
 	{
 		files: ['src/routes/**', 'src/hooks.server.ts', 'src/lib/components/**'],
 		rules: {
+			'no-restricted-imports': ['error', { patterns: [PART_ENTRY_ONLY] }]
+		}
+	},
+	// What the server hands the pages is typed once, in src/lib/shared/<part>.ts: Svelte files and
+	// component helpers never import from $lib/server, not even a type; and the server side of a
+	// route never imports a type from a component.
+	{
+		files: ['src/routes/**/*.svelte', 'src/lib/components/**'],
+		rules: {
 			'no-restricted-imports': [
 				'error',
 				{
 					patterns: [
 						{
-							regex: '^\\$lib/server/[a-z-]+/',
-							message: 'Import a server part through its entry ($lib/server/<part>), not its inner files.'
+							regex: '^\\$lib/server(/|$)',
+							message: 'Pages and components never import from $lib/server, types included: use src/lib/shared/<part>.ts or ./$types.'
+						}
+					]
+				}
+			]
+		}
+	},
+	{
+		files: ['src/routes/**/*.server.ts', 'src/routes/**/+server.ts', 'src/hooks.server.ts'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						PART_ENTRY_ONLY,
+						{
+							regex: '(^\\$lib/components/|/components/|\\.svelte$)',
+							message: 'The server side of a route never imports a component: put the type it needs in src/lib/shared/.'
 						}
 					]
 				}

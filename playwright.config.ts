@@ -7,7 +7,7 @@ const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
  * The administration's flows do too: the guide cases they add would change the outcome figures
  * the stories check.
  */
-const ISOLATED = /(access|fuzz|crash|admin)\.spec\.ts$/;
+const ISOLATED = /(access|access-log|fuzz|crash|admin)\.spec\.ts$/;
 
 export default defineConfig({
 	testDir: 'tests',

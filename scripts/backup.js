@@ -1,43 +1,22 @@
 // npm run backup -- <file>
-// A consistent copy of the live database, taken with SQLite's online backup API while the server
-// keeps writing (pages changed during the copy are copied again). The copy is checked with
-// PRAGMA integrity_check before the command reports success.
-import Database from 'better-sqlite3';
-import { existsSync, renameSync, rmSync } from 'node:fs';
-import { resolve } from 'node:path';
+// A consistent copy of the live database (DATABASE_PATH, default ./data/minvej.db), taken while the
+// server keeps writing: VACUUM INTO copies the whole database inside one read transaction, so it
+// ends in a time bounded by the database's size whatever the write load. The copy is checked
+// (integrity_check, foreign_key_check) before it gets its name; an existing file is never
+// overwritten. Prints how big the copy is and how long it took. The logic is in
+// src/lib/server/backup (shared with the server's scheduled backups), hence `node --import tsx`.
+import { BackupError, describeBackup, takeBackup } from '../src/lib/server/backup/index.ts';
 
-const source = resolve(process.env.DATABASE_PATH ?? './data/minvej.db');
-const target = process.argv[2] ? resolve(process.argv[2]) : undefined;
+const source = process.env.DATABASE_PATH ?? './data/minvej.db';
+const target = process.argv[2];
 if (!target) {
 	console.error('Usage: npm run backup -- <file>   (copies DATABASE_PATH, default ./data/minvej.db)');
 	process.exit(2);
 }
-if (!existsSync(source)) {
-	console.error(`backup: no database at ${source}`);
-	process.exit(1);
-}
-if (existsSync(target)) {
-	console.error(`backup: ${target} exists already; choose a new file name`);
-	process.exit(1);
-}
-
-const partial = `${target}.partial`;
-rmSync(partial, { force: true });
-const db = new Database(source, { fileMustExist: true });
-db.pragma('busy_timeout = 5000');
 try {
-	await db.backup(partial);
-} finally {
-	db.close();
-}
-const copy = new Database(partial);
-const integrity = copy.pragma('integrity_check', { simple: true });
-const foreignKeys = copy.pragma('foreign_key_check');
-copy.close();
-if (integrity !== 'ok' || foreignKeys.length > 0) {
-	rmSync(partial, { force: true });
-	console.error(`backup: the copy failed its checks (${integrity}, ${foreignKeys.length} foreign-key problems)`);
+	const report = await takeBackup(source, target);
+	console.log(`backup: ${describeBackup(report)}`);
+} catch (error) {
+	console.error(`backup: ${error instanceof BackupError ? error.message : error}`);
 	process.exit(1);
 }
-renameSync(partial, target);
-console.log(`backup: ${source} → ${target} (integrity ok)`);

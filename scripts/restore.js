@@ -1,46 +1,21 @@
 // npm run restore -- <backup file>
-// Puts a backup made by `npm run backup` in place of DATABASE_PATH (default ./data/minvej.db).
-// Stop the server first. The backup is checked before anything is replaced; the database it
-// replaces is kept beside it as <name>.before-restore-<time>.
-import Database from 'better-sqlite3';
-import { copyFileSync, existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
-import { resolve } from 'node:path';
+// Puts a backup made by `npm run backup` (or by the server's schedule) in place of DATABASE_PATH
+// (default ./data/minvej.db). Stop the server first: the restore refuses while a server has the
+// database open (it writes <database>.pid). The backup is checked before anything is replaced; the
+// database it replaces is kept beside it as <name>.before-restore-<time>. The logic is in
+// src/lib/server/backup, hence `node --import tsx`.
+import { RestoreError, restoreBackup } from '../src/lib/server/backup/index.ts';
 
-const target = resolve(process.env.DATABASE_PATH ?? './data/minvej.db');
-const backup = process.argv[2] ? resolve(process.argv[2]) : undefined;
-if (!backup || !existsSync(backup)) {
+const target = process.env.DATABASE_PATH ?? './data/minvej.db';
+const backup = process.argv[2];
+if (!backup) {
 	console.error('Usage: npm run restore -- <backup file>   (replaces DATABASE_PATH; stop the server first)');
 	process.exit(2);
 }
-
-const check = new Database(backup, { readonly: true, fileMustExist: true });
-const integrity = check.pragma('integrity_check', { simple: true });
-check.close();
-if (integrity !== 'ok') {
-	console.error(`restore: ${backup} failed its integrity check (${integrity}); nothing was changed`);
+try {
+	const report = await restoreBackup(backup, target);
+	console.log(`restore: ${report.backup} → ${report.target}${report.keptAs ? ` (the replaced database is kept as ${report.keptAs})` : ''}`);
+} catch (error) {
+	console.error(`restore: ${error instanceof RestoreError ? error.message : error}`);
 	process.exit(1);
 }
-
-// Refuse while a Minvej server has the database open (it writes its pid beside the database).
-const pidFile = `${target}.pid`;
-if (existsSync(pidFile)) {
-	const pid = Number(readFileSync(pidFile, 'utf8'));
-	let alive = false;
-	try {
-		process.kill(pid, 0);
-		alive = true;
-	} catch {
-		alive = false; // a server that crashed left its pid file behind
-	}
-	if (alive) {
-		console.error(`restore: a Minvej server (pid ${pid}) is using ${target}. Stop it, then run the restore again.`);
-		process.exit(1);
-	}
-}
-
-const incoming = `${target}.restoring`;
-copyFileSync(backup, incoming);
-if (existsSync(target)) renameSync(target, `${target}.before-restore-${new Date().toISOString().replace(/[:.]/g, '-')}`);
-for (const suffix of ['-wal', '-shm']) rmSync(target + suffix, { force: true });
-renameSync(incoming, target);
-console.log(`restore: ${backup} → ${target}`);

@@ -5,6 +5,7 @@ import { paraglideMiddleware } from '$lib/paraglide/server';
 import { SESSION_COOKIE, validateSession } from '$lib/server/auth';
 import { sessionCookieOptions } from '$lib/server/auth';
 import { startServer } from '$lib/server/app';
+import { SESSION_EXPIRES_HEADER } from '$lib/pwa/names';
 
 export const init: ServerInit = async () => {
 	if (!building) await startServer();
@@ -38,22 +39,26 @@ const handleRequestBody: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-/** Session: validates the cookie, slides its expiry, or clears a dead cookie. */
-const handleSession: Handle = ({ event, resolve }) => {
+/**
+ * Session: validates the cookie, slides its expiry, or clears a dead cookie. Every answer to a
+ * logged-in person says when the session ends (the earlier of its idle and absolute end): the
+ * service worker keeps a personal page for offline reading only until then.
+ */
+const handleSession: Handle = async ({ event, resolve }) => {
 	const token = event.cookies.get(SESSION_COOKIE);
 	event.locals.user = null;
 	event.locals.sessionId = null;
-	if (token) {
-		const session = validateSession(token);
-		if (session) {
-			event.locals.user = session.user;
-			event.locals.sessionId = session.id;
-			event.cookies.set(SESSION_COOKIE, token, sessionCookieOptions(session.expiresAt));
-		} else {
-			event.cookies.delete(SESSION_COOKIE, { path: '/' });
-		}
+	const session = token ? validateSession(token) : null;
+	if (token && session) {
+		event.locals.user = session.user;
+		event.locals.sessionId = session.id;
+		event.cookies.set(SESSION_COOKIE, token, sessionCookieOptions(session.expiresAt));
+	} else if (token) {
+		event.cookies.delete(SESSION_COOKIE, { path: '/' });
 	}
-	return resolve(event);
+	const response = await resolve(event);
+	if (session) response.headers.set(SESSION_EXPIRES_HEADER, session.expiresAt.toISOString());
+	return response;
 };
 
 /** Paths anyone may open without logging in. */

@@ -11,7 +11,8 @@
  *   the network first and kept for reading offline. Workbox caches them although the server says
  *   `no-store` (that still keeps them out of the HTTP cache), so they are removed when a login
  *   page is shown (logout, or a session that ended), when the server answers 401, and on a
- *   language switch.
+ *   language switch. Each copy keeps the end of its session (the server's X-Session-Expires) and
+ *   is never shown past it: it is deleted instead, and the offline page shown.
  * - A navigation without network shows the kept page ("seen at …", the page asks) or the
  *   offline page.
  * - Messages written offline wait in the IndexedDB outbox and go out on Background Sync, or when
@@ -25,11 +26,14 @@ import { registerRoute, setCatchHandler } from 'workbox-routing';
 import { NetworkFirst, NetworkOnly } from 'workbox-strategies';
 import type { WorkboxPlugin } from 'workbox-core/types';
 import {
+	KEPT_UNTIL_HEADER,
 	OFFLINE_PAGES,
 	OUTBOX_SYNC_TAG,
 	PAGES_CACHE,
 	SAVED_AT_HEADER,
+	SESSION_EXPIRES_HEADER,
 	SHELL_CACHE_PREFIX,
+	keptCopyValid,
 	offlinePageKey,
 	type FromWorker,
 	type ToWorker
@@ -98,13 +102,27 @@ async function clearPersonalData() {
 /** True when a fetch was sent to the login page: the session is gone. */
 const endedAtLogin = (response: Response) => response.redirected && new URL(response.url).pathname === '/login';
 
-/** Keeps only real pages and data of the logged-in person, stamped with when they were saved. */
+/**
+ * Keeps only real pages and data of the logged-in person, stamped with when they were saved and
+ * until when they may be shown: the session's end, counted on this device's clock from the
+ * server's (Date), should the two clocks differ. A copy past it is deleted, not shown.
+ */
 const keepPersonalPage: WorkboxPlugin = {
 	cacheWillUpdate: async ({ response }) => {
 		if (response.status !== 200 || response.redirected || response.type !== 'basic') return null;
+		const sessionEnds = Date.parse(response.headers.get(SESSION_EXPIRES_HEADER) ?? '');
+		if (!Number.isFinite(sessionEnds)) return null;
+		const serverNow = Date.parse(response.headers.get('date') ?? '');
+		const keptUntil = Number.isFinite(serverNow) ? Date.now() + (sessionEnds - serverNow) : sessionEnds;
 		const headers = new Headers(response.headers);
 		headers.set(SAVED_AT_HEADER, new Date().toISOString());
+		headers.set(KEPT_UNTIL_HEADER, new Date(keptUntil).toISOString());
 		return new Response(await response.blob(), { status: 200, statusText: response.statusText, headers });
+	},
+	cachedResponseWillBeUsed: async ({ cacheName, request, cachedResponse }) => {
+		if (!cachedResponse || keptCopyValid(cachedResponse)) return cachedResponse ?? null;
+		await (await caches.open(cacheName)).delete(request);
+		return null;
 	}
 };
 

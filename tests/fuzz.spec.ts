@@ -7,10 +7,10 @@
  */
 import { expect, test } from '@playwright/test';
 import fc from 'fast-check';
-import { actionCases, describeCase, endpointCases, toRequest, type Case } from './fuzz/cases';
+import { actionCases, describeCase, endpointCases, endsAllSessions, toRequest, type Case } from './fuzz/cases';
 import { leakPatterns, problemsOf } from './fuzz/checks';
 import { discoverPages, discoverTargets, type Target } from './fuzz/discover';
-import { ANONYMOUS, getPage, send, type RawRequest } from './fuzz/http';
+import { ANONYMOUS, getPage, logIn, send, type RawRequest } from './fuzz/http';
 import { findInjected, showsPayloadAsText } from './fuzz/inert';
 import { HIT, SCRIPT_PAYLOADS, urlEncode } from './fuzz/inputs';
 import { fieldsFor, PLAIN_TEXT } from './fuzz/forms';
@@ -123,7 +123,11 @@ for (const target of targets) {
 		const numRuns = target.kind === 'action' && target.routeId === '/login' ? LOGIN_RUNS : RUNS;
 		await fc.assert(
 			fc.asyncProperty(cases, async (c) => {
-				const session = world.sessions.find((s) => s.name === c.session)!;
+				// "Log out everywhere" is sent with a session made for the case (the world's is logged in again after).
+				const session =
+					endsAllSessions(target) && c.session !== ANONYMOUS.name
+						? await logIn(world.baseURL, c.session)
+						: world.sessions.find((s) => s.name === c.session)!;
 				const request = toRequest(c, world.baseURL);
 				bump(tally.who, c.session);
 				const answer = await send(world.baseURL, session, request).catch(async (e: unknown) => {
@@ -140,6 +144,10 @@ for (const target of targets) {
 			}),
 			{ numRuns, seed: SEED }
 		);
+		// "Log out everywhere" ended the world's sessions of whoever sent it, too: log them in again.
+		if (endsAllSessions(target)) {
+			for (const s of world.sessions) if (s.name !== ANONYMOUS.name) Object.assign(s, await logIn(world.baseURL, s.name));
+		}
 		// Errors the server only logged (background work, streams) count too.
 		const log = server!.output().slice(logMark);
 		logMark = server!.output().length;
@@ -164,7 +172,7 @@ test('stored payloads render as inert text on every page each person can open', 
 	// Besides what the fuzzing stored: every form once as a person fills it, a payload in each text field.
 	let planted = 0;
 	for (const target of targets) {
-		if (target.kind !== 'action' || target.routeId === '/login') continue;
+		if (target.kind !== 'action' || target.routeId === '/login' || endsAllSessions(target)) continue;
 		for (const r of reach.get(target.routeId) ?? []) {
 			const fields = fieldsFor(r.forms, target.name);
 			if (!fields.size) continue;

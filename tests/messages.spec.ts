@@ -288,6 +288,31 @@ test.describe('messages', () => {
 		await freja.context().close();
 	});
 
+	test('a JSON body over 32 KB, such as 200,000 nested brackets, is refused at once with 413, unparsed', async ({ browser }) => {
+		const freja = await as(browser, 'freja');
+		const origin = new URL(freja.url()).origin;
+		const nested = '['.repeat(200_000) + ']'.repeat(200_000);
+		const timed = async (data: string) => {
+			const started = Date.now();
+			const response = await freja.request.post('/api/messages', { headers: { 'content-type': 'application/json', origin }, data });
+			return { status: response.status(), json: await response.json(), ms: Date.now() - started };
+		};
+		// Parsing it took the server 1.4 s, in which it answered nobody else.
+		const refused = await timed(nested);
+		expect(refused.status).toBe(413);
+		expect(refused.json).toMatchObject({
+			error: 'too_large',
+			message: 'Beskeden er for lang. Den må højst være 4000 tegn. Gør den kortere, eller del den i to.'
+		});
+		expect(refused.ms).toBeLessThan(1000);
+		// Nesting deeper than any body of ours, within the size: refused before parsing too.
+		expect((await timed('['.repeat(15_000) + ']'.repeat(15_000))).status).toBe(400);
+		// The longest message still goes (4000 emoji: 16 KB), and the connection is fine after a refusal.
+		const longest = await timed(JSON.stringify({ clientId: crypto.randomUUID(), body: '🙂'.repeat(4000) }));
+		expect(longest.status).toBe(201);
+		await freja.context().close();
+	});
+
 	test('the young person’s message page passes axe in Danish and English', async ({ browser }) => {
 		const freja = await as(browser, 'freja');
 		await open(freja, '/messages');

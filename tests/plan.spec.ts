@@ -1,5 +1,17 @@
+import Database from 'better-sqlite3';
 import { devices, expect, test, type Page } from '@playwright/test';
 import { expectAccessible, inviteYouth, login, logout, switchLanguage } from './helpers';
+
+/** The demo people's ids, read from the stories' database (read-only). */
+function idsOf(...usernames: string[]): Record<string, string> {
+	const db = new Database(process.env.E2E_DATABASE_PATH ?? './data/e2e.db', { readonly: true, fileMustExist: true });
+	try {
+		const id = db.prepare('select id from users where username = ?').pluck();
+		return Object.fromEntries(usernames.map((u) => [u, id.get(u) as string]));
+	} finally {
+		db.close();
+	}
+}
 
 // One story told in order: freja takes part, mette answers, freja looks again.
 test.describe.configure({ mode: 'serial' });
@@ -252,6 +264,49 @@ test.describe('the plan', () => {
 		await expect(plan.getByRole('button')).toHaveCount(0);
 		await expect(page.getByRole('region', { name: 'Næste møder' })).toHaveCount(0); // meetings are not shared with her
 		await expectAccessible(page);
+	});
+
+	test('karen, shown the plan but not the guide, gets neither the guide nor who is involved: not on the page, not in its data', async ({
+		page,
+		browser
+	}) => {
+		const id = idsOf('freja', 'mette');
+		const path = `/parent/${id.freja}`;
+		/** The page as HTML and as the data SvelteKit's client loads for it. */
+		const answers = async () =>
+			Promise.all([page.request.get(path), page.request.get(`${path}/__data.json`)].map(async (r) => (await r).text()));
+		await login(page, 'karen');
+		for (const body of await answers()) {
+			expect(body).toContain('tømrer'); // the plan is shared with her
+			expect(body).not.toContain('Mette Larsen');
+			expect(body).not.toContain(id.mette);
+			expect(body).not.toContain('Ali Demir'); // a caseworker on the plan: who is involved
+		}
+		await page.goto(path);
+		await expect(page.getByRole('heading', { name: 'Hvem er med' })).toHaveCount(0);
+
+		// Freja shows karen who her guide is as well: now karen gets the guide and who is involved.
+		const frejaContext = await browser.newContext({ ...devices['Pixel 7'], baseURL: new URL(page.url()).origin });
+		const freja = await frejaContext.newPage();
+		await login(freja, 'freja');
+		await freja.goto('/consent');
+		const mum = freja.getByTestId(/^consent-parent:/);
+		await mum.getByLabel('Guide').check();
+		await mum.getByRole('button', { name: 'Gem det valgte med Karen Nielsen' }).click();
+		await expect(mum.getByRole('status')).toHaveText('Du har sagt ja. Karen Nielsen kan se det nu.');
+		for (const body of await answers()) {
+			expect(body).toContain('Mette Larsen');
+			expect(body).toContain(id.mette);
+		}
+		await page.reload();
+		await expect(page.getByRole('heading', { name: 'Hvem er med' })).toBeVisible();
+
+		// Back to the demo's state: the plan only.
+		await mum.getByLabel('Guide').uncheck();
+		await mum.getByRole('button', { name: 'Gem det valgte med Karen Nielsen' }).click();
+		await expect(mum.getByRole('status')).toHaveText('Du har sagt ja. Karen Nielsen kan se det nu.');
+		for (const body of await answers()) expect(body).not.toContain('Mette Larsen');
+		await frejaContext.close();
 	});
 
 	test('a young person without a plan sees what happens next and how to reach the youth unit', async ({ page }) => {

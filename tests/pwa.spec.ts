@@ -17,7 +17,22 @@ function query<T>(sql: string, ...params: unknown[]): T[] {
 		db.close();
 	}
 }
+/** Changes the running server's database (WAL lets the server go on beside it). */
+function change(sql: string, ...params: unknown[]): number {
+	const db = new Database(DB_PATH);
+	try {
+		db.pragma('busy_timeout = 5000');
+		return db.prepare(sql).run(...params).changes;
+	} finally {
+		db.close();
+	}
+}
 const userId = (username: string) => query<{ id: string }>('select id from users where username = ?', username)[0]!.id;
+/** The id of the session the browser context is logged in with (the part of the cookie before the dot). */
+async function sessionIdOf(context: BrowserContext): Promise<string> {
+	const cookie = (await context.cookies()).find((c) => c.name === 'minvej_session');
+	return cookie!.value.split('.')[0]!;
+}
 const storedCount = (body: string) => query<{ n: number }>('select count(*) as n from messages where body = ?', body)[0]!.n;
 
 /** A fresh browser (its own cookies, caches and service worker) logged in as `username`. */
@@ -273,6 +288,65 @@ test.describe('PWA', () => {
 		await expect.poll(async () => (await cachedPaths(page)).filter((p) => PERSONAL.test(p))).toEqual([]);
 	});
 
+	test('a kept page is never shown after its session’s own lifetime: it is deleted, and the offline page shown', async ({
+		page,
+		context
+	}) => {
+		test.setTimeout(90_000);
+		await login(page, 'oliver');
+		await workerReady(page);
+		// The session reaches its absolute limit (60 days for a young person) in 25 seconds.
+		const ends = Date.now() + 25_000;
+		expect(change('update sessions set created_at = ? where id = ?', ends - 60 * 86_400_000, await sessionIdOf(context))).toBe(1);
+		const fetched = await page.goto('/plan');
+		const told = Date.parse((await fetched!.allHeaders())['x-session-expires'] ?? '');
+		expect(Math.abs(told - ends)).toBeLessThan(1500);
+		for (const path of ['/', '/messages']) await page.goto(path);
+		await expect.poll(async () => (await cachedPaths(page)).filter((p) => PERSONAL.test(p)).sort()).toEqual(['/', '/messages', '/plan']);
+
+		// Before the end, the kept copy is there to read offline …
+		await goOffline(context, page);
+		await page.goto('/plan');
+		await expect(page.getByRole('heading', { level: 1, name: 'Plan' })).toBeVisible();
+		await expect(page.getByTestId('seen-at')).toBeVisible();
+
+		// … after it, never: the copy is deleted and the offline page lists nothing to read.
+		await page.waitForTimeout(Math.max(0, ends - Date.now() + 1500));
+		await page.goto('/plan');
+		await expect(page.getByRole('heading', { level: 1, name: 'Du er offline' })).toBeVisible();
+		await expect(page.getByText('Der er ikke gemt noget på denne enhed endnu.', { exact: false })).toBeVisible();
+		await expect(page.getByRole('link', { name: /^Beskeder – set / })).toHaveCount(0);
+		expect(await cachedPaths(page)).not.toContain('/plan');
+		await page.goto('/messages');
+		await expect(page.getByRole('heading', { level: 1, name: 'Du er offline' })).toBeVisible();
+		expect(await cachedPaths(page)).not.toContain('/messages');
+		await context.setOffline(false);
+	});
+
+	test('after “log out everywhere” on another device, this one clears its kept pages at its next contact', async ({ browser }, info) => {
+		test.setTimeout(90_000);
+		const phone = await as(browser, 'amina');
+		for (const path of ['/', '/plan', '/messages']) await phone.goto(path);
+		await expect.poll(async () => (await cachedPaths(phone)).filter((p) => PERSONAL.test(p)).sort()).toEqual(['/', '/messages', '/plan']);
+
+		// On another device she logs out everywhere.
+		const { baseURL, locale, timezoneId } = info.project.use;
+		const other = await (await browser.newContext({ baseURL, locale, timezoneId })).newPage();
+		await login(other, 'amina');
+		await other.goto('/settings/sessions');
+		await other.getByRole('button', { name: 'Log ud på alle enheder, også denne' }).click();
+		await expect(other).toHaveURL('/login?loggedOut=1');
+
+		// The phone's next request (online) lands on the login page, and nothing kept is left.
+		await phone.goto('/plan');
+		await expect(phone).toHaveURL(/\/login/);
+		await expect.poll(async () => (await cachedPaths(phone)).filter((p) => PERSONAL.test(p))).toEqual([]);
+		await goOffline(phone.context(), phone);
+		await phone.goto('/plan');
+		await expect(phone.getByRole('heading', { level: 1, name: 'Du er offline' })).toBeVisible();
+		for (const page of [phone, other]) await page.context().close();
+	});
+
 	test('a message written offline waits on the phone and is delivered once when the network returns', async ({ browser }) => {
 		test.setTimeout(90_000);
 		const amina = await as(browser, 'amina');
@@ -383,7 +457,7 @@ test.describe('PWA', () => {
 		await expectAccessible(page);
 
 		const subscription = {
-			endpoint: 'https://push.example.com/send/jonas-phone',
+			endpoint: 'https://fcm.googleapis.com/fcm/send/jonas-phone',
 			keys: { p256dh: 'B' + 'A'.repeat(86), auth: 'A'.repeat(22) },
 			locale: 'da'
 		};

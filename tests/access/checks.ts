@@ -58,13 +58,13 @@ function cookieProblems(header: string, expect: Expectations): string[] {
 	const cookie = parseCookie(header);
 	const problems: string[] = [];
 	const has = (a: string) => cookie.attributes.has(a);
-	if (cookie.name !== 'minvej_session' && cookie.name !== 'minvej_lang') return [`an unexpected cookie ${cookie.name}`];
+	if (!['minvej_session', 'minvej_device', 'minvej_lang'].includes(cookie.name)) return [`an unexpected cookie ${cookie.name}`];
 	if (cookie.attributes.get('path') !== '/') problems.push(`${cookie.name} without Path=/`);
 	if (cookie.attributes.get('samesite')?.toLowerCase() !== 'lax') problems.push(`${cookie.name} without SameSite=Lax`);
 	if (has('secure') !== expect.secure) problems.push(`${cookie.name} ${expect.secure ? 'without' : 'with'} Secure`);
-	if (cookie.name === 'minvej_session') {
-		if (!has('httponly')) problems.push('minvej_session without HttpOnly');
-		if (!has('expires') && !has('max-age')) problems.push('minvej_session without an expiry');
+	if (cookie.name === 'minvej_session' || cookie.name === 'minvej_device') {
+		if (!has('httponly')) problems.push(`${cookie.name} without HttpOnly`);
+		if (!has('expires') && !has('max-age')) problems.push(`${cookie.name} without an expiry`);
 	} else if (has('httponly')) problems.push('minvej_lang with HttpOnly (the browser must read it)');
 	return problems;
 }

@@ -11,8 +11,9 @@ import Database from 'better-sqlite3';
  *   "every such read is logged"): reading appends rows by design.
  * - sessions: logging in adds a row, every request slides the session's expiry (last_used_at,
  *   touched at most hourly), logging out deletes it.
+ * - known_devices: a login remembers the device it came from (adds a row, or moves last_used_at).
  */
-export const IGNORED_TABLES = ['access_log', 'sessions'];
+export const IGNORED_TABLES = ['access_log', 'sessions', 'known_devices'];
 
 /**
  * Columns that reads legitimately touch, like a "last seen" mark:

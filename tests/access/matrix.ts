@@ -91,6 +91,11 @@ export const MATRIX: Record<string, Row> = {
 	'POST /logout':                                    [OUT,OUT,OUT,OUT,OUT,OUT,OUT,OUT,OUT,OUT],
 	'GET /settings/notifications':                     [L,  OK, OK, OK, OK, OK, OK, OK, OK, OK],
 	'POST /settings/notifications?/offEverywhere':     [L,  OK, OK, OK, OK, OK, OK, OK, OK, OK],
+	// Everyone's own sessions: seen, and ended one at a time, all but this one, or all.
+	'GET /settings/sessions':                          [L,  OK, OK, OK, OK, OK, OK, OK, OK, OK],
+	'POST /settings/sessions?/end':                    [L,  OK, OK, OK, OK, OK, OK, OK, OK, OK],
+	'POST /settings/sessions?/endOthers':              [L,  OK, OK, OK, OK, OK, OK, OK, OK, OK],
+	'POST /settings/sessions?/endAll':                 [L,  OUT,OUT,OUT,OUT,OUT,OUT,OUT,OUT,OUT],
 	'POST /api/push/subscription':                     [U,  OK, OK, OK, OK, OK, OK, OK, OK, OK],
 	'DELETE /api/push/subscription':                   [U,  OK, OK, OK, OK, OK, OK, OK, OK, OK],
 
@@ -121,6 +126,8 @@ export const MATRIX: Record<string, Row> = {
 	'POST /consent?/give':                             [L,  OK, OK, FB, FB, FB, FB, FB, FB, FB],
 	'POST /consent?/withdraw':                         [L,  OK, OK, FB, FB, FB, FB, FB, FB, FB],
 	'POST /consent?/answerRequest':                    [L,  OK, OK, FB, FB, FB, FB, FB, FB, FB],
+	// Removing a parent's link: only an adult, herself (freja is 17; amina, 20, has no parent to remove).
+	'POST /consent?/removeParent':                     [L,  FB, OK, FB, FB, FB, FB, FB, FB, FB],
 	// Messages: her own conversation; the guide may mark it read from any page (the thread decides).
 	'POST /messages?/send':                            [L,  OK, OK, NF, NF, NF, NF, NF, NF, NF],
 	'POST /messages?/markRead':                        [L,  OK, NF, NF, NF, OK, NF, NF, NF, NF],
@@ -195,8 +202,8 @@ export const MATRIX: Record<string, Row> = {
 	'POST /staff/youth/[youthId]/followup?/setStatus': [L,  NF, NF, NF, NF, OK, NF, NF, NF, NF]
 };
 
-/** Run after everything else: it ends the sessions the other checks use. */
-export const LAST = ['POST /logout'];
+/** Run after everything else, in this order: they end the sessions the other checks use. */
+export const LAST = ['POST /settings/sessions?/endAll', 'POST /logout'];
 
 /**
  * The +server.ts methods that change something, by what they take: JSON endpoints must refuse
@@ -235,6 +242,10 @@ export function bodies(d: Demo): Record<string, Bodies> {
 		'POST /language': same({ locale: '', next: '/' }),
 		'POST /logout': same({}),
 		'POST /settings/notifications?/offEverywhere': same({}),
+		// Each role has one session here, so ending the others ends none; a made-up handle names none.
+		'POST /settings/sessions?/end': { probe: { session: '0'.repeat(32) }, harmless: { session: '' } },
+		'POST /settings/sessions?/endOthers': same({}),
+		'POST /settings/sessions?/endAll': same({}),
 		'POST /api/push/subscription': { probe: d.pushSubscription, harmless: {} },
 		'DELETE /api/push/subscription': { probe: { endpoint: d.pushSubscription.endpoint }, harmless: {} },
 
@@ -263,6 +274,7 @@ export function bodies(d: Demo): Record<string, Bodies> {
 		'POST /guide?/refuse': { probe: { requestId: d.guideRequestId }, harmless: { requestId: '' } },
 		'POST /consent?/give': { probe: { recipient: 'department:family', wording }, harmless: { recipient: '', wording } },
 		'POST /consent?/withdraw': { probe: { recipient: 'department:jobcenter', wording }, harmless: { recipient: '', wording } },
+		'POST /consent?/removeParent': { probe: { recipient: `parent:${d.users.karen}`, wording }, harmless: { recipient: '', wording } },
 		'POST /consent?/answerRequest': {
 			probe: { requestId: d.consentRequestId, answer: 'declined', wording },
 			harmless: { requestId: d.consentRequestId, answer: '', wording }
@@ -479,7 +491,13 @@ export const PROBES_UNPROVEN: Record<string, string> = {
 	'POST /language': 'everyone may post it: there is no refused cell',
 	'POST /logout': 'checked in its own test (the session ends)',
 	'POST /settings/notifications?/offEverywhere': 'only anonymous is refused, before any body is read',
+	'POST /settings/sessions?/end':
+		'only anonymous is refused, before any body is read; sessions are not compared (every request slides one); ending one is proven in tests/sessions.spec.ts',
+	'POST /settings/sessions?/endOthers': 'only anonymous is refused, before any body is read; proven in tests/sessions.spec.ts',
+	'POST /settings/sessions?/endAll': 'checked in its own test (every session of the person ends), like POST /logout',
 	'POST /checkin?/answer': 'the demo has no open check-in; refused roles are stopped by the policy (404) before the id is looked at',
+	'POST /consent?/removeParent':
+		'no adult in the demo has a parent link (freja, whose mother is linked, is 17); tests/consent.spec.ts removes one end to end',
 	'POST /parent/[youthId]/consent?/cosign': 'nobody may co-sign for freja (17, above the self-consent age)',
 	'POST /parent/[youthId]/consent?/withdraw': 'the same withdrawal as POST /consent?/withdraw, which is proven',
 	'POST /staff/youth/[youthId]?/createPlan': 'freja has a plan; the policy refuses (404) before the plan is looked at',

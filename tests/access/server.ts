@@ -3,11 +3,12 @@
  * started) on a free port with a fresh demo database in a temporary folder, so the matrix never
  * depends on what other spec files did to the shared e2e database.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { exited, killGroup, spawnGroup } from '../../src/lib/server/process-groups.testing';
 
 export interface AppServer {
 	baseURL: string;
@@ -55,7 +56,8 @@ export async function startServer(options: { origin?: (port: number) => string }
 	const databasePath = join(dir, 'access.db');
 	const origin = options.origin?.(port) ?? `http://localhost:${port}`;
 	let output = '';
-	const child = spawn(process.execPath, ['scripts/e2e-server.js'], {
+	// Its own process group: one kill ends it whatever it started, and it never outlives the worker.
+	const child = spawnGroup(process.execPath, ['scripts/e2e-server.js'], {
 		env: {
 			...process.env,
 			PORT: String(port),
@@ -74,7 +76,7 @@ export async function startServer(options: { origin?: (port: number) => string }
 	try {
 		await waitForHealth(`${baseURL}/healthz`, child, () => output);
 	} catch (e) {
-		child.kill('SIGKILL');
+		killGroup(child);
 		rmSync(dir, { recursive: true, force: true });
 		throw e;
 	}
@@ -83,13 +85,12 @@ export async function startServer(options: { origin?: (port: number) => string }
 		origin,
 		databasePath,
 		async stop() {
-			if (child.exitCode === null) {
-				const exited = new Promise((r) => child.once('exit', r));
+			// A clean stop first (the server removes its pid file); then the whole group, always.
+			if (child.exitCode === null && child.signalCode === null) {
 				child.kill('SIGTERM');
-				const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-				await exited;
-				clearTimeout(timer);
+				await exited(child, 5_000).catch(() => undefined);
 			}
+			killGroup(child);
 			rmSync(dir, { recursive: true, force: true });
 		}
 	};

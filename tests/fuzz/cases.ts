@@ -51,6 +51,15 @@ const ENDPOINT_FIELDS: Record<string, Record<string, string[]>> = {
 /** Endpoints that end the session they are called with: sent without one (and with made-up cookies). */
 const SESSION_ENDING = new Set(['/logout']);
 
+/**
+ * Form actions that end every session of the person who sends them: each case is sent with a
+ * session made for it, and the world's sessions are logged in again afterwards (tests/fuzz.spec.ts).
+ */
+const SESSION_ENDING_ACTIONS = new Set(['/settings/sessions ?/endAll']);
+
+export const endsAllSessions = (target: ActionTarget | EndpointTarget) =>
+	target.kind === 'action' && SESSION_ENDING_ACTIONS.has(`${target.routeId} ?/${target.name}`);
+
 const encodings = (forJson: boolean) =>
 	fc.oneof(
 		{ weight: forJson ? 1 : 6, arbitrary: fc.constant<Encoding>('urlencoded') },

@@ -4,10 +4,11 @@
  * e2e server other specs depend on.
  */
 import Database from 'better-sqlite3';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { exited as exitOf, killGroup, spawnGroup } from '../../src/lib/server/process-groups.testing';
 
 /** A port of this engineer's range next to the shared e2e server's (E2E_PORT + offset). */
 export function ownPort(offset: number): number {
@@ -38,7 +39,8 @@ export async function startServer(port: number, databasePath: string, timeoutMs 
 	);
 	if (taken) throw new Error(`Port ${port} is taken by another server`);
 	const started = Date.now();
-	const child = spawn(process.execPath, [resolve(process.env.BUILD_DIR ?? 'build')], {
+	// Its own process group (never outliving this process): one kill ends it whatever it started.
+	const child = spawnGroup(process.execPath, [resolve(process.env.BUILD_DIR ?? 'build')], {
 		cwd: process.cwd(),
 		env: {
 			...process.env,
@@ -53,15 +55,7 @@ export async function startServer(port: number, databasePath: string, timeoutMs 
 	let output = '';
 	child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
 	child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
-	// Never outlive the test process, whatever way it ends.
-	const orphan = () => child.kill('SIGKILL');
-	process.once('exit', orphan);
-	const exited = new Promise<number | null>((done) =>
-		child.once('exit', (code) => {
-			process.off('exit', orphan);
-			done(code);
-		})
-	);
+	const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
 	let dead = false;
 	void exited.then(() => (dead = true));
 	while (Date.now() - started < timeoutMs) {
@@ -74,17 +68,22 @@ export async function startServer(port: number, databasePath: string, timeoutMs 
 		}
 		await new Promise((r) => setTimeout(r, 15));
 	}
-	child.kill('SIGKILL');
+	killGroup(child);
 	throw new Error(`The server on ${baseURL} did not answer /healthz within ${timeoutMs} ms:\n${output}`);
 }
 
-/** Stops the server: SIGTERM (a clean shutdown) or SIGKILL (a crash), and waits until it is gone. */
+/**
+ * Stops the server: SIGTERM (a clean shutdown) or SIGKILL (a crash), and waits until it is gone;
+ * its whole process group is killed if it has not gone within 10 s, and in any case at the end.
+ */
 export async function stopServer(server: Server | undefined, signal: 'SIGTERM' | 'SIGKILL' = 'SIGTERM') {
-	if (!server || server.child.exitCode !== null || server.child.signalCode !== null) return;
-	server.child.kill(signal);
-	const timer = setTimeout(() => server.child.kill('SIGKILL'), 10_000);
-	await server.exited;
-	clearTimeout(timer);
+	if (!server) return;
+	if (server.child.exitCode === null && server.child.signalCode === null) {
+		server.child.kill(signal);
+		await exitOf(server.child, 10_000).catch(() => undefined);
+	}
+	killGroup(server.child);
+	await exitOf(server.child, 5_000);
 }
 
 export function removeDatabase(dir: string) {

@@ -1,11 +1,24 @@
 /**
- * The outbox: messages the young person wrote while offline, kept in IndexedDB until the server
- * has them (docs/product.md rule 8). Used by the messages page and by the service worker.
+ * The outbox: messages written while offline, kept in IndexedDB until the server has them
+ * (docs/product.md rule 8). The one module for it, used by all three that touch it:
+ *
+ * - the conversation (components/messages/conversation.svelte.ts) keeps a message that could not
+ *   go (`keepForLater`), shows what waits (`waitingMessages`) and drops what the server confirmed
+ *   (`removeFromOutbox`);
+ * - the app shell (routes/PwaClient.svelte, through ./client) sends what waits when the app starts
+ *   and when the network returns, and empties it on the login page;
+ * - the service worker sends it on Background Sync and empties it with the other personal data.
  *
  * Each entry carries the message's client-made id, so sending it again (a retry, the page and
  * the service worker both trying, a reload) is stored once by the server. Entries go out in the
  * order they were written; the first one that cannot go now stops the round, to keep the order.
+ *
+ * The pages load this module with import() once they run (it is never in a page's HTML); it uses
+ * IndexedDB itself, without a wrapper library, for the size budget of the first view.
  */
+import { OUTBOX_SYNC_TAG } from './names';
+import { requestSync } from './worker';
+
 export interface OutboxEntry {
 	clientId: string;
 	/** Whose message it is: only that user's pages show and send it. */
@@ -19,10 +32,12 @@ export interface OutboxEntry {
 	error?: string;
 }
 
-export const DB_NAME = 'minvej';
+/** A message as the conversation hands it over. */
+export type Outgoing = Pick<OutboxEntry, 'clientId' | 'userId' | 'youthId' | 'body'>;
+
+const DB_NAME = 'minvej';
 const STORE = 'outbox';
 
-// IndexedDB itself, without a wrapper library: every page loads this module at the first visit.
 let opened: Promise<IDBDatabase> | undefined;
 
 function database(): Promise<IDBDatabase> {
@@ -45,18 +60,37 @@ async function inStore<T>(mode: IDBTransactionMode, use: (store: IDBObjectStore)
 	});
 }
 
-export async function addToOutbox(entry: OutboxEntry): Promise<void> {
+async function put(entry: OutboxEntry): Promise<void> {
 	await inStore('readwrite', (store) => store.put(entry));
 }
+
+// ---- The conversation's side (pages only) ---------------------------------------------------------
+
+/**
+ * Keeps a message that could not be sent and asks for a Background Sync round; where the browser
+ * has none, the app sends it on its next start or when the network returns.
+ */
+export async function keepForLater(message: Outgoing): Promise<void> {
+	await put({ ...message, createdAt: Date.now() });
+	await requestSync(OUTBOX_SYNC_TAG);
+}
+
+/** The user's messages still waiting for one conversation, oldest first (not those refused for good). */
+export async function waitingMessages(userId: string, youthId: string): Promise<OutboxEntry[]> {
+	return (await listOutbox(userId)).filter((e) => e.youthId === youthId && !e.error);
+}
+
+/** The server has it: no longer waiting. */
+export async function removeFromOutbox(clientId: string): Promise<void> {
+	await inStore('readwrite', (store) => store.delete(clientId));
+}
+
+// ---- Sending and emptying (the app shell and the service worker) ---------------------------------
 
 /** The waiting messages (of one user, when given), oldest first. */
 export async function listOutbox(userId?: string): Promise<OutboxEntry[]> {
 	const all = (await inStore('readonly', (store) => store.index('byCreated').getAll())) as OutboxEntry[];
 	return userId ? all.filter((e) => e.userId === userId) : all;
-}
-
-export async function removeFromOutbox(clientId: string): Promise<void> {
-	await inStore('readwrite', (store) => store.delete(clientId));
 }
 
 export async function clearOutbox(): Promise<void> {
@@ -111,7 +145,7 @@ async function flushOnce(userId?: string): Promise<FlushResult> {
 			return result;
 		}
 		const answer = (await response.json().catch(() => ({}))) as { error?: string };
-		await addToOutbox({ ...entry, error: answer.error ?? `http_${response.status}` });
+		await put({ ...entry, error: answer.error ?? `http_${response.status}` });
 	}
 	return result;
 }

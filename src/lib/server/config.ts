@@ -41,6 +41,16 @@ export const config = {
 			.map((h) => h.trim().toLowerCase())
 			.filter(Boolean);
 	},
+	/** Scheduled backups (backup/schedule.ts): the folder, how often (30m, 6h, 1d) and how many to keep. */
+	get backupDir() {
+		return env('BACKUP_DIR');
+	},
+	get backupEvery() {
+		return env('BACKUP_EVERY');
+	},
+	get backupKeep() {
+		return env('BACKUP_KEEP');
+	},
 	get production() {
 		return process.env.NODE_ENV === 'production';
 	}

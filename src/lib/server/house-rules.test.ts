@@ -50,6 +50,20 @@ describe('npm run lint keeps the house rules', () => {
 		expect(await rulesFired([route])).toContain('+page.server.ts: no-restricted-imports');
 	}, 120_000);
 
+	it('fails on a page importing from the server, and on the server side of a route importing a component', async () => {
+		const page = write(
+			path.join(routeProbe, 'Probe.svelte'),
+			'<script lang="ts">\n\timport type { SessionUser } from \'$lib/server/auth\';\n\tlet { user }: { user: SessionUser } = $props();\n</script>\n\n<p>{user.displayName}</p>\n'
+		);
+		const load = write(
+			path.join(routeProbe, 'probe.server.ts'),
+			"import type Probe from './Probe.svelte';\nexport const load = (): Probe | null => null;\n"
+		);
+		const fired = await rulesFired([page, load]);
+		expect(fired).toContain('Probe.svelte: no-restricted-imports');
+		expect(fired).toContain('probe.server.ts: no-restricted-imports');
+	}, 240_000);
+
 	it('passes the same code written by the rules', async () => {
 		const ok = write(path.join(probe, 'ok.ts'), "import { getPlanView } from '../plan';\nexport const ok = () => getPlanView;\n");
 		expect(await rulesFired([ok])).toEqual([]);

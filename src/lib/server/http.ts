@@ -27,3 +27,58 @@ export function field(form: FormData, name: string): string {
 	const value = form.get(name);
 	return typeof value === 'string' ? value.trim() : '';
 }
+
+/**
+ * A request body as text, read as it arrives and never past `limit` bytes: null when it is larger
+ * (by its Content-Length, or once that many bytes have come) or cannot be read. A body over the
+ * limit is still read to its end, without keeping it, so that the answer reaches the sender and
+ * the connection stays usable (the hook in hooks.server.ts does the same for bodies nobody read);
+ * adapter-node's BODY_SIZE_LIMIT bounds that.
+ */
+export async function readBodyText(request: Request, limit: number): Promise<string | null> {
+	const declared = Number(request.headers.get('content-length') ?? '');
+	if (Number.isFinite(declared) && declared > limit) return null;
+	if (!request.body) return '';
+	const reader = request.body.getReader();
+	const chunks: Uint8Array[] = [];
+	let size = 0;
+	try {
+		for (;;) {
+			const { done, value } = await reader.read();
+			if (done) break;
+			size += value.byteLength;
+			if (size <= limit) chunks.push(value);
+		}
+	} catch {
+		return null;
+	}
+	if (size > limit) return null;
+	const bytes = new Uint8Array(size);
+	let at = 0;
+	for (const chunk of chunks) {
+		bytes.set(chunk, at);
+		at += chunk.byteLength;
+	}
+	return new TextDecoder().decode(bytes);
+}
+
+/**
+ * How deeply JSON text nests arrays and objects, counted without parsing (brackets inside strings
+ * are text); stops counting past `max`. JSON.parse of deep nesting is slow and recursive.
+ */
+export function jsonDepthWithin(text: string, max: number): boolean {
+	let depth = 0;
+	let inString = false;
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (inString) {
+			if (c === 0x5c)
+				i++; // backslash: skip the escaped character
+			else if (c === 0x22) inString = false;
+		} else if (c === 0x22) inString = true;
+		else if (c === 0x5b || c === 0x7b) {
+			if (++depth > max) return false;
+		} else if (c === 0x5d || c === 0x7d) depth--;
+	}
+	return true;
+}

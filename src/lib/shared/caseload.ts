@@ -4,12 +4,11 @@
  * JavaScript and a search can be bookmarked. Read leniently: anything unknown is left out.
  */
 import { YOUTH_STATUSES, type YouthStatus } from './domain';
+import { CASELOAD_SORTS, type CaseloadRow, type CaseloadSort, type SortDirection } from './plan';
+
+export { CASELOAD_SORTS, type CaseloadSort, type SortDirection };
 
 export const CASELOAD_PAGE_SIZE = 50;
-
-export const CASELOAD_SORTS = ['name', 'age', 'meeting', 'overdue', 'agreement'] as const;
-export type CaseloadSort = (typeof CASELOAD_SORTS)[number];
-export type SortDirection = 'asc' | 'desc';
 
 /** The direction a column sorts in when first chosen: what needs attention comes first. */
 export const DEFAULT_DIRECTION: Record<CaseloadSort, SortDirection> = {
@@ -34,6 +33,22 @@ export const AGE_BANDS = {
 export type AgeBand = keyof typeof AGE_BANDS;
 
 export const MAX_SEARCH_LENGTH = 100;
+
+/** One page of the staff's list, as the server answers a query. */
+export interface CaseloadPage {
+	rows: CaseloadRow[];
+	/** How many young people match the query in all. */
+	total: number;
+	/** The query as answered (the page within range, filters the actor may not use left out). */
+	query: CaseloadQuery;
+	pages: number;
+	/** The actor may filter by guide, status and flags. */
+	filters: boolean;
+	/** The columns the actor may sort by. */
+	sorts: CaseloadSort[];
+	/** The guides to filter by (for those who see the guides' directory: the coordinator). */
+	guides: { id: string; displayName: string }[];
+}
 
 export interface CaseloadQuery {
 	/** Words of the name, each of which must be in it. */

@@ -39,6 +39,12 @@ export interface OpenCheckin {
 	lastDay: string;
 }
 
+/** The young person's own check-in: the one open to answer now, and when the next falls due. */
+export interface MyCheckin {
+	open: OpenCheckin | null;
+	nextDueOn: string | null;
+}
+
 export interface StatusEntry {
 	id: string;
 	status: YouthStatus;
@@ -50,6 +56,12 @@ export interface StatusOverview {
 	canSet: boolean;
 	current: StatusEntry | null;
 	history: StatusEntry[];
+}
+
+/** The period the outcomes count (ISO dates, both days included). */
+export interface Period {
+	from: string;
+	to: string;
 }
 
 /** A cell of an outcome table: the text shown (and exported), and the number behind a chart bar. */

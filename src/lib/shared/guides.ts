@@ -1,3 +1,6 @@
+/** What the guides part hands the pages: the directory, guide requests, the visitation queue and the forms' results. */
+import type { RequestKind, RequestStatus } from './domain';
+
 /** What a guide request form action returns on failure: the kind of form, error codes and what was typed. */
 export interface RequestFormState {
 	kind?: string;
@@ -10,4 +13,91 @@ export interface DecisionFormState {
 	decision?: 'approve' | 'decline' | 'suggest';
 	error?: string;
 	values?: Record<string, string>;
+}
+
+/** A guide as the directory shows them. */
+export interface GuideListing {
+	id: string;
+	displayName: string;
+	initials: string;
+	title: string;
+	workplace: string | null;
+	background: string;
+	languages: string[];
+	meetingPlaces: string;
+	availability: string;
+	capacity: number;
+	/** Young people assigned now, plus suggestions waiting for a young person's answer. */
+	load: number;
+	full: boolean;
+}
+
+/** The young person's own guide, with how to reach them. */
+export interface GuideCard extends GuideListing {
+	phone: string | null;
+	email: string | null;
+	since: Date;
+}
+
+/** Where a guide request stands, for the young person (and a parent who asked on their behalf). */
+export interface RequestView {
+	id: string;
+	kind: RequestKind;
+	status: RequestStatus;
+	createdAt: Date;
+	sentBy: { displayName: string; byYouth: boolean; byMe: boolean };
+	/** The guide asked for (pick, or a wish with a change request). */
+	wish: string | null;
+	/** Whether the young person had a guide when the request was sent (change, or find one). */
+	hadGuide: boolean;
+	proposed: { name: string; role: string | null; workplace: string | null; contact: string | null } | null;
+	reason: string | null;
+	/** The visitation meeting the request is (or was) on the agenda of. */
+	agendaDate: string | null;
+	decidedAt: Date | null;
+	decisionReason: string | null;
+	suggestedGuide: GuideListing | null;
+	/** Who became (or will become, once invited) the guide. */
+	newGuide: string | null;
+	invitePending: boolean;
+	/** When the young person (or the sender) closed it: withdrawn, or answered a suggestion. */
+	closedAt: Date | null;
+	unread: boolean;
+	canWithdraw: boolean;
+}
+
+/** A parent's requests for the young person, and whether the young person has another one pending. */
+export interface ParentRequests {
+	requests: RequestView[];
+	otherPending: boolean;
+}
+
+/** A request on the visitation's agenda. */
+export interface QueueItem {
+	id: string;
+	kind: RequestKind;
+	status: RequestStatus;
+	createdAt: Date;
+	agendaDate: string;
+	reason: string | null;
+	youth: { id: string; displayName: string; age: number };
+	currentGuide: { id: string; displayName: string } | null;
+	goal: string | null;
+	sentBy: { displayName: string; byParent: boolean };
+	wish: { id: string; displayName: string; full: boolean } | null;
+	proposed: { name: string; role: string | null; workplace: string | null; contact: string | null } | null;
+	suggestedGuide: { id: string; displayName: string } | null;
+	decisionReason: string | null;
+	decidedAt: Date | null;
+	invitePending: boolean;
+}
+
+/** A leaving guide's young people and requests, and the guides who can take them on (admin/). */
+export interface HandoverView {
+	/** The leaving guide's young people now, in name order. */
+	youth: { id: string; displayName: string; age: number }[];
+	/** Requests that name the leaving guide: a wish (open) or a suggestion waiting for an answer. */
+	requests: { id: string; youthName: string; status: 'open' | 'suggested' }[];
+	/** The guides who can take young people on, with their load and capacity. */
+	guides: GuideListing[];
 }

@@ -8,6 +8,11 @@ export function sendErrorText(error: SendError | string, details: { body?: strin
 			return m.messages_error_empty();
 		case 'too_long':
 			return m.messages_error_too_long({ max: MESSAGE_MAX_LENGTH, count: characterCount(details.body ?? '') });
+		case 'too_large':
+			// The server refused the body unread; the page that sent it knows the text.
+			return details.body
+				? m.messages_error_too_long({ max: MESSAGE_MAX_LENGTH, count: characterCount(details.body) })
+				: m.messages_error_too_large({ max: MESSAGE_MAX_LENGTH });
 		case 'rate_limited':
 			return m.messages_error_rate_limited({ seconds: details.retryAfter ?? 60 });
 		case 'client_id_conflict':

@@ -47,6 +47,28 @@ export interface ThreadView {
 	marks: Record<Side, Marks>;
 }
 
+/** A young person's conversations as one reader may see them. */
+export interface Conversation {
+	/** The conversation to write in (id null until its first message). */
+	current: ThreadView;
+	/** Earlier guides' conversations, newest first: read-only, shown only to the young person. */
+	earlier: ThreadView[];
+}
+
+/** One young person's row in a staff inbox. */
+export interface InboxEntry {
+	youthId: string;
+	youthName: string;
+	threadId: string | null;
+	/** Messages from the young person the staff side has not read. */
+	unread: number;
+	/** The highest message seq in the thread (to mark as read). */
+	lastSeq: number;
+	latest: { body: string; side: Side; createdAt: string } | null;
+	/** When the oldest message from the young person still without an answer came. */
+	waitingSince: string | null;
+}
+
 /** One line of an event stream message (`data:`), by `event:` name. */
 export type LiveEvent =
 	| { kind: 'message'; youthId: string; message: MessageView }
@@ -67,6 +89,7 @@ export type SendError =
 	| 'unsupported_media_type'
 	| 'cross_origin'
 	| 'invalid_json'
+	| 'too_large'
 	| 'invalid_request';
 
 /** Length in characters as a person (and SQLite's length()) counts them, not UTF-16 units. */

@@ -1,5 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { DEVICE_COOKIE, DEVICE_LIFETIME_MS, endSession, homeFor, logIn, SESSION_COOKIE, sessionCookieOptions } from '$lib/server/auth';
+import { DEVICE_COOKIE, DEVICE_LIFETIME_MS, endSession, homeFor, logIn, recordSessionDevice, SESSION_COOKIE, sessionCookieOptions } from '$lib/server/auth';
 import { field, safeNext } from '$lib/server/http';
 import { getSettings } from '$lib/server/settings';
 import type { Actions, PageServerLoad } from './$types';
@@ -30,6 +30,8 @@ export const actions: Actions = {
 		}
 		// Never carry an old session over a login.
 		endSession(locals.sessionId, cookies);
+		// For "signed in on these devices" (/settings/sessions): the browser and system, no more.
+		recordSessionDevice(result.token.split('.')[0]!, request.headers.get('user-agent'));
 		cookies.set(SESSION_COOKIE, result.token, sessionCookieOptions(result.expiresAt));
 		cookies.set(DEVICE_COOKIE, result.deviceToken, sessionCookieOptions(new Date(Date.now() + DEVICE_LIFETIME_MS)));
 		redirect(303, safeNext(url.searchParams.get('next'), homeFor(result.role)));

@@ -1,6 +1,6 @@
 /** The texts of the administration's refusals (shared by the create form and the person's page). */
 import { m } from '$lib/paraglide/messages.js';
-import type { StaffProblem } from '$lib/server/admin';
+import type { StaffProblem } from '$lib/shared/admin';
 
 export function staffProblemText(problem: StaffProblem): string {
 	return {

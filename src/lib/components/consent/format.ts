@@ -3,6 +3,7 @@ import { m } from '$lib/paraglide/messages.js';
 import { getLocale } from '$lib/paraglide/runtime.js';
 import { dateFormatter, TIME_ZONE } from '$lib/shared/dates';
 import type { DataKind } from '$lib/shared/domain';
+import type { ConsentStatus } from '$lib/shared/consent';
 
 export function formatDate(date: Date | null | undefined): string {
 	if (!date) return '';
@@ -18,9 +19,7 @@ export function listOf(items: string[]): string {
 	return new Intl.ListFormat(getLocale(), { style: 'long', type: 'conjunction' }).format(items);
 }
 
-export type Status = 'none' | 'active' | 'waiting_cosign' | 'withdrawn';
-
-export function statusLabel(status: Status): string {
+export function statusLabel(status: ConsentStatus): string {
 	return {
 		none: m.consent_status_none,
 		active: m.consent_status_active,
@@ -29,7 +28,7 @@ export function statusLabel(status: Status): string {
 	}[status]();
 }
 
-export function statusBadgeClass(status: Status): string {
+export function statusBadgeClass(status: ConsentStatus): string {
 	return status === 'active' ? 'badge' : status === 'waiting_cosign' ? 'badge warn' : 'badge neutral';
 }
 
@@ -55,7 +54,8 @@ export function consentErrorText(code: string | undefined | null): string | null
 		request: m.consent_error_request,
 		department: m.consent_error_department,
 		message: m.consent_error_message,
-		already_given: m.consent_error_already_given
+		already_given: m.consent_error_already_given,
+		rate_limited: m.consent_error_rate_limited
 	};
 	return (texts[code] ?? m.consent_error_unknown)();
 }

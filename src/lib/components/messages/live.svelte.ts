@@ -2,7 +2,8 @@
  * The tab's one live connection to /api/events (an EventSource, no polling). Layouts start it;
  * pages listen for messages and marks with `onLive`. The browser reconnects by itself and sends
  * the last event id it saw; after going offline (or a refused reconnect) it is reopened from that
- * id, so the server sends exactly what was missed.
+ * id, so the server sends exactly what was missed. A stream the server closed for a newer one (too
+ * many open in one session) is reopened when the tab is shown again.
  */
 import type { LiveEvent } from '$lib/shared/messages';
 
@@ -27,6 +28,9 @@ function open() {
 	};
 	for (const kind of ['message', 'delivered', 'read']) s.addEventListener(kind, onEvent);
 	s.addEventListener('unread', (e) => (live.unread = (JSON.parse(e.data) as { count: number }).count));
+	// The server closed this stream for a newer tab (a limit per session): no reconnect until this
+	// tab is looked at again, or the tabs would take the stream from each other in turns.
+	s.addEventListener('closed', () => source === s && close());
 	s.onerror = () => {
 		live.connected = false;
 		// CLOSED: the server refused (e.g. the session ended); reopened when the tab comes back.

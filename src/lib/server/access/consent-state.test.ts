@@ -10,7 +10,7 @@ import {
 	parseRecipientKey,
 	recipientKey
 } from './consent-state';
-import { cosignConsent, giveConsent, withdrawConsent } from '../consent';
+import { cosignConsent, giveConsent, setConsentRateLimit, withdrawConsent } from '../consent';
 import { wordingVersionFor } from '../consent';
 import { ageOn } from '../dates';
 import { newId } from '../ids';
@@ -155,6 +155,8 @@ describe('consent state: random sequences against a model', () => {
 	let db: Db;
 	beforeAll(async () => {
 		db = await freshDemoDatabase();
+		// The model knows nothing of the limit on changes per minute (consent/changes.test.ts has it).
+		setConsentRateLimit(1_000_000);
 	});
 	afterEach(() => {
 		vi.useRealTimers();
@@ -176,97 +178,106 @@ describe('consent state: random sequences against a model', () => {
 		return u;
 	};
 
-	it('access ⇔ a consent in force; every change has one record; withdrawal is never blocked', () => {
+	it('access ⇔ a consent in force; every change has one record; withdrawal is never blocked', async () => {
 		const start = new Date('2026-01-10T10:00:00Z');
-		fc.assert(
-			fc.property(fc.integer({ min: 13 * 365, max: 16 * 365 }), fc.array(command, { minLength: 1, maxLength: 25 }), (ageDays, commands) => {
-				vi.useFakeTimers({ toFake: ['Date'] });
-				let now = start;
-				vi.setSystemTime(now);
-				const youth = person('youth', { birthDate: format(subDays(new Date('2026-01-10T12:00:00Z'), ageDays), 'yyyy-MM-dd') });
-				const custodian = person('parent');
-				db.insert(parentLinks).values({ id: newId(), parentId: custodian.id, youthId: youth.id, custody: true }).run();
-				const caseworkers = {
-					uu: person('caseworker', { department: 'uu' }),
-					jobcenter: person('caseworker', { department: 'jobcenter' })
-				};
-				const model = new Map<string, ModelState>();
-				const get = (key: string) => model.get(key) ?? { status: 'none', kinds: [] };
-				const underAge = () => ageOn(youth.birthDate!, now) < 15;
-				const inForce = (s: ModelState) => s.status === 'active' || s.status === 'waiting_cosign';
-				const parentKey = `parent:${custodian.id}`;
+		await fc.assert(
+			fc.asyncProperty(
+				fc.integer({ min: 13 * 365, max: 16 * 365 }),
+				fc.array(command, { minLength: 1, maxLength: 25 }),
+				async (ageDays, commands) => {
+					vi.useFakeTimers({ toFake: ['Date'] });
+					let now = start;
+					vi.setSystemTime(now);
+					const youth = person('youth', { birthDate: format(subDays(new Date('2026-01-10T12:00:00Z'), ageDays), 'yyyy-MM-dd') });
+					const custodian = person('parent');
+					db.insert(parentLinks).values({ id: newId(), parentId: custodian.id, youthId: youth.id, custody: true }).run();
+					const caseworkers = {
+						uu: person('caseworker', { department: 'uu' }),
+						jobcenter: person('caseworker', { department: 'jobcenter' })
+					};
+					const model = new Map<string, ModelState>();
+					const get = (key: string) => model.get(key) ?? { status: 'none', kinds: [] };
+					const underAge = () => ageOn(youth.birthDate!, now) < 15;
+					const inForce = (s: ModelState) => s.status === 'active' || s.status === 'waiting_cosign';
+					const parentKey = `parent:${custodian.id}`;
 
-				for (const c of commands) {
-					const before = loadConsentRecords(youth.id).length;
-					let expectChange = false;
-					if (c.type === 'wait') {
-						now = new Date(now.getTime() + c.days * 86_400_000);
-						vi.setSystemTime(now);
-					} else if (c.type === 'give') {
-						const key = `department:${c.department}`;
-						const prev = get(key);
-						const next: ModelState =
-							prev.status === 'active' ? prev : { status: underAge() ? 'waiting_cosign' : 'active', kinds: ['plan', 'guide', 'meetings'] };
-						expectChange = prev.status !== next.status;
-						expect(giveConsent(youth, youth.id, { recipient: key, ...da })).toEqual({
-							ok: true,
-							status: next.status,
-							changed: expectChange
-						});
-						model.set(key, next);
-					} else if (c.type === 'giveParent') {
-						const prev = get(parentKey);
-						const kinds = (['plan', 'guide', 'meetings'] as const).filter((k) => c.kinds.includes(k));
-						expectChange = !(prev.status === 'active' && prev.kinds.join() === kinds.join());
-						expect(giveConsent(youth, youth.id, { recipient: parentKey, kinds, ...da })).toMatchObject({ ok: true, changed: expectChange });
-						model.set(parentKey, { status: 'active', kinds });
-					} else if (c.type === 'withdraw') {
-						const key = c.target === 'parent' ? parentKey : `department:${c.target}`;
-						expectChange = inForce(get(key));
-						// The young person's withdrawal is never refused.
-						expect(withdrawConsent(youth, youth.id, { recipient: key, ...da })).toMatchObject({ ok: true, changed: expectChange });
-						if (expectChange) model.set(key, { status: 'withdrawn', kinds: get(key).kinds });
-					} else if (c.type === 'custodianWithdraw') {
-						const key = `department:${c.department}`;
-						const result = withdrawConsent(custodian, youth.id, { recipient: key, ...da });
-						if (!underAge()) expect(result).toEqual({ ok: false, error: 'not_allowed' });
-						else {
+					for (const c of commands) {
+						const before = loadConsentRecords(youth.id).length;
+						let expectChange = false;
+						if (c.type === 'wait') {
+							now = new Date(now.getTime() + c.days * 86_400_000);
+							vi.setSystemTime(now);
+						} else if (c.type === 'give') {
+							const key = `department:${c.department}`;
+							const prev = get(key);
+							const next: ModelState =
+								prev.status === 'active'
+									? prev
+									: { status: underAge() ? 'waiting_cosign' : 'active', kinds: ['plan', 'guide', 'meetings'] };
+							expectChange = prev.status !== next.status;
+							expect(await giveConsent(youth, youth.id, { recipient: key, ...da })).toEqual({
+								ok: true,
+								status: next.status,
+								changed: expectChange
+							});
+							model.set(key, next);
+						} else if (c.type === 'giveParent') {
+							const prev = get(parentKey);
+							const kinds = (['plan', 'guide', 'meetings'] as const).filter((k) => c.kinds.includes(k));
+							expectChange = !(prev.status === 'active' && prev.kinds.join() === kinds.join());
+							expect(await giveConsent(youth, youth.id, { recipient: parentKey, kinds, ...da })).toMatchObject({
+								ok: true,
+								changed: expectChange
+							});
+							model.set(parentKey, { status: 'active', kinds });
+						} else if (c.type === 'withdraw') {
+							const key = c.target === 'parent' ? parentKey : `department:${c.target}`;
 							expectChange = inForce(get(key));
-							expect(result).toMatchObject({ ok: true, changed: expectChange });
+							// The young person's withdrawal is never refused.
+							expect(await withdrawConsent(youth, youth.id, { recipient: key, ...da })).toMatchObject({ ok: true, changed: expectChange });
 							if (expectChange) model.set(key, { status: 'withdrawn', kinds: get(key).kinds });
+						} else if (c.type === 'custodianWithdraw') {
+							const key = `department:${c.department}`;
+							const result = await withdrawConsent(custodian, youth.id, { recipient: key, ...da });
+							if (!underAge()) expect(result).toEqual({ ok: false, error: 'not_allowed' });
+							else {
+								expectChange = inForce(get(key));
+								expect(result).toMatchObject({ ok: true, changed: expectChange });
+								if (expectChange) model.set(key, { status: 'withdrawn', kinds: get(key).kinds });
+							}
+						} else {
+							const key = `department:${c.department}`;
+							const waiting = [...currentConsentStates(consentYouth(youth.id)!).values()].find(
+								(s) => recipientKey(s.recipient) === key && s.status === 'waiting_cosign'
+							);
+							const result = await cosignConsent(custodian, youth.id, { giveRecordId: waiting?.giveRecordId ?? 'none', ...da });
+							if (!underAge()) expect(result).toEqual({ ok: false, error: 'not_allowed' });
+							else if (get(key).status !== 'waiting_cosign') expect(result).toEqual({ ok: false, error: 'not_waiting' });
+							else {
+								expectChange = true;
+								expect(result).toEqual({ ok: true, status: 'active', changed: true });
+								model.set(key, { ...get(key), status: 'active' });
+							}
 						}
-					} else {
-						const key = `department:${c.department}`;
-						const waiting = [...currentConsentStates(consentYouth(youth.id)!).values()].find(
-							(s) => recipientKey(s.recipient) === key && s.status === 'waiting_cosign'
-						);
-						const result = cosignConsent(custodian, youth.id, { giveRecordId: waiting?.giveRecordId ?? 'none', ...da });
-						if (!underAge()) expect(result).toEqual({ ok: false, error: 'not_allowed' });
-						else if (get(key).status !== 'waiting_cosign') expect(result).toEqual({ ok: false, error: 'not_waiting' });
-						else {
-							expectChange = true;
-							expect(result).toEqual({ ok: true, status: 'active', changed: true });
-							model.set(key, { ...get(key), status: 'active' });
-						}
-					}
 
-					// Every change appends exactly one record; anything else appends none.
-					expect(loadConsentRecords(youth.id).length).toBe(before + (expectChange ? 1 : 0));
-					// The derived state is the model's, and access follows it on the very next check.
-					const states = currentConsentStates(consentYouth(youth.id)!);
-					for (const d of ['uu', 'jobcenter'] as const) {
-						const m = get(`department:${d}`);
-						expect(states.get(`department:${d}`)?.status ?? 'none').toBe(m.status);
-						expect(can(caseworkers[d], 'plan.read', youth.id)).toBe(m.status === 'active');
-						expect(can(caseworkers[d], 'profile.read', youth.id)).toBe(m.status === 'active');
+						// Every change appends exactly one record; anything else appends none.
+						expect(loadConsentRecords(youth.id).length).toBe(before + (expectChange ? 1 : 0));
+						// The derived state is the model's, and access follows it on the very next check.
+						const states = currentConsentStates(consentYouth(youth.id)!);
+						for (const d of ['uu', 'jobcenter'] as const) {
+							const m = get(`department:${d}`);
+							expect(states.get(`department:${d}`)?.status ?? 'none').toBe(m.status);
+							expect(can(caseworkers[d], 'plan.read', youth.id)).toBe(m.status === 'active');
+							expect(can(caseworkers[d], 'profile.read', youth.id)).toBe(m.status === 'active');
+						}
+						const p = get(parentKey);
+						expect(can(custodian, 'plan.read', youth.id)).toBe(p.status === 'active' && p.kinds.includes('plan'));
+						expect(can(custodian, 'meetings.read', youth.id)).toBe(p.status === 'active' && p.kinds.includes('meetings'));
+						expect(can(custodian, 'messages.read', youth.id)).toBe(false);
 					}
-					const p = get(parentKey);
-					expect(can(custodian, 'plan.read', youth.id)).toBe(p.status === 'active' && p.kinds.includes('plan'));
-					expect(can(custodian, 'meetings.read', youth.id)).toBe(p.status === 'active' && p.kinds.includes('meetings'));
-					expect(can(custodian, 'messages.read', youth.id)).toBe(false);
+					vi.useRealTimers();
 				}
-				vi.useRealTimers();
-			}),
+			),
 			{ numRuns: 40 }
 		);
 		// Sanity: the runs really did write records.

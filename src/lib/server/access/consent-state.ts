@@ -8,10 +8,9 @@ import { inSlices } from '../db/slices';
 import { consentRecords, DEPARTMENTS, parentLinks, users, type ConsentRecord, type DataKind, type Department } from '../db/schema';
 import { ageOn } from '../dates';
 import { getSettings } from '../settings';
+import type { ConsentStatus } from '../../shared/consent';
 
 export type ConsentRecipient = { kind: 'department'; department: Department } | { kind: 'parent'; parentId: string };
-
-export type ConsentStatus = 'none' | 'active' | 'waiting_cosign' | 'withdrawn';
 
 export interface ConsentState {
 	recipient: ConsentRecipient;

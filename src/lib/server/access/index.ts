@@ -14,10 +14,10 @@ export {
 	parseRecipientKey,
 	recipientKey
 } from './consent-state';
-export type { ConsentRecipient, ConsentState, ConsentStatus, ConsentYouth } from './consent-state';
+export type { ConsentRecipient, ConsentState, ConsentYouth } from './consent-state';
 export { currentAssignment, currentGuide, currentGuideId, currentGuideIds, currentGuides, youthOfGuide } from './current-guide';
 export { relationOf, relationsOf } from './facts';
 export { authorize, authorizeGlobal, can, canGlobal, canOnStep } from './guard';
 export { scheduleRetention } from './retention';
-export { NO_RELATION, rule, stepRule, threadRule } from './rules';
+export { ADULT_AGE, NO_RELATION, rule, stepRule, threadRule } from './rules';
 export type { Actor, Relation, StepAction, YouthAction } from './rules';

@@ -209,7 +209,40 @@ const cases: Case[] = [
 		false
 	],
 	['the young person has no list', actor('youth'), 'caseload.flags', rel({ self: true }), false],
-	['a parent has no list', actor('parent'), 'caseload.flags', rel({ linkedParent: true, parentKinds: kinds('plan') }), false]
+	['a parent has no list', actor('parent'), 'caseload.flags', rel({ linkedParent: true, parentKinds: kinds('plan') }), false],
+	// From 18 a parent link counts only while the young person's own consent to that parent is in force.
+	[
+		'a parent linked to an adult who shares nothing with them sees nothing, not even who they are',
+		actor('parent'),
+		'profile.read',
+		rel({ linkedParent: true, age: 20 }),
+		false
+	],
+	[
+		'custody recorded on the link of an adult changes nothing',
+		actor('parent'),
+		'profile.read',
+		rel({ linkedParent: true, custody: true, age: 18 }),
+		false
+	],
+	[
+		'a parent linked to an adult who shares the plan sees who they are',
+		actor('parent'),
+		'profile.read',
+		rel({ linkedParent: true, age: 20, parentKinds: kinds('plan') }),
+		true
+	],
+	['… and the plan', actor('parent'), 'plan.read', rel({ linkedParent: true, age: 20, parentKinds: kinds('plan') }), true],
+	['a parent of a minor sees who they are without a consent', actor('parent'), 'profile.read', rel({ linkedParent: true, age: 17 }), true],
+	['an adult young person removes a parent link', actor('youth'), 'parent.unlink', rel({ self: true, age: 18 }), true],
+	['a young person under 18 does not', actor('youth'), 'parent.unlink', rel({ self: true, age: 17 }), false],
+	['a parent does not remove the link', actor('parent'), 'parent.unlink', rel({ linkedParent: true, age: 20 }), false],
+	['the guide does not remove a parent link', actor('guide'), 'parent.unlink', rel({ assignedGuide: true, age: 20 }), false],
+	['the guide invites a custody holder for a minor', actor('guide'), 'parent.inviteCustodian', rel({ assignedGuide: true, age: 17 }), true],
+	['nobody invites a custody holder for an adult', actor('guide'), 'parent.inviteCustodian', rel({ assignedGuide: true, age: 18 }), false],
+	['not the coordinator either', actor('coordinator'), 'parent.inviteCustodian', rel({ age: 20 }), false],
+	['the coordinator invites a custody holder for a minor', actor('coordinator'), 'parent.inviteCustodian', rel({ age: 14 }), true],
+	['another guide does not', actor('guide'), 'parent.inviteCustodian', rel({ hasGuide: true, age: 14 }), false]
 ];
 
 describe('policy: the decision table', () => {
@@ -263,6 +296,12 @@ describe('policy: the decision table', () => {
 		for (const role of ['youth', 'parent', 'guide', 'caseworker', 'coordinator'] as const)
 			expect(globalRule(actor(role), 'notifications.manage')).toBe(true);
 		expect(globalRule(null, 'notifications.manage')).toBe(false);
+	});
+
+	it('lets every logged-in person, and nobody else, see and end their own sessions', () => {
+		for (const role of ['youth', 'parent', 'guide', 'caseworker', 'coordinator'] as const)
+			expect(globalRule(actor(role), 'sessions.manage')).toBe(true);
+		expect(globalRule(null, 'sessions.manage')).toBe(false);
 	});
 });
 

@@ -39,6 +39,8 @@ export const YOUTH_ACTIONS = [
 	'privacy.read',
 	'data.export',
 	'parent.invite',
+	'parent.inviteCustodian',
+	'parent.unlink',
 	'caseload.flags'
 ] as const;
 export type YouthAction = (typeof YOUTH_ACTIONS)[number];
@@ -56,6 +58,7 @@ export const GLOBAL_ACTIONS = [
 	'unitInbox.read',
 	'messages.use',
 	'notifications.manage',
+	'sessions.manage',
 	'settings.manage',
 	'caseload.filter',
 	'staff.manage',
@@ -87,6 +90,12 @@ export interface Relation {
 
 export const NONE: ReadonlySet<DataKind> = new Set();
 
+/**
+ * The age of majority. From it nobody holds custody, and a parent link gives the parent nothing
+ * unless the young person's own consent to that parent is in force (docs/product.md rule 5).
+ */
+export const ADULT_AGE = 18;
+
 export const NO_RELATION: Relation = {
 	exists: false,
 	self: false,
@@ -106,20 +115,17 @@ export function rule(actor: Actor, action: YouthAction, r: Relation): boolean {
 	if (!actor || !r.exists) return false;
 	const youth = r.self;
 	const guide = actor.role === 'guide' && r.assignedGuide;
-	const parentSees = (kind: DataKind) => actor.role === 'parent' && r.linkedParent && r.parentKinds.has(kind);
+	// A parent link to an adult counts only while the young person shares something with that
+	// parent (their own consent: only the young person gives a consent to a parent).
+	const linkedParent = actor.role === 'parent' && r.linkedParent && (r.age < ADULT_AGE || r.parentKinds.size > 0);
+	const parentSees = (kind: DataKind) => linkedParent && r.parentKinds.has(kind);
 	const caseworkerSees = (kind: DataKind) => actor.role === 'caseworker' && r.departmentKinds.has(kind);
 	const coordinator = actor.role === 'coordinator';
 	const custodian = actor.role === 'parent' && r.linkedParent && r.custody && r.age < r.selfConsentAge;
 
 	switch (action) {
 		case 'profile.read':
-			return (
-				youth ||
-				guide ||
-				coordinator ||
-				(actor.role === 'parent' && r.linkedParent) ||
-				(actor.role === 'caseworker' && r.departmentKinds.size > 0)
-			);
+			return youth || guide || coordinator || linkedParent || (actor.role === 'caseworker' && r.departmentKinds.size > 0);
 		case 'plan.read':
 			return youth || guide || parentSees('plan') || caseworkerSees('plan');
 		case 'plan.edit':
@@ -133,7 +139,7 @@ export function rule(actor: Actor, action: YouthAction, r: Relation): boolean {
 		case 'guide.read':
 			return youth || guide || coordinator || parentSees('guide') || caseworkerSees('guide');
 		case 'guide.request':
-			return youth || (actor.role === 'parent' && r.linkedParent && r.age < 18);
+			return youth || (linkedParent && r.age < ADULT_AGE);
 		case 'guide.requests.read':
 			// A change request's reason is never the current guide's to read.
 			return youth || coordinator;
@@ -171,6 +177,12 @@ export function rule(actor: Actor, action: YouthAction, r: Relation): boolean {
 			return youth;
 		case 'parent.invite':
 			return guide || coordinator;
+		case 'parent.inviteCustodian':
+			// Nobody holds custody of an adult.
+			return (guide || coordinator) && r.age < ADULT_AGE;
+		case 'parent.unlink':
+			// An adult ends a parent's link themselves; under 18 the links are the youth unit's to keep.
+			return youth && r.age >= ADULT_AGE;
 		case 'caseload.flags':
 			// On a list: the young person's status and whether something needs attention (a low or
 			// missed check-in, overdue steps, a plan not agreed to, no guide), never the plan itself.
@@ -246,6 +258,9 @@ export function globalRule(actor: Actor, action: GlobalAction): boolean {
 			return actor.role === 'youth' || actor.role === 'guide' || actor.role === 'coordinator';
 		case 'notifications.manage':
 			// Everyone decides about notifications on their own devices.
+			return true;
+		case 'sessions.manage':
+			// Everyone sees where they are signed in and ends their own sessions.
 			return true;
 	}
 }

@@ -7,8 +7,9 @@ import { desc, eq, inArray, sql } from 'drizzle-orm';
 import { db, type Tx } from '../db';
 import { accountAudit, users, type AuditAction, type AuditChange } from '../db/schema';
 import { newId } from '../ids';
+import type { AuditValue, AuditView } from '../../shared/admin';
 
-export type AuditValue = AuditChange['before'];
+export type { AuditValue, AuditView };
 
 /** Only the fields whose value differs, as before → after. */
 export function differences(before: Record<string, AuditValue>, after: Record<string, AuditValue>): Record<string, AuditChange> {
@@ -25,15 +26,6 @@ export function audit(tx: Tx, entry: { userId: string; actorId: string | null; a
 	tx.insert(accountAudit)
 		.values({ id: newId(), userId: entry.userId, actorId: entry.actorId, action: entry.action, changes: entry.changes ?? {}, createdAt: entry.now })
 		.run();
-}
-
-export interface AuditView {
-	id: string;
-	action: AuditAction;
-	/** Who did it; null: the command-line import. */
-	actorName: string | null;
-	changes: { field: string; before: AuditValue; after: AuditValue }[];
-	createdAt: Date;
 }
 
 /** An account's audit rows, newest first (the caller has checked access). */

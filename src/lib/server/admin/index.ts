@@ -2,14 +2,13 @@
  * Administration by the coordinator: the municipality's settings, staff accounts (create, change,
  * sign-in codes, a leaver's hand-over and disabling, each change in the account audit) and
  * bringing in an existing caseload from a CSV file. Routes import this part only through this
- * entry.
+ * entry. The shapes it hands the pages are typed in src/lib/shared/admin.ts.
  */
 export { SETTINGS_FIELDS, updateSettings } from './settings';
-export type { AuditView } from './audit';
 export { changeStaff, createStaff, issueSignInCode, listStaff, MAX_LANGUAGES, staffPerson } from './staff';
-export type { StaffField, StaffListItem, StaffPerson, StaffProblem, StaffResult } from './staff';
+export type { StaffField, StaffResult } from './staff';
 export { disableStaff, leaverHandover, TO_QUEUE } from './leaver';
-export type { DisableProblem, DisableResult } from './leaver';
+export type { DisableResult } from './leaver';
 export { applyFile, applyUpload, checkFile, checkUpload, COMMAND_LINE } from './caseload-import';
 export { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from './import/csv';
 export { COLUMNS as IMPORT_COLUMNS } from './import/rows';

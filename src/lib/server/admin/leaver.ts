@@ -10,14 +10,14 @@ import { db } from '../db';
 import { users } from '../db/schema';
 import { authorizeGlobal, type Actor } from '../access';
 import { invalidateUserSessions } from '../auth';
-import { handOver, handoverView, TO_QUEUE, type HandoverProblem, type HandoverView } from '../guides';
+import { handOver, handoverView, TO_QUEUE, type HandoverProblem } from '../guides';
+import type { HandoverView } from '../../shared/guides';
 import { notifyGuideChanged } from '../push';
 import { audit } from './audit';
+import type { DisableProblem } from '../../shared/admin';
 import { activeCoordinators, staffRow } from './staff';
 
 export { TO_QUEUE };
-
-export type DisableProblem = 'self' | 'last_coordinator' | 'disabled' | 'handover';
 
 export type DisableResult =
 	| { ok: true; handedOver: number }

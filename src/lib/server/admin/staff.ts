@@ -8,13 +8,13 @@
 import { and, count, eq, isNull, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import { db, type Tx } from '../db';
-import { DEPARTMENTS, guideAssignments, guideProfiles, nameKey, STAFF_ROLES, users, type Department, type Role } from '../db/schema';
+import { DEPARTMENTS, guideAssignments, guideProfiles, nameKey, STAFF_ROLES, users, type Department } from '../db/schema';
 import { authorizeGlobal, type Actor } from '../access';
 import { createSignInCode } from '../auth';
 import { newId } from '../ids';
-import { audit, auditOf, differences, type AuditValue, type AuditView } from './audit';
+import { audit, auditOf, differences, type AuditValue } from './audit';
+import type { StaffListItem, StaffPerson, StaffProblem, StaffRole } from '../../shared/admin';
 
-export type StaffRole = (typeof STAFF_ROLES)[number];
 export const MAX_LANGUAGES = 10;
 /** An account made here has no username until the person chooses one with their sign-in code. */
 const PLACEHOLDER_PREFIX = '~';
@@ -56,22 +56,10 @@ const createInput = z
 	});
 
 export type StaffField = keyof typeof profileFields | 'signIn';
-export type StaffProblem = 'external_login_taken' | 'last_coordinator' | 'has_youth' | 'self' | 'disabled';
 export type StaffResult<T = object> = ({ ok: true } & T) | { ok: false; errors: StaffField[]; problem?: StaffProblem };
 
 function fieldErrors(error: z.ZodError): StaffField[] {
 	return [...new Set(error.issues.map((i) => i.path[0] as StaffField))];
-}
-
-export interface StaffListItem {
-	id: string;
-	displayName: string;
-	role: Role;
-	department: Department | null;
-	title: string;
-	disabled: boolean;
-	/** The person has chosen a username and password (or signs in through the identity provider). */
-	signedUp: boolean;
 }
 
 /** Staff accounts, active first, by name; searched by name and filtered by role. At most `limit`. */
@@ -100,28 +88,6 @@ export function listStaff(actor: Actor, filter: { q?: string; role?: string } = 
 		signedUp: !!user.passwordHash || !!user.externalLogin
 	}));
 	return { people, total: all.length };
-}
-
-export interface StaffPerson {
-	id: string;
-	displayName: string;
-	username: string | null;
-	role: StaffRole;
-	department: Department | null;
-	title: string;
-	workplace: string;
-	languages: string[];
-	capacity: number;
-	externalLogin: string;
-	disabledAt: Date | null;
-	signedUp: boolean;
-	/** Young people assigned now (a guide's). */
-	caseload: number;
-	/** The actor themselves: their own role is not theirs to change, nor their account to disable. */
-	self: boolean;
-	/** The only active coordinator: their account may not be disabled, nor their role changed. */
-	lastCoordinator: boolean;
-	audit: AuditView[];
 }
 
 function staffRow(userId: string, tx: Tx | ReturnType<typeof db> = db()) {

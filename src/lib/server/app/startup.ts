@@ -6,15 +6,19 @@ import { scheduleRetention } from '../access';
 import { scheduleCheckins } from '../followup';
 import { writePidFile } from './pidfile';
 import { ensureVapidKeys } from '../push';
+import { scheduleSessionPurge } from '../auth';
+import { backupPlanFromConfig, scheduleBackups } from '../backup';
 
 let started: Promise<void> | undefined;
 
 /**
  * Runs once when the server starts: opens and migrates the database, refuses to go on unless
- * the required pragmas are in force, and seeds the demo municipality into an empty database.
+ * the required pragmas are in force, seeds the demo municipality into an empty database and
+ * starts the timers (access-log retention, check-ins, backups when BACKUP_DIR is set).
  */
 export function startServer(): Promise<void> {
 	started ??= (async () => {
+		const backups = backupPlanFromConfig(); // a backup configuration that cannot be read stops the start
 		const database = db();
 		verifyPragmas(database.$client);
 		writePidFile(config.databasePath);
@@ -22,8 +26,10 @@ export function startServer(): Promise<void> {
 			console.log('Minvej: seeded the demo municipality (Eksempel Kommune)');
 		}
 		scheduleRetention();
+		scheduleSessionPurge();
 		ensureVapidKeys();
 		scheduleCheckins();
+		scheduleBackups(backups);
 	})();
 	return started;
 }

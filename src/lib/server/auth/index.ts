@@ -1,6 +1,7 @@
 /**
- * Authentication: sessions the Lucia way, passwords, login throttling, invite codes, logout, and
- * where each role lands. Routes import this part only through this entry.
+ * Authentication: sessions the Lucia way (and the devices they were made on, listed and ended by
+ * their person), passwords, login throttling, invite codes, logout, and where each role lands.
+ * Routes import this part only through this entry.
  */
 export { sessionCookieOptions } from './cookie';
 export { DEVICE_COOKIE, DEVICE_LIFETIME_MS } from './devices';
@@ -10,6 +11,19 @@ export { logIn, normalizeUsername } from './login';
 export { endSession } from './logout';
 export { checkNewPassword, hashPassword } from './password';
 export type { PasswordProblem } from './password';
-export { SESSION_COOKIE, createSession, invalidateSession, invalidateUserSessions, limitsFor, validateSession } from './session';
-export type { SessionUser } from './session';
+export {
+	SESSION_COOKIE,
+	createSession,
+	endAllSessions,
+	endOtherSessions,
+	endSessionByHandle,
+	invalidateSession,
+	invalidateUserSessions,
+	limitsFor,
+	listSessions,
+	recordSessionDevice,
+	scheduleSessionPurge,
+	validateSession
+} from './session';
+export type { SessionUser, SessionView } from './session';
 export { createLoginThrottle } from './throttle';

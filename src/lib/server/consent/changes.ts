@@ -4,12 +4,19 @@
  * Who may do what is decided by the policy module: the young person gives and withdraws, a
  * custody holder co-signs and withdraws department consents while the young person is under the
  * self-consent age. A withdrawal is never refused for anything but "not yours to withdraw".
+ *
+ * Limit: every record is kept for good, so one person records at most CONSENT_CHANGES_PER_MINUTE
+ * changes a minute (rate-limiter-flexible, per acting person). A yes (giving, co-signing, a yes to
+ * a guide's request) over the limit is refused with the seconds to wait; a withdrawal is never
+ * refused (rule 3) but counts, and every withdrawal follows a yes, so the records stay bounded.
+ * Only what is recorded counts: a repeated yes or a refused change uses none.
  */
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { z } from 'zod';
 import { DATA_KINDS, type DataKind } from '$lib/shared/domain';
 import { db } from '../db';
-import { consentRecords } from '../db/schema';
+import { consentRecords, parentLinks } from '../db/schema';
 import {
 	consentYouth,
 	currentConsentStates,
@@ -19,7 +26,6 @@ import {
 	recipientKey,
 	type ConsentRecipient,
 	type ConsentState,
-	type ConsentStatus,
 	type ConsentYouth
 } from '../access';
 import {
@@ -31,6 +37,7 @@ import {
 	giveRecordText,
 	parentPurpose,
 	purpose,
+	removeParentWording,
 	withdrawWording,
 	wordingVersionFor,
 	type Locale
@@ -40,10 +47,53 @@ import { newId } from '../ids';
 import { can, type Actor } from '../access';
 import { notifyConsentWaiting } from '../push';
 import { getSettings } from '../settings';
+import type { ConsentStatus } from '../../shared/consent';
 
 export type ConsentChangeError = 'not_allowed' | 'recipient' | 'kinds' | 'wording_changed' | 'not_waiting';
 
+/** Too many changes this minute: wait this many seconds. */
+export type RateLimited = { ok: false; error: 'rate_limited'; retryAfter: number };
+
 export type ConsentChangeResult = { ok: true; status: ConsentStatus; changed: boolean } | { ok: false; error: ConsentChangeError };
+
+/** Documented in README.md ("Limits"). */
+export const CONSENT_CHANGES_PER_MINUTE = 20;
+
+const newLimiter = (perMinute: number) => new RateLimiterMemory({ keyPrefix: 'consent', points: perMinute, duration: 60 });
+let limiter = newLimiter(CONSENT_CHANGES_PER_MINUTE);
+
+/** For tests: another limit per minute. */
+export function setConsentRateLimit(perMinute: number) {
+	limiter = newLimiter(perMinute);
+}
+
+/**
+ * Records a yes within the person's limit: one change is taken first (so that concurrent requests
+ * cannot pass it together) and given back when nothing was recorded.
+ */
+export async function withinLimit<T extends { ok: boolean; changed?: boolean }>(
+	actorId: string,
+	change: () => T
+): Promise<T | RateLimited> {
+	try {
+		await limiter.consume(actorId);
+	} catch (e) {
+		if (e instanceof RateLimiterRes) return { ok: false, error: 'rate_limited', retryAfter: Math.max(1, Math.ceil(e.msBeforeNext / 1000)) };
+		throw e;
+	}
+	let result: T | undefined;
+	try {
+		result = change();
+		return result;
+	} finally {
+		if (!result?.ok || !result.changed) await limiter.reward(actorId, 1);
+	}
+}
+
+/** A withdrawal that was recorded counts towards the limit, but is never refused for it. */
+async function countWithdrawal(actorId: string, result: ConsentChangeResult) {
+	if (result.ok && result.changed) await limiter.penalty(actorId, 1);
+}
 
 const kindsInput = z.array(z.enum(DATA_KINDS)).max(DATA_KINDS.length);
 
@@ -119,11 +169,16 @@ function appendGive(actor: NonNullable<Actor>, youth: ConsentYouth, input: GiveI
 }
 
 /** The young person says yes to sharing with a department or a parent. */
-export function giveConsent(actor: Actor, youthId: string, input: GiveInput, now = new Date()): ConsentChangeResult {
+export async function giveConsent(
+	actor: Actor,
+	youthId: string,
+	input: GiveInput,
+	now = new Date()
+): Promise<ConsentChangeResult | RateLimited> {
 	if (!actor || !can(actor, 'consent.change', youthId)) return { ok: false, error: 'not_allowed' };
 	const youth = consentYouth(youthId);
 	if (!youth) return { ok: false, error: 'not_allowed' };
-	const result = db().transaction(() => appendGive(actor, youth, input, now));
+	const result = await withinLimit(actor.id, () => db().transaction(() => appendGive(actor, youth, input, now)));
 	if (result.ok && result.changed && result.status === 'waiting_cosign') void notifyConsentWaiting(youthId);
 	return result;
 }
@@ -144,7 +199,7 @@ export interface WithdrawInput {
  * stop. It takes effect on the very next request: the policy reads the records every time.
  * Withdrawing what is not in force (already withdrawn, never given) records nothing.
  */
-export function withdrawConsent(actor: Actor, youthId: string, input: WithdrawInput, now = new Date()): ConsentChangeResult {
+export async function withdrawConsent(actor: Actor, youthId: string, input: WithdrawInput, now = new Date()): Promise<ConsentChangeResult> {
 	if (!actor) return { ok: false, error: 'not_allowed' };
 	const recipient = parseRecipientKey(input.recipient);
 	if (!recipient) return { ok: false, error: 'recipient' };
@@ -157,7 +212,7 @@ export function withdrawConsent(actor: Actor, youthId: string, input: WithdrawIn
 	if (!name) return { ok: false, error: 'recipient' };
 	if (input.wording !== wordingVersionFor(input.locale)) return { ok: false, error: 'wording_changed' };
 
-	return db().transaction((): ConsentChangeResult => {
+	const result = db().transaction((): ConsentChangeResult => {
 		const current = currentConsentStates(youth).get(recipientKey(recipient));
 		if (!current || (current.status !== 'active' && current.status !== 'waiting_cosign')) {
 			return { ok: true, status: current?.status ?? 'none', changed: false };
@@ -165,6 +220,62 @@ export function withdrawConsent(actor: Actor, youthId: string, input: WithdrawIn
 		const ctx = { locale: input.locale, recipientName: name, youthName: firstName(youth.displayName) };
 		const wording = asYouth ? withdrawWording(ctx) : custodianWithdrawWording(ctx);
 		insertFollowUp(current, youth.id, recipient, 'withdraw', actor.id, wording, now);
+		return { ok: true, status: 'withdrawn', changed: true };
+	});
+	await countWithdrawal(actor.id, result);
+	return result;
+}
+
+export interface RemoveLinkInput {
+	/** `parent:<id>`. */
+	recipient: string;
+	wording: string;
+	locale: Locale;
+}
+
+/**
+ * An adult young person removes a parent from Minvej (docs/product.md rule 5: from 18 a parent link
+ * rests on their own consent, which they can take back). On record as a withdrawal of every kind
+ * from that parent, with the words shown; then the link itself is deleted, so the parent is no
+ * longer linked at all (only the youth unit can link them again). Under 18 the links, custody
+ * among them, are not the young person's to remove.
+ */
+export function removeParentLink(actor: Actor, youthId: string, input: RemoveLinkInput, now = new Date()): ConsentChangeResult {
+	if (!actor || !can(actor, 'parent.unlink', youthId)) return { ok: false, error: 'not_allowed' };
+	const youth = consentYouth(youthId);
+	if (!youth) return { ok: false, error: 'not_allowed' };
+	const recipient = parseRecipientKey(input.recipient);
+	if (recipient?.kind !== 'parent') return { ok: false, error: 'recipient' };
+	const name = recipientName(youthId, recipient, input.locale);
+	if (!name) return { ok: false, error: 'recipient' };
+	if (input.wording !== wordingVersionFor(input.locale)) return { ok: false, error: 'wording_changed' };
+
+	return db().transaction((): ConsentChangeResult => {
+		const give = currentConsentStates(youth).get(recipientKey(recipient))?.giveRecordId;
+		const purposeOfGive = give
+			? db().select({ purpose: consentRecords.purpose }).from(consentRecords).where(eq(consentRecords.id, give)).get()?.purpose
+			: undefined;
+		db()
+			.insert(consentRecords)
+			.values({
+				id: newId(),
+				youthId,
+				action: 'withdraw',
+				recipientKind: 'parent',
+				department: null,
+				parentId: recipient.parentId,
+				dataKinds: [...PARENT_KINDS],
+				purpose: purposeOfGive ?? parentPurpose(name, input.locale),
+				wordingVersion: input.wording,
+				wordingText: removeParentWording({ locale: input.locale, recipientName: name }).text,
+				actorId: actor.id,
+				createdAt: now
+			})
+			.run();
+		db()
+			.delete(parentLinks)
+			.where(and(eq(parentLinks.parentId, recipient.parentId), eq(parentLinks.youthId, youthId)))
+			.run();
 		return { ok: true, status: 'withdrawn', changed: true };
 	});
 }
@@ -177,26 +288,33 @@ export interface CosignInput {
 }
 
 /** A custody holder co-signs a department consent the young person gave under the self-consent age. */
-export function cosignConsent(actor: Actor, youthId: string, input: CosignInput, now = new Date()): ConsentChangeResult {
+export async function cosignConsent(
+	actor: Actor,
+	youthId: string,
+	input: CosignInput,
+	now = new Date()
+): Promise<ConsentChangeResult | RateLimited> {
 	if (!actor || !can(actor, 'consent.cosign', youthId)) return { ok: false, error: 'not_allowed' };
 	const youth = consentYouth(youthId);
 	if (!youth) return { ok: false, error: 'not_allowed' };
 	if (input.wording !== wordingVersionFor(input.locale)) return { ok: false, error: 'wording_changed' };
 
-	return db().transaction((): ConsentChangeResult => {
-		const waiting = [...currentConsentStates(youth).values()].find(
-			(s) => s.status === 'waiting_cosign' && s.giveRecordId === input.giveRecordId
-		);
-		if (!waiting || waiting.recipient.kind !== 'department') return { ok: false, error: 'not_waiting' };
-		const department = waiting.recipient.department;
-		const wording = cosignWording(department, waiting.dataKinds, {
-			locale: input.locale,
-			recipientName: departmentName(department, input.locale),
-			youthName: firstName(youth.displayName)
-		});
-		insertFollowUp(waiting, youth.id, waiting.recipient, 'cosign', actor.id, wording, now);
-		return { ok: true, status: 'active', changed: true };
-	});
+	return withinLimit(actor.id, () =>
+		db().transaction((): ConsentChangeResult => {
+			const waiting = [...currentConsentStates(youth).values()].find(
+				(s) => s.status === 'waiting_cosign' && s.giveRecordId === input.giveRecordId
+			);
+			if (!waiting || waiting.recipient.kind !== 'department') return { ok: false, error: 'not_waiting' };
+			const department = waiting.recipient.department;
+			const wording = cosignWording(department, waiting.dataKinds, {
+				locale: input.locale,
+				recipientName: departmentName(department, input.locale),
+				youthName: firstName(youth.displayName)
+			});
+			insertFollowUp(waiting, youth.id, waiting.recipient, 'cosign', actor.id, wording, now);
+			return { ok: true, status: 'active', changed: true };
+		})
+	);
 }
 
 /** A withdraw or co-sign record, carrying the data kinds and purpose of the give it follows. */

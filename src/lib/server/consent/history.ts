@@ -3,25 +3,12 @@
  * wording that was shown), readable on /consent and downloadable as JSON.
  */
 import { inArray } from 'drizzle-orm';
-import type { ConsentAction, DataKind, Department, Role } from '$lib/shared/domain';
+import type { Role } from '$lib/shared/domain';
 import { db } from '../db';
 import { users } from '../db/schema';
 import { consentYouth, currentConsentStates, loadConsentRecords } from '../access';
 import { can, type Actor } from '../access';
-
-export interface ConsentHistoryEntry {
-	id: string;
-	action: ConsentAction;
-	recipient: { kind: 'department'; department: Department } | { kind: 'parent'; parentId: string; name: string };
-	dataKinds: DataKind[];
-	purpose: string;
-	wordingVersion: string;
-	wordingText: string;
-	by: { id: string; name: string; role: Role; isYouth: boolean };
-	/** For a co-signature: the give record it co-signs. */
-	cosignOf: string | null;
-	createdAt: Date;
-}
+import type { ConsentHistoryEntry } from '../../shared/consent';
 
 function nameMap(ids: string[]) {
 	if (!ids.length) return new Map<string, { name: string; role: Role }>();

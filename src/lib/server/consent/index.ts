@@ -3,8 +3,16 @@
  * signing, the guide's questions, the history, and what each person is shown. The state in force
  * that the policy enforces is derived in access/consent-state.ts. Routes import this part only
  * through this entry.
+ * The shapes it hands the pages are typed in src/lib/shared/consent.ts.
  */
-export { cosignConsent, giveConsent, withdrawConsent } from './changes';
+export {
+	CONSENT_CHANGES_PER_MINUTE,
+	cosignConsent,
+	giveConsent,
+	removeParentLink,
+	setConsentRateLimit,
+	withdrawConsent
+} from './changes';
 export { consentHistory, consentHistoryExport } from './history';
 export { answerConsentRequest, askForConsent, consentRequestCount } from './requests';
 export { parentConsentView, parentConsentViews, staffConsentView, youthConsentView } from './views';

@@ -9,7 +9,7 @@ import { DEPARTMENTS, type Department } from '$lib/shared/domain';
 import { db } from '../db';
 import { consentRequests, users } from '../db/schema';
 import { consentYouth, currentConsentStates, recipientKey } from '../access';
-import { giveConsentInTransaction, type ConsentChangeError, type ConsentChangeResult } from './changes';
+import { giveConsentInTransaction, withinLimit, type ConsentChangeError, type ConsentChangeResult, type RateLimited } from './changes';
 import { notifyConsentWaiting } from '../push';
 import type { Locale } from './wording';
 import { newId } from '../ids';
@@ -84,36 +84,39 @@ export type AnswerError = ConsentChangeError | 'request';
 
 /**
  * The young person answers a request: "yes" gives the consent (with the wording shown next to
- * the request) and closes the request in one transaction; "no" only closes it.
+ * the request) and closes the request in one transaction; "no" only closes it. A yes counts
+ * towards the person's consent changes per minute (changes.ts).
  */
-export function answerConsentRequest(
+export async function answerConsentRequest(
 	actor: Actor,
 	youthId: string,
 	input: { requestId: string; answer: unknown; wording: string; locale: Locale },
 	now = new Date()
-): ConsentChangeResult | { ok: false; error: AnswerError } {
+): Promise<ConsentChangeResult | RateLimited | { ok: false; error: AnswerError }> {
 	if (!actor || !can(actor, 'consent.change', youthId)) return { ok: false, error: 'not_allowed' };
 	const youth = consentYouth(youthId);
 	if (!youth) return { ok: false, error: 'not_allowed' };
 	if (input.answer !== 'given' && input.answer !== 'declined') return { ok: false, error: 'request' };
 	const answer = input.answer;
 
-	const outcome = db().transaction(() => {
-		const request = openConsentRequests(youthId).find((r) => r.id === input.requestId);
-		if (!request) return { ok: false as const, error: 'request' as const };
-		let result: ConsentChangeResult = { ok: true, status: 'none', changed: false };
-		if (answer === 'given') {
-			result = giveConsentInTransaction(
-				actor,
-				youth,
-				{ recipient: `department:${request.department}`, wording: input.wording, locale: input.locale },
-				now
-			);
-			if (!result.ok) return result;
-		}
-		db().update(consentRequests).set({ answer, answeredAt: now }).where(eq(consentRequests.id, request.id)).run();
-		return result;
-	});
+	const outcome = await withinLimit(actor.id, () =>
+		db().transaction(() => {
+			const request = openConsentRequests(youthId).find((r) => r.id === input.requestId);
+			if (!request) return { ok: false as const, error: 'request' as const };
+			let result: ConsentChangeResult = { ok: true, status: 'none', changed: false };
+			if (answer === 'given') {
+				result = giveConsentInTransaction(
+					actor,
+					youth,
+					{ recipient: `department:${request.department}`, wording: input.wording, locale: input.locale },
+					now
+				);
+				if (!result.ok) return result;
+			}
+			db().update(consentRequests).set({ answer, answeredAt: now }).where(eq(consentRequests.id, request.id)).run();
+			return result;
+		})
+	);
 	if (outcome.ok && outcome.changed && outcome.status === 'waiting_cosign') void notifyConsentWaiting(youthId);
 	return outcome;
 }

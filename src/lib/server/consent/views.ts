@@ -4,7 +4,7 @@
  * may co-sign. Every view asks the policy first and is built from the records at this moment.
  */
 import { eq } from 'drizzle-orm';
-import { DEPARTMENTS, type DataKind, type Department } from '$lib/shared/domain';
+import { DEPARTMENTS, type Department } from '$lib/shared/domain';
 import { recordAccess } from '../access';
 import { db } from '../db';
 import { parentLinks } from '../db/schema';
@@ -15,8 +15,7 @@ import {
 	linkedParents,
 	recipientKey,
 	type ConsentRecipient,
-	type ConsentState,
-	type ConsentStatus
+	type ConsentState
 } from '../access';
 import {
 	DEPARTMENT_KINDS,
@@ -25,54 +24,16 @@ import {
 	custodianWithdrawWording,
 	departmentName,
 	giveWording,
+	removeParentWording,
 	withdrawWording,
 	wordingVersionFor,
 	type Locale
 } from './wording';
 import { openConsentRequests } from './requests';
 import { ageOn } from '../dates';
-import { can, relationOf, type Actor } from '../access';
+import { ADULT_AGE, can, relationOf, type Actor } from '../access';
 import { getSettings } from '../settings';
-
-export interface ConsentRow {
-	/** `department:uu` or `parent:<id>`: what the forms post. */
-	key: string;
-	kind: 'department' | 'parent';
-	name: string;
-	status: ConsentStatus;
-	/** In force or waiting: the kinds covered; otherwise what a yes would share. */
-	kinds: DataKind[];
-	/** For a parent: the kinds the young person may tick. */
-	offeredKinds: DataKind[];
-	give: string;
-	withdraw: string;
-	/** Waiting: the custody holders who can co-sign. */
-	waitingFor: string[];
-	since: Date | null;
-	/** The last change was made by a custody holder: their name. */
-	changedBy: string | null;
-}
-
-export interface YouthConsentView {
-	youthId: string;
-	age: number;
-	selfConsentAge: number;
-	underAge: boolean;
-	/** The version every form on the page posts. */
-	wording: string;
-	custodians: string[];
-	requests: Array<{
-		id: string;
-		department: Department;
-		name: string;
-		message: string;
-		requestedBy: string;
-		createdAt: Date;
-		give: string;
-	}>;
-	departments: ConsentRow[];
-	parents: ConsentRow[];
-}
+import type { ConsentRow, ParentConsentView, StaffConsentView, YouthConsentView } from '../../shared/consent';
 
 const inForce = (s: ConsentState | undefined) => s?.status === 'active' || s?.status === 'waiting_cosign';
 
@@ -88,6 +49,7 @@ export function youthConsentView(actor: Actor, youthId: string, locale: Locale, 
 	const parents = linkedParents(youthId);
 	const custodians = parents.filter((p) => p.custody).map((p) => p.displayName);
 	const names = new Map(parents.map((p) => [p.id, p.displayName]));
+	const mayRemoveParents = can(actor, 'parent.unlink', youthId);
 
 	const row = (recipient: ConsentRecipient, name: string): ConsentRow => {
 		const state = states.get(recipientKey(recipient));
@@ -103,6 +65,7 @@ export function youthConsentView(actor: Actor, youthId: string, locale: Locale, 
 			give: giveWording(recipient, offered, recipient.kind === 'department' ? ctx : { ...ctx, selfConsentAge: undefined }).text,
 			withdraw: withdrawWording(ctx).text,
 			waitingFor: state?.status === 'waiting_cosign' ? custodians : [],
+			remove: recipient.kind === 'parent' && mayRemoveParents ? removeParentWording(ctx).text : null,
 			since: state?.since ?? null,
 			changedBy: state?.lastActorId && state.lastActorId !== youthId ? (names.get(state.lastActorId) ?? null) : null
 		};
@@ -113,6 +76,7 @@ export function youthConsentView(actor: Actor, youthId: string, locale: Locale, 
 		age,
 		selfConsentAge,
 		underAge,
+		adult: age >= ADULT_AGE,
 		wording: wordingVersionFor(locale),
 		custodians,
 		requests: openConsentRequests(youthId).map((r) => {
@@ -130,15 +94,6 @@ export function youthConsentView(actor: Actor, youthId: string, locale: Locale, 
 		departments: DEPARTMENTS.map((department) => row({ kind: 'department', department }, departmentName(department, locale))),
 		parents: parents.map((p) => row({ kind: 'parent', parentId: p.id }, p.displayName))
 	};
-}
-
-export interface StaffConsentView {
-	youthId: string;
-	selfConsentAge: number;
-	rows: Array<{ key: string; name: string; status: ConsentStatus; kinds: DataKind[]; since: Date | null }>;
-	requests: Array<{ department: Department; name: string; requestedBy: string; createdAt: Date }>;
-	/** The guide may ask for these departments (not given, not waiting); null: may not ask. */
-	askable: Array<{ department: Department; name: string }> | null;
 }
 
 /** Read-only states for the guide and the coordinator on /staff/youth/[youthId]. */
@@ -182,21 +137,6 @@ export function staffConsentView(actor: Actor, youthId: string, locale: Locale):
 		})),
 		askable
 	};
-}
-
-export interface ParentConsentView {
-	youthId: string;
-	youthFirstName: string;
-	/** What the young person shares with this parent now, and what not (never messages). */
-	shared: DataKind[];
-	notShared: DataKind[];
-	/** Only for a custody holder while the young person is under the self-consent age. */
-	custodian: {
-		selfConsentAge: number;
-		wording: string;
-		waiting: Array<{ giveRecordId: string; key: string; name: string; text: string; since: Date | null }>;
-		inForce: Array<{ key: string; name: string; kinds: DataKind[]; text: string; since: Date | null }>;
-	} | null;
 }
 
 /** What a parent sees of one young person's consents on /parent and /parent/[youthId]. */

@@ -153,6 +153,17 @@ export function withdrawWording(ctx: WordingContext): Wording {
 	};
 }
 
+/**
+ * What an adult young person sees next to "remove" for a parent: the link ends, and with it
+ * everything shared with that parent (recorded as a withdrawal of every kind, with these words).
+ */
+export function removeParentWording(ctx: WordingContext): Wording {
+	return {
+		version: wordingVersionFor(ctx.locale),
+		text: m.consent_v1_remove_parent({ recipient: ctx.recipientName }, opts(ctx.locale))
+	};
+}
+
 /** What a custody holder sees before co-signing a department consent. */
 export function cosignWording(department: Department, kinds: readonly DataKind[], ctx: WordingContext): Wording {
 	return {

@@ -176,6 +176,30 @@ describe('check-ins: flags on the guide’s list', () => {
 		stopRhythm(who('jonas'), amina, day(9));
 		expect(followUpFlags(who('jonas'), [amina], day(30))).toEqual({});
 	});
+
+	it("the flags on the guide's list are a read of the check-ins: logged once per young person and list", () => {
+		const freja = who('freja').id;
+		const amina = who('amina').id;
+		const logged = () =>
+			db.select({ youthId: accessLog.youthId, actorId: accessLog.actorId }).from(accessLog).where(eq(accessLog.resource, 'checkins')).all();
+		everyTwoWeeksForFreja();
+		setRhythm(who('jonas'), amina, { intervalDays: '7', startsOn: todayIso(base), months: '' }, base);
+		const open = myCheckin(who('freja'), base)!.open!;
+
+		// Nothing settled yet: nothing was read.
+		followUpFlags(who('mette'), [freja], base);
+		expect(logged()).toEqual([]);
+		answerCheckin(who('freja'), { checkinId: open.id, score: '2', comment: 'Svært' }, base);
+		followUpFlags(who('mette'), [freja, amina], day(1));
+		expect(logged()).toEqual([{ youthId: freja, actorId: who('mette').id }]);
+		// A list without a flag still read the answers it judged; one who may not read them logs nothing.
+		followUpFlags(who('jonas'), [amina], day(8));
+		followUpFlags(who('lone'), [freja, amina], day(8));
+		expect(logged()).toEqual([
+			{ youthId: freja, actorId: who('mette').id },
+			{ youthId: amina, actorId: who('jonas').id }
+		]);
+	});
 });
 
 describe('status with history', () => {

@@ -9,8 +9,8 @@
 import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { addDays, format, parseISO } from 'date-fns';
 import { z } from 'zod';
-import type { CheckinOverview, FollowUpFlag, OpenCheckin, RhythmView, TimelineItem } from '../../shared/followup';
-import { recordAccess } from '../access';
+import type { CheckinOverview, FollowUpFlag, MyCheckin, RhythmView, TimelineItem } from '../../shared/followup';
+import { recordAccess, recordAccesses } from '../access';
 import {
 	checkinState,
 	dueDatesUntil,
@@ -168,7 +168,7 @@ export function checkinOverview(actor: NonNullable<Actor>, youthId: string, now 
 }
 
 /** The young person's own check-in to answer now (if any) and when the next one comes. */
-export function myCheckin(actor: NonNullable<Actor>, now = new Date()): { open: OpenCheckin | null; nextDueOn: string | null } | null {
+export function myCheckin(actor: NonNullable<Actor>, now = new Date()): MyCheckin | null {
 	if (!can(actor, 'checkins.answer', actor.id)) return null;
 	syncCheckins([actor.id], now, false);
 	const today = todayIso(now);
@@ -326,5 +326,7 @@ export function followUpFlags(actor: NonNullable<Actor>, youthIds: string[], now
 		if (state === 'missed') flags[row.youthId] = { kind: 'missed', dueOn: row.dueOn };
 		else if (row.score !== null && row.score <= LOW_SCORE) flags[row.youthId] = { kind: 'low', score: row.score, dueOn: row.dueOn };
 	}
+	// Each flag (and each young person found without one) rests on reading their answers.
+	recordAccesses(actor, [...settled], 'checkins');
 	return flags;
 }

@@ -2,6 +2,7 @@
  * Follow-up and outcomes: check-in rhythms and answers, the young person's status with its
  * history, and the coordinator's outcome figures and CSV. Routes import this part only through
  * this entry.
+ * The shapes it hands the pages are typed in src/lib/shared/followup.ts.
  */
 export {
 	answerCheckin,

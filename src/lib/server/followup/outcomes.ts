@@ -25,11 +25,7 @@ import {
 } from '../db/schema';
 import { authorizeGlobal, type Actor } from '../access';
 import { statusesBefore } from './status';
-
-export interface Period {
-	from: string;
-	to: string;
-}
+import type { Period } from '../../shared/followup';
 
 export const MAX_PERIOD_DAYS = 3660;
 

@@ -8,6 +8,7 @@
  * that an unanswered check-in is missed.
  */
 import { addDays, addMonths, differenceInCalendarDays, format, parseISO } from 'date-fns';
+import type { CheckinState } from '../../shared/followup';
 
 /** At most this many days to answer, however long the interval. */
 export const MAX_ANSWER_WINDOW_DAYS = 7;
@@ -22,8 +23,6 @@ export interface Rhythm {
 	/** The Copenhagen date the guide ended the rhythm, if they did. */
 	stoppedOn: string | null;
 }
-
-export type CheckinState = 'open' | 'answered' | 'missed';
 
 const iso = (d: Date) => format(d, 'yyyy-MM-dd');
 

@@ -9,31 +9,10 @@ import { db, type Tx } from '../db';
 import { guideAssignments, guideProfiles, guideRequestEvents, guideRequests, messageThreads, nameKey, users } from '../db/schema';
 import { newId } from '../ids';
 import { authorize, authorizeGlobal, currentAssignment, type Actor } from '../access';
+import type { GuideCard, GuideListing } from '../../shared/guides';
 
 
 /** The synchronous transaction handle better-sqlite3 gives (see db().transaction). */
-
-export interface GuideListing {
-	id: string;
-	displayName: string;
-	initials: string;
-	title: string;
-	workplace: string | null;
-	background: string;
-	languages: string[];
-	meetingPlaces: string;
-	availability: string;
-	capacity: number;
-	/** Young people assigned now, plus suggestions waiting for a young person's answer. */
-	load: number;
-	full: boolean;
-}
-
-export interface GuideCard extends GuideListing {
-	phone: string | null;
-	email: string | null;
-	since: Date;
-}
 
 export function initialsOf(name: string): string {
 	return name

@@ -11,21 +11,13 @@ import { db, type Tx } from '../db';
 import { guideAssignments, guideRequests, users } from '../db/schema';
 import { agesOn } from '../dates';
 import { authorizeGlobal, type Actor } from '../access';
-import { assignGuide, guidesForVisitation, releaseGuide, type GuideListing } from './directory';
+import { assignGuide, guidesForVisitation, releaseGuide } from './directory';
+import type { HandoverView } from '../../shared/guides';
 import { queueForNewGuide } from './requests';
 import { moveRequest } from './visitation';
 
 /** The choice that sends a young person back to the visitation instead of to a new guide. */
 export const TO_QUEUE = 'queue';
-
-export interface HandoverView {
-	/** The leaving guide's young people now, in name order. */
-	youth: { id: string; displayName: string; age: number }[];
-	/** Requests that name the leaving guide: a wish (open) or a suggestion waiting for an answer. */
-	requests: { id: string; youthName: string; status: 'open' | 'suggested' }[];
-	/** The guides who can take young people on, with their load and capacity. */
-	guides: GuideListing[];
-}
 
 function caseloadOf(guideId: string) {
 	return db()

@@ -4,39 +4,14 @@
  */
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { db } from '../db';
-import { guideAssignments, guideRequestEvents, guideRequests, users, type GuideRequest, type RequestKind } from '../db/schema';
+import { guideAssignments, guideRequestEvents, guideRequests, users, type GuideRequest } from '../db/schema';
 import { todayIso } from '../dates';
-import { findGuide, type GuideListing } from './directory';
+import { findGuide } from './directory';
 import { hasOpenRequest } from './requests';
-import { authorize, type Actor } from '../access';
+import { authorize, can, type Actor } from '../access';
 import { getSettings } from '../settings';
 import { agendaDate, OPEN_STATUSES } from './visitation';
-
-export interface RequestView {
-	id: string;
-	kind: RequestKind;
-	status: GuideRequest['status'];
-	createdAt: Date;
-	sentBy: { displayName: string; byYouth: boolean; byMe: boolean };
-	/** The guide asked for (pick, or a wish with a change request). */
-	wish: string | null;
-	/** Whether the young person had a guide when the request was sent (change, or find one). */
-	hadGuide: boolean;
-	proposed: { name: string; role: string | null; workplace: string | null; contact: string | null } | null;
-	reason: string | null;
-	/** The visitation meeting the request is (or was) on the agenda of. */
-	agendaDate: string | null;
-	decidedAt: Date | null;
-	decisionReason: string | null;
-	suggestedGuide: GuideListing | null;
-	/** Who became (or will become, once invited) the guide. */
-	newGuide: string | null;
-	invitePending: boolean;
-	/** When the young person (or the sender) closed it: withdrawn, or answered a suggestion. */
-	closedAt: Date | null;
-	unread: boolean;
-	canWithdraw: boolean;
-}
+import type { ParentRequests, RequestView } from '../../shared/guides';
 
 function displayNames(ids: (string | null)[]) {
 	const wanted = [...new Set(ids.filter((id): id is string => !!id))];
@@ -69,6 +44,9 @@ function toView(actor: NonNullable<Actor>, r: GuideRequest, now: Date): RequestV
 		.all();
 	const assigned = events.find((e) => e.action === 'approved' || e.action === 'suggestion_accepted' || e.action === 'invite_accepted');
 	const names = displayNames([r.requestedBy, r.guideId, assigned?.guideId ?? null]);
+	// Who became (or is suggested as) the guide is the guide kind of data: a parent who asked sees
+	// it only while the young person shares who their guide is with them.
+	const seesGuide = can(actor, 'guide.read', r.youthId);
 	const { visitationWeekday } = getSettings();
 	const open = r.status === 'open';
 	const invited = r.status === 'approved' && !!r.inviteId;
@@ -89,8 +67,8 @@ function toView(actor: NonNullable<Actor>, r: GuideRequest, now: Date): RequestV
 			r.status === 'withdrawn' ? null : agendaDate(r.visitationDate, todayIso(open ? now : (r.decidedAt ?? now)), visitationWeekday),
 		decidedAt: r.decidedAt,
 		decisionReason: r.decisionReason,
-		suggestedGuide: r.suggestedGuideId ? findGuide(r.suggestedGuideId) : null,
-		newGuide: assigned?.guideId ? (names.get(assigned.guideId) ?? null) : invited ? r.proposedName : null,
+		suggestedGuide: r.suggestedGuideId && seesGuide ? findGuide(r.suggestedGuideId) : null,
+		newGuide: !seesGuide ? null : assigned?.guideId ? (names.get(assigned.guideId) ?? null) : invited ? r.proposedName : null,
 		invitePending: invited && !assigned,
 		closedAt:
 			r.status === 'withdrawn' || r.status === 'suggestion_declined' || events[0]?.action === 'suggestion_accepted' ? r.updatedAt : null,
@@ -171,7 +149,7 @@ function latestHandover(youthId: string): 'newGuide' | 'queue' | null {
  * A parent's view: the requests they sent for the young person, and whether the young person has
  * another request pending (its content is the young person's own).
  */
-export function parentRequests(actor: Actor, youthId: string, now = new Date()) {
+export function parentRequests(actor: Actor, youthId: string, now = new Date()): ParentRequests {
 	authorize(actor, 'guide.request', youthId);
 	const mine = db()
 		.select()

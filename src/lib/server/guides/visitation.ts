@@ -15,8 +15,9 @@ import { ageOn, todayIso } from '../dates';
 import { assignGuide, findGuide } from './directory';
 import { newId } from '../ids';
 import { notifyRequestDecided } from '../push';
-import { authorizeGlobal, can, currentAssignment, recordAccess, type Actor } from '../access';
+import { authorizeGlobal, can, currentAssignment, recordAccess, recordAccesses, type Actor } from '../access';
 import { getSettings } from '../settings';
+import type { QueueItem } from '../../shared/guides';
 
 // ---- The calendar ----------------------------------------------------------------------------
 
@@ -89,25 +90,6 @@ export function moveRequest(tx: Tx, request: GuideRequest, move: Move): boolean 
 
 // ---- The queue -------------------------------------------------------------------------------
 
-export interface QueueItem {
-	id: string;
-	kind: GuideRequest['kind'];
-	status: RequestStatus;
-	createdAt: Date;
-	agendaDate: string;
-	reason: string | null;
-	youth: { id: string; displayName: string; age: number };
-	currentGuide: { id: string; displayName: string } | null;
-	goal: string | null;
-	sentBy: { displayName: string; byParent: boolean };
-	wish: { id: string; displayName: string; full: boolean } | null;
-	proposed: { name: string; role: string | null; workplace: string | null; contact: string | null } | null;
-	suggestedGuide: { id: string; displayName: string } | null;
-	decisionReason: string | null;
-	decidedAt: Date | null;
-	invitePending: boolean;
-}
-
 function nameOf(id: string | null) {
 	if (!id) return null;
 	return db().select({ id: users.id, displayName: users.displayName }).from(users).where(eq(users.id, id)).get() ?? null;
@@ -158,6 +140,12 @@ export function visitationQueue(actor: Actor, now = new Date()) {
 		.orderBy(asc(guideRequests.createdAt))
 		.all();
 	const items = rows.map((r) => toItem(actor, r, today, visitationWeekday));
+	// The queue shows each young person's request (who they are, why they ask): a read of it.
+	recordAccesses(
+		actor,
+		items.map((i) => i.youth.id),
+		'requests'
+	);
 	const groups: { date: string; requests: QueueItem[] }[] = [];
 	for (const item of items.filter((i) => i.status === 'open')) {
 		let group = groups.find((g) => g.date === item.agendaDate);
@@ -173,7 +161,9 @@ export function requestForDecision(actor: Actor, requestId: string, now = new Da
 	authorizeGlobal(actor, 'visitation.manage');
 	const r = db().select().from(guideRequests).where(eq(guideRequests.id, requestId)).get();
 	if (!r) return null;
-	return toItem(actor, r, todayIso(now), getSettings().visitationWeekday);
+	const item = toItem(actor, r, todayIso(now), getSettings().visitationWeekday);
+	recordAccess(actor, r.youthId, 'requests');
+	return item;
 }
 
 // ---- Decisions -------------------------------------------------------------------------------

@@ -22,7 +22,7 @@ import {
 	type Actor,
 	type Relation
 } from '../access';
-import type { LiveEvent, Marks, MessageView, Side, ThreadView } from '../../shared/messages';
+import type { Conversation, LiveEvent, Marks, MessageView, Side, ThreadView } from '../../shared/messages';
 
 type ThreadRow = Pick<MessageThread, 'id' | 'youthId' | 'guideId' | 'closedAt'>;
 
@@ -130,13 +130,6 @@ function guideNames(threads: ThreadRow[]): Map<string, string> {
 			.all()
 			.map((u) => [u.id, u.name])
 	);
-}
-
-export interface Conversation {
-	/** The conversation to write in (id null until its first message). */
-	current: ThreadView;
-	/** Earlier guides' conversations, newest first: read-only, shown only to the young person. */
-	earlier: ThreadView[];
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import { Readable } from 'node:stream';
+import { and, eq, gt } from 'drizzle-orm';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoUser, freshDemoDatabase } from '../testing';
@@ -14,6 +15,7 @@ import { markRead, sendMessage, setMessageRateLimit } from './send';
 import { closeAllStreams, openStreamCount } from './events';
 import { createSession, invalidateSession } from '../auth';
 import type { Db } from '../db';
+import { accessLog } from '../db/schema';
 import type { SessionUser } from '../auth';
 
 interface SseEvent {
@@ -37,7 +39,13 @@ beforeAll(async () => {
 		const url = new URL(req.url!, 'http://localhost');
 		const user = demoUser(database, url.searchParams.get('user')!);
 		const since = parseEventId((req.headers['last-event-id'] as string | undefined) ?? url.searchParams.get('since'));
-		const stream = openEventStream(user, { sessionId: url.searchParams.get('session'), since, heartbeatMs: 200 });
+		const window = url.searchParams.get('logWindow');
+		const stream = openEventStream(user, {
+			sessionId: url.searchParams.get('session'),
+			since,
+			heartbeatMs: 200,
+			...(window ? { readLogWindowMs: Number(window) } : {})
+		});
 		res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store' });
 		res.flushHeaders();
 		const body = Readable.fromWeb(stream as import('node:stream/web').ReadableStream);
@@ -222,6 +230,53 @@ describe('the live stream', () => {
 		);
 	});
 
+	it('logs what staff read in the stream once per young person and time window, not once per event', async () => {
+		const amina = demoUser(database, 'amina');
+		const reads = (actor: SessionUser, since: number) =>
+			database
+				.select({ youthId: accessLog.youthId, resource: accessLog.resource })
+				.from(accessLog)
+				.where(and(eq(accessLog.actorId, actor.id), gt(accessLog.createdAt, new Date(since))))
+				.all();
+		const started = Date.now() - 1;
+		const stream = connect(`user=mette&since=${latestEventId()}`);
+		await stream.next((e) => e.event === 'unread');
+		for (let i = 0; i < 3; i++) await sendMessage(freja, freja.id, { clientId: crypto.randomUUID(), body: `Logget én gang ${i}` });
+		await stream.next((e) => bodyOf(e) === 'Logget én gang 2');
+		stream.close();
+		// Three messages (and their delivered marks) to Mette: one read of Freja's messages.
+		expect(reads(mette, started)).toEqual([{ youthId: freja.id, resource: 'messages' }]);
+
+		// Once the window has passed, the next event is a new read.
+		const windowed = Date.now() - 1;
+		const short = connect(`user=mette&since=${latestEventId()}&logWindow=150`);
+		await short.next((e) => e.event === 'unread');
+		await sendMessage(freja, freja.id, { clientId: crypto.randomUUID(), body: 'Første vindue' });
+		await short.next((e) => bodyOf(e) === 'Første vindue');
+		await sendMessage(freja, freja.id, { clientId: crypto.randomUUID(), body: 'Samme vindue' });
+		await short.next((e) => bodyOf(e) === 'Samme vindue');
+		await new Promise((r) => setTimeout(r, 200));
+		await sendMessage(freja, freja.id, { clientId: crypto.randomUUID(), body: 'Næste vindue' });
+		await short.next((e) => bodyOf(e) === 'Næste vindue');
+		short.close();
+		expect(reads(mette, windowed)).toHaveLength(2);
+
+		// The young person's own stream is no one else's read.
+		const own = Date.now() - 1;
+		const aminaStream = connect(`user=amina&since=${latestEventId()}`);
+		await aminaStream.next((e) => e.event === 'unread');
+		await sendMessage(amina, amina.id, { clientId: crypto.randomUUID(), body: 'Min egen' });
+		await aminaStream.next((e) => bodyOf(e) === 'Min egen');
+		aminaStream.close();
+		expect(
+			database
+				.select()
+				.from(accessLog)
+				.where(and(eq(accessLog.youthId, amina.id), gt(accessLog.createdAt, new Date(own))))
+				.all()
+		).toEqual([]);
+	});
+
 	it('sends nothing more once the session has ended, even a message in its own conversation', async () => {
 		const { token } = createSession(mette);
 		const sessionId = token.split('.')[0]!;
@@ -231,6 +286,45 @@ describe('the live stream', () => {
 		await sendMessage(freja, freja.id, { clientId: crypto.randomUUID(), body: 'Efter udlogning' });
 		await stream.finished;
 		expect(messageEvents(stream.events)).toEqual([]);
+	});
+
+	it('keeps at most 4 streams per session and 10 per person: a new one closes the oldest, which is told not to come back', async () => {
+		const sessionIds = Array.from({ length: 4 }, () => createSession(mette).token.split('.')[0]!);
+		const opened = async (sessionId: string) => {
+			const stream = connect(`user=mette&session=${sessionId}`);
+			await stream.next((e) => e.event === 'unread');
+			return stream;
+		};
+		const mine = () => openStreamCount({ userId: mette.id });
+		const first: ReturnType<typeof connect>[] = [];
+		for (let i = 0; i < 4; i++) first.push(await opened(sessionIds[0]!));
+		expect(mine()).toBe(4);
+		// A fifth stream in the same session: the oldest of that session goes.
+		const fifth = await opened(sessionIds[0]!);
+		await first[0]!.finished;
+		expect(first[0]!.events.some((e) => e.event === 'closed' && JSON.parse(e.data).reason === 'too_many_streams')).toBe(true);
+		expect(first.slice(1).map((s) => s.ended)).toEqual([false, false, false]);
+		expect(mine()).toBe(4);
+		expect(openStreamCount({ sessionId: sessionIds[0]! })).toBe(4);
+
+		// Other sessions of the same person: up to 10 streams in all, then the person's oldest goes.
+		const more: ReturnType<typeof connect>[] = [];
+		for (let i = 0; i < 6; i++) more.push(await opened(sessionIds[1 + (i % 3)]!));
+		expect(mine()).toBe(10);
+		const eleventh = await opened(sessionIds[3]!);
+		await first[1]!.finished;
+		expect(first[1]!.ended).toBe(true);
+		expect(mine()).toBe(10);
+		// Someone else's streams are not counted against her, nor closed.
+		const freja1 = connect('user=freja');
+		await freja1.next((e) => e.event === 'unread');
+		expect(mine()).toBe(10);
+		expect(freja1.ended).toBe(false);
+
+		for (const s of [...first, fifth, ...more, eleventh, freja1]) s.close();
+		await Promise.all([...first, fifth, ...more, eleventh, freja1].map((s) => s.finished));
+		await expect.poll(() => mine()).toBe(0);
+		for (const id of sessionIds) invalidateSession(id);
 	});
 
 	it('ends the stream when the session ends, and every stream on shutdown', async () => {

@@ -9,6 +9,20 @@
  *
  * The stream ends when the session ends (logout, idle or absolute limit), checked on every wake-up
  * and every heartbeat without sliding the session: an open tab does not keep a session alive.
+ *
+ * Writing a message of the other side onto this stream moves the user's "delivered" mark: the
+ * mark means "it reached their device", and handing it to the device's open connection is the
+ * one moment the server knows that (a reconnect that missed it gets it again from Last-Event-ID,
+ * so an early mark never hides a lost message). A GET writing it is deliberate, in the way reading
+ * a plan writes the access log: the client asks for nothing, the server records what it did, the
+ * mark only moves forward (a repeated or resumed stream changes nothing more), and another site
+ * cannot open the stream with the user's cookie (SameSite=Lax). An acknowledgement posted by the
+ * page would cost a request per message and per tab, and code in every page's first download
+ * (live.svelte.ts), and would leave a message that arrived shown as only "sent" whenever the
+ * acknowledgement itself was lost.
+ *
+ * It is also ended when the same session or person opens too many (events.ts): the oldest is sent
+ * a `closed` event first, so that its page stops reconnecting until the tab is looked at again.
  */
 import { and, eq, isNull } from 'drizzle-orm';
 import { db } from '../db';
@@ -17,7 +31,8 @@ import { limitsFor, type SessionUser } from '../auth';
 import { conversationKey, eventsFor, latestEventId, touchedBetween } from './conversations';
 import { unreadCount } from './inbox';
 import { markDelivered } from './send';
-import { onMessageEvents, trackStream } from './events';
+import { onMessageEvents, trackStream, type CloseReason } from './events';
+import { streamReadLog } from './read-log';
 import type { Side } from '../../shared/messages';
 
 export interface StreamOptions {
@@ -26,6 +41,8 @@ export interface StreamOptions {
 	/** The last event id the client saw (Last-Event-ID), or null to start from now. */
 	since: number | null;
 	heartbeatMs?: number;
+	/** How long a young person stays logged as read by this stream (read-log.ts); tests shorten it. */
+	readLogWindowMs?: number;
 }
 
 /** Reads a Last-Event-ID header or `since` parameter: a whole number ≥ 0, else null. */
@@ -77,6 +94,7 @@ export function openEventStream(user: SessionUser, options: StreamOptions): Read
 	let closed = false;
 	let lastUnread: number | null = null;
 	const mySide: Side = user.role === 'youth' ? 'youth' : 'staff';
+	const logRead = streamReadLog(user, options.readLogWindowMs);
 	let cleanup = () => {};
 
 	return new ReadableStream<Uint8Array>({
@@ -89,7 +107,9 @@ export function openEventStream(user: SessionUser, options: StreamOptions): Read
 					close();
 				}
 			};
-			const close = () => {
+			const close = (reason?: CloseReason) => {
+				if (closed) return;
+				if (reason === 'too_many_streams') send(`event: closed\ndata: ${JSON.stringify({ reason })}\n\n`);
 				if (closed) return;
 				closed = true;
 				cleanup();
@@ -119,6 +139,8 @@ export function openEventStream(user: SessionUser, options: StreamOptions): Read
 				for (;;) {
 					const batch = eventsFor(user, cursor);
 					touched ||= batch.touched;
+					// Logged before it is sent: what reaches the reader is in the access log.
+					logRead(batch.events.map(({ event }) => event.youthId));
 					for (const { id, event } of batch.events) {
 						send(`id: ${id}\nevent: ${event.kind}\ndata: ${JSON.stringify(event)}\n\n`);
 						if (event.kind === 'message' && event.message.side !== mySide) {
@@ -128,7 +150,7 @@ export function openEventStream(user: SessionUser, options: StreamOptions): Read
 					cursor = batch.cursor;
 					if (!batch.more) break;
 				}
-				// The other side's messages have now reached this person's device.
+				// The other side's messages have now reached this person's device (see the top).
 				for (const [threadId, seq] of reached) markDelivered(user, threadId, seq);
 				// Every write wakes every stream; the count is asked again only when something
 				// happened in this person's own conversations (and once on connect).
@@ -142,7 +164,7 @@ export function openEventStream(user: SessionUser, options: StreamOptions): Read
 
 			send('retry: 3000\n\n');
 			const stopListening = onMessageEvents(pull);
-			const untrack = trackStream(close);
+			const untrack = trackStream(close, { userId: user.id, sessionId: options.sessionId });
 			const heartbeat = setInterval(() => {
 				if (!alive()) return close();
 				send(': ping\n\n');

@@ -4,6 +4,7 @@
  *
  * SvelteKit's CSRF check covers form posts only, so a JSON endpoint checks for itself that the
  * request is JSON and comes from this site (Origin, and Sec-Fetch-Site where the browser sends it).
+ * The body is read with a size limit and its nesting counted before it is parsed (README, "Limits").
  */
 import { fail, json } from '@sveltejs/kit';
 import { z } from 'zod';
@@ -11,6 +12,15 @@ import { markRead, sendInput, sendMessage } from './send';
 import type { Actor } from '../access';
 import type { SendError } from '../../shared/messages';
 import { sendErrorText } from '$lib/shared/message-errors';
+import { jsonDepthWithin, readBodyText } from '../http';
+
+/**
+ * The largest JSON body taken, in bytes: the longest message (4000 characters) is at most 16 KB
+ * as UTF-8, 24 KB if every character is a lone surrogate that JSON escapes as \uXXXX.
+ */
+export const JSON_BODY_LIMIT = 32 * 1024;
+/** The deepest nesting taken: our bodies nest two levels at most. */
+export const JSON_MAX_DEPTH = 8;
 
 export function statusOf(error: SendError): number {
 	switch (error) {
@@ -26,6 +36,8 @@ export function statusOf(error: SendError): number {
 			return 404;
 		case 'unsupported_media_type':
 			return 415;
+		case 'too_large':
+			return 413;
 		case 'cross_origin':
 			return 403;
 		default:
@@ -53,8 +65,11 @@ export async function readJsonRequest(
 	}
 	const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
 	if (type !== 'application/json') return { ok: false, response: apiError('unsupported_media_type') };
+	const text = await readBodyText(request, JSON_BODY_LIMIT);
+	if (text === null) return { ok: false, response: apiError('too_large') };
+	if (!jsonDepthWithin(text, JSON_MAX_DEPTH)) return { ok: false, response: apiError('invalid_json') };
 	try {
-		return { ok: true, value: await request.json() };
+		return { ok: true, value: JSON.parse(text) };
 	} catch {
 		return { ok: false, response: apiError('invalid_json') };
 	}

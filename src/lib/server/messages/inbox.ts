@@ -9,21 +9,8 @@ import { inSlices } from '../db/slices';
 import { messageThreads, users, type MessageThread } from '../db/schema';
 import { isCurrent, marksOf, sideOf, threadAccess } from './conversations';
 import { danishOrder } from '../people';
-import { rule, youthOfGuide, type Actor } from '../access';
-import type { Side } from '../../shared/messages';
-
-export interface InboxEntry {
-	youthId: string;
-	youthName: string;
-	threadId: string | null;
-	/** Messages from the young person the staff side has not read. */
-	unread: number;
-	/** The highest message seq in the thread (to mark as read). */
-	lastSeq: number;
-	latest: { body: string; side: Side; createdAt: string } | null;
-	/** When the oldest message from the young person still without an answer came. */
-	waitingSince: string | null;
-}
+import { recordAccesses, rule, youthOfGuide, type Actor } from '../access';
+import type { InboxEntry, Side } from '../../shared/messages';
 
 type ThreadRow = Pick<MessageThread, 'id' | 'youthId' | 'guideId' | 'closedAt' | 'lastSeq'>;
 
@@ -140,6 +127,12 @@ export function listInbox(actor: NonNullable<Actor>): InboxEntry[] {
 				waitingSince: t ? (waiting.get(t.id) ?? null) : null
 			};
 		});
+	// The inbox shows each young person's conversation (its latest message, what waits): a read of their messages.
+	recordAccesses(
+		actor,
+		entries.map((e) => e.youthId),
+		'messages'
+	);
 	return entries.sort(
 		(a, b) =>
 			Number(b.unread > 0) - Number(a.unread > 0) ||

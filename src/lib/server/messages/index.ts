@@ -3,6 +3,7 @@
  * sending and marks, conversations, inboxes and unread counts, the live event stream, and the HTTP
  * side shared by the JSON endpoints and form actions. Routes import this part only through this
  * entry.
+ * The shapes it hands the pages are typed in src/lib/shared/messages.ts.
  */
 export { latestEventId, openConversation } from './conversations';
 export { openEventStream, parseEventId } from './event-stream';

@@ -1,17 +1,21 @@
-import { spawn } from 'node:child_process';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { messages, messageThreads } from '../db/schema';
 import { demoUser, freshDemoDatabase } from '../testing';
+import { killGroup, spawnGroup, withTimeout } from '../process-groups.testing';
 
-/** Starts one racing process and resolves once it is ready; `go()` lets it send. */
+/**
+ * Starts one racing process (in its own process group, killed when the test ends however it ends)
+ * and resolves once it is ready; `go()` lets it send.
+ */
 function racer(args: string[]) {
-	const child = spawn(process.execPath, ['--import', 'tsx', 'src/lib/server/messages/send-race.ts', ...args], {
+	const child = spawnGroup(process.execPath, ['--import', 'tsx', 'src/lib/server/messages/send-race.ts', ...args], {
 		stdio: ['pipe', 'pipe', 'inherit']
 	});
+	onTestFinished(() => killGroup(child));
 	let out = '';
 	const ready = new Promise<void>((resolve, reject) => {
-		child.stdout.on('data', (chunk: Buffer) => {
+		child.stdout!.on('data', (chunk: Buffer) => {
 			out += chunk.toString();
 			if (out.startsWith('ready\n')) resolve();
 		});
@@ -22,7 +26,10 @@ function racer(args: string[]) {
 			code === 0 ? resolve(JSON.parse(out.slice('ready\n'.length))) : reject(new Error(`racer exited with ${code}`))
 		);
 	});
-	return { ready, done, go: () => child.stdin.write('go\n') };
+	const bounded = { ready: withTimeout(ready, 40_000, 'a racer to start'), done: withTimeout(done, 40_000, 'a racer to finish') };
+	// Observed here too, so that a racer failing before the test awaits it is reported once, by the test.
+	for (const p of Object.values(bounded)) p.catch(() => undefined);
+	return { ...bounded, go: () => child.stdin!.write('go\n') };
 }
 
 describe('sending one client id from separate processes', () => {

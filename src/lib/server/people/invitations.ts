@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { createInvite } from '../auth';
 import { ageOn, isIsoDate } from '../dates';
 import { listCaseload } from './lists';
-import { authorizeGlobal, can, type Actor } from '../access';
+import { authorizeGlobal, can, recordAccesses, type Actor } from '../access';
 
 const name = z.string().trim().min(1).max(100);
 
@@ -27,13 +27,19 @@ const inviteInput = z.discriminatedUnion('role', [
 	})
 ]);
 
-export type InviteError = 'role' | 'name' | 'birth_date' | 'youth';
+export type InviteError = 'role' | 'name' | 'birth_date' | 'youth' | 'custody_adult';
 
-/** Which young people the actor may link a new parent to. */
+/** Which young people the actor may link a new parent to (the list of names is a read, logged). */
 export function parentInviteTargets(actor: NonNullable<Actor>) {
-	return listCaseload(actor)
+	const targets = listCaseload(actor)
 		.filter((y) => can(actor, 'parent.invite', y.id))
 		.map((y) => ({ id: y.id, displayName: y.displayName }));
+	recordAccesses(
+		actor,
+		targets.map((y) => y.id),
+		'caseload'
+	);
+	return targets;
 }
 
 export function inviteNewPerson(
@@ -50,6 +56,10 @@ export function inviteNewPerson(
 	}
 	const input = parsed.data;
 	if (input.role === 'parent' && !can(actor, 'parent.invite', input.linkYouthId)) return { ok: false, error: 'youth' };
+	// From 18 nobody holds custody: a parent of an adult sees only what the adult chooses to share.
+	if (input.role === 'parent' && input.custody && !can(actor, 'parent.inviteCustodian', input.linkYouthId)) {
+		return { ok: false, error: 'custody_adult' };
+	}
 	const { code, expiresAt } = createInvite(actor.id, input);
 	return { ok: true, code, expiresAt };
 }

@@ -5,20 +5,13 @@
 import { eq, inArray } from 'drizzle-orm';
 import { db } from '../db';
 import { inSlices } from '../db/slices';
-import { consentRecords, parentLinks, plans, users, type DataKind } from '../db/schema';
+import { consentRecords, parentLinks, plans, users } from '../db/schema';
 import { agesOn } from '../dates';
 import { can, currentGuides, NO_RELATION, relationOf, relationsOf, rule, youthOfGuide, type Actor, type YouthAction } from '../access';
+import type { ChildOverview, YouthSummary } from '../../shared/people';
 
 /** Danish alphabetical order (æ, ø, å last); one collator, as `localeCompare(…, 'da')` makes one per call. */
 export const danishOrder = new Intl.Collator('da').compare;
-
-export interface YouthSummary {
-	id: string;
-	displayName: string;
-	age: number;
-	guide: { id: string; displayName: string } | null;
-	goalText: string | null;
-}
 
 function summaries(youthIds: string[], withGoal: (id: string) => boolean): YouthSummary[] {
 	if (!youthIds.length) return [];
@@ -110,11 +103,6 @@ export function youthSummaries(youthIds: string[]): Omit<YouthSummary, 'goalText
 		const p = people.get(id);
 		return p ? [{ id, displayName: p.displayName, age: ageOf(p.birthDate!), guide: guides.get(id) ?? null }] : [];
 	});
-}
-
-export interface ChildOverview extends YouthSummary {
-	custody: boolean;
-	sharedKinds: DataKind[];
 }
 
 /** A parent's linked young people, with what each shares with them right now. */

@@ -22,26 +22,12 @@ import {
 	AGE_BANDS,
 	CASELOAD_PAGE_SIZE,
 	type CaseloadFlag,
+	type CaseloadPage,
 	type CaseloadQuery,
 	type CaseloadSort,
 	type SortDirection
 } from '../../shared/caseload';
-import { caseloadRows, type CaseloadRow } from './overview';
-
-export interface CaseloadPage {
-	rows: CaseloadRow[];
-	/** How many young people match the query in all. */
-	total: number;
-	/** The query as answered (the page within range, filters the actor may not use left out). */
-	query: CaseloadQuery;
-	pages: number;
-	/** The actor may filter by guide, status and flags. */
-	filters: boolean;
-	/** The columns the actor may sort by. */
-	sorts: CaseloadSort[];
-	/** The guides to filter by (for those who see the guides' directory: the coordinator). */
-	guides: { id: string; displayName: string }[];
-}
+import { caseloadRows } from './overview';
 
 /** Sorting by meeting, overdue steps or agreement orders by what is in plans: for those who read them. */
 const SORTS: Record<'guide' | 'caseworker' | 'coordinator', CaseloadSort[]> = {

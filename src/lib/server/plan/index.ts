@@ -2,16 +2,13 @@
  * The single plan (docs/product.md rule 1): reading it for whoever may see it, the goal and
  * agreement, steps, meetings, history, the staff overview, and the forms' input rules. Routes
  * import this part only through this entry.
+ * The shapes it hands the pages are typed in src/lib/shared/plan.ts.
  */
 export { answer, fields } from './forms';
 export { agreeToPlan, createPlan, GOAL_TEXT_MAX, importGoal, updateGoal } from './goal';
 export { listOwnerChoices } from './input';
-export type { OwnerChoice } from './input';
 export { cancelMeeting, scheduleMeeting } from './meetings';
 export { listCaseloadPage } from './caseload';
-export type { CaseloadPage } from './caseload';
 export { getPlanSummary } from './overview';
-export type { CaseloadRow, PlanSummary, RowFlags } from './overview';
 export { addStep, commentOnStep, declineStep, moveStep, proposeStep, removeStep, setOwnStepDone, updateStep } from './steps';
 export { getPlanView, readSharedPlan } from './view';
-export type { HistoryView, PersonInvolved, PlanView, StepView } from './view';

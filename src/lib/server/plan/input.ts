@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { db } from '../db';
 import { DEPARTMENTS, GOAL_TYPES, users, type Department, type StepOwnerKind } from '../db/schema';
 import { isIsoDate, todayIso } from '../dates';
+import type { OwnerChoice } from '../../shared/plan';
 
 export const LIMITS = {
 	title: 120,
@@ -143,14 +144,6 @@ export function resolveOwner(value: string, guideId: string | null): Owner | nul
 		if (person?.department) return { ownerKind: 'caseworker', ownerDepartment: person.department, ownerUserId: person.id };
 	}
 	return null;
-}
-
-/** Everyone a guide may name as a step's owner besides the young person and the guide. */
-export interface OwnerChoice {
-	value: string;
-	kind: 'department' | 'caseworker';
-	name: string | null;
-	department: Department;
 }
 
 export function listOwnerChoices(): OwnerChoice[] {

@@ -7,50 +7,14 @@
 import { and, asc, eq, gt, inArray, isNull } from 'drizzle-orm';
 import { db } from '../db';
 import { inSlices } from '../db/slices';
-import { caseloadIndex, meetings, plans, planSteps, type CaseloadIndexRow, type GoalType, type YouthStatus } from '../db/schema';
+import { caseloadIndex, meetings, plans, planSteps, type CaseloadIndexRow } from '../db/schema';
 import { recordAccesses } from '../access';
 import { todayIso } from '../dates';
 import { youthSummaries } from '../people';
 import { followUpFlags, LOW_SCORE } from '../followup';
 import { authorize, NO_RELATION, relationsOf, rule, type Actor } from '../access';
-import type { FollowUpFlag } from '../../shared/followup';
-import { agreementOf, findPlan, groupOf, isOverdue, type Agreement } from './view';
-
-/** What needs attention, for those who answer for the young person (policy: caseload.flags). */
-export interface RowFlags {
-	/** The last check-in was answered low, or missed. */
-	checkin: 'low' | 'missed' | null;
-	/** The same with its score and date, for those who read the check-ins (the guide). */
-	checkinDetail: FollowUpFlag | null;
-	overdue: boolean;
-	/** There is a plan and the young person has not agreed to its current version. */
-	notAgreed: boolean;
-	noGuide: boolean;
-}
-
-export interface CaseloadRow {
-	id: string;
-	displayName: string;
-	age: number;
-	guideName: string | null;
-	/** Null when the viewer may not see the plan. */
-	plan: {
-		goalText: string;
-		goalType: GoalType;
-		overdueSteps: number;
-		/** Proposals waiting for the guide (only counted for whoever may answer them). */
-		proposals: number;
-		agreement: Agreement;
-	} | null;
-	/** The viewer may see the plan, and the young person has none yet. */
-	noPlan: boolean;
-	/** Null when there is none or the viewer may not see meetings. */
-	nextMeeting: Date | null;
-	/** Null when the viewer may not see it. */
-	status: YouthStatus | null;
-	/** Null when the viewer may not see them. */
-	flags: RowFlags | null;
-}
+import { agreementOf, findPlan, groupOf, isOverdue } from './view';
+import type { CaseloadRow, PlanSummary } from '../../shared/plan';
 
 /**
  * The rows for these young people, in the order given, each with what the actor may see of it.
@@ -152,8 +116,9 @@ export function caseloadRows(actor: NonNullable<Actor>, youthIds: string[], now 
 					: null
 		};
 	});
-	// Every plan shown is a read of that young person's plan; a row with only the status and the
-	// flags is a read of those: logged, in one transaction.
+	// Every plan shown is a read of that young person's plan, and every other row still shows who
+	// they are (name, age, guide, and for some the status and flags): each is logged, in one
+	// transaction per kind.
 	recordAccesses(
 		actor,
 		rows.filter((r) => r.plan).map((r) => r.id),
@@ -161,7 +126,7 @@ export function caseloadRows(actor: NonNullable<Actor>, youthIds: string[], now 
 	);
 	recordAccesses(
 		actor,
-		rows.filter((r) => !r.plan && (r.flags || r.status)).map((r) => r.id),
+		rows.filter((r) => !r.plan).map((r) => r.id),
 		'caseload'
 	);
 	return rows;
@@ -182,18 +147,6 @@ function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
 		else groups.set(key(item), [item]);
 	}
 	return groups;
-}
-
-export interface PlanSummary {
-	goalText: string;
-	goalType: GoalType;
-	targetDate: string | null;
-	agreement: Agreement;
-	nowSteps: { id: string; title: string; dueDate: string | null; overdue: boolean; ownerKind: string }[];
-	doneSteps: number;
-	totalSteps: number;
-	proposals: number;
-	nextMeeting: { startsAt: Date; place: string } | null;
 }
 
 /** The young person's plan in a few lines, for their front page; null without a plan. */

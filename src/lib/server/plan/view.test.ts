@@ -1,8 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { accessLog, planHistory, plans, planSteps } from '../db/schema';
+import { accessLog, consentRecords, planHistory, plans, planSteps } from '../db/schema';
 import { agreementOf, getPlanView, groupOf, isOverdue } from './view';
 import { agreeToPlan, createPlan, updateGoal } from './goal';
+import { commentOnStep } from './steps';
 import { demoUser, freshDemoDatabase } from '../testing';
 import type { Db } from '../db';
 
@@ -52,7 +53,7 @@ describe('reading the plan', () => {
 		expect(byTitle['Tilmeld dig grundforløb 1 på EUD']!.group).toBe('next');
 		expect(byTitle['Find en læreplads inden for tømrerfaget']!.ownerName).toBe('Ali Demir');
 		expect(view.meetings).toHaveLength(2);
-		expect(view.people.map((p) => [p.kind, p.name ?? p.department])).toEqual([
+		expect(view.people!.map((p) => [p.kind, p.name ?? p.department])).toEqual([
 			['guide', 'Mette Larsen'],
 			['department', 'uu'],
 			['caseworker', 'Ali Demir']
@@ -85,6 +86,37 @@ describe('reading the plan', () => {
 		expect(view.meetings).toBeNull();
 		expect(view.steps.every((s) => !s.may.comment && !s.may.complete && !s.may.update)).toBe(true);
 		expect(logFor('freja', 'karen').map((l) => l.resource)).toEqual(['plan']);
+	});
+
+	it('shows a parent without the guide shared no guide and nobody involved: no staff names or ids anywhere in the view', () => {
+		const cv = getPlanView(who('mette'), idOf('freja'))!.steps.find((s) => s.ownerKind === 'guide')!;
+		expect(commentOnStep(who('mette'), idOf('freja'), cv.id, { body: 'Husk billedet til dit CV.' }).ok).toBe(true);
+		const view = getPlanView(who('karen'), idOf('freja'))!;
+		expect(view.guide).toBeNull();
+		expect(view.people).toBeNull();
+		const sent = JSON.stringify(view);
+		for (const staff of ['mette', 'ali', 'lone']) {
+			expect(sent).not.toContain(idOf(staff));
+			expect(sent).not.toContain(who(staff).displayName);
+		}
+		// The plan itself is all there: the steps (owned by "the guide", a department), the comment, the history.
+		expect(view.steps.find((s) => s.id === cv.id)).toMatchObject({ ownerName: null, ownerUserId: null });
+		expect(view.steps.find((s) => s.id === cv.id)!.comments.map((c) => c.body)).toEqual(['Husk billedet til dit CV.']);
+		expect(view.history.map((h) => h.action)).toContain('plan_created');
+		expect(sent).toContain('Freja Nielsen');
+
+		// Shared with her, karen sees the guide and who is involved.
+		const kinds = db
+			.select()
+			.from(consentRecords)
+			.where(eq(consentRecords.parentId, idOf('karen')))
+			.all();
+		db.insert(consentRecords)
+			.values({ ...kinds[0]!, id: 'karen-guide', dataKinds: ['plan', 'guide'], createdAt: new Date() })
+			.run();
+		const shared = getPlanView(who('karen'), idOf('freja'))!;
+		expect(shared.guide).toEqual({ id: idOf('mette'), displayName: 'Mette Larsen' });
+		expect(shared.people?.map((p) => p.name ?? p.department)).toEqual(['Mette Larsen', 'uu', 'Ali Demir']);
 	});
 
 	it('logs the guide’s reads too', () => {

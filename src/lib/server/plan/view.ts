@@ -10,64 +10,13 @@ import { and, asc, desc, eq, gt, inArray, isNull } from 'drizzle-orm';
 import { db } from '../db';
 import { meetings, planHistory, plans, planSteps, stepComments, users, type Plan, type PlanStep } from '../db/schema';
 import { historyText } from '$lib/shared/plan-format';
+import { m } from '$lib/paraglide/messages.js';
 import { todayIso } from '../dates';
 import { authorize, can, currentGuide, recordAccess, relationOf, rule, stepRule, type Actor } from '../access';
+import type { Agreement, PersonInvolved, PlanView, SharedPlan, StepGroup, StepView } from '../../shared/plan';
 
 /** Steps due within this many days (or already due) are shown under "now". */
 export const NOW_WINDOW_DAYS = 14;
-
-export type StepGroup = 'now' | 'next' | 'done' | 'proposed' | 'declined';
-export type Agreement = 'current' | 'stale' | 'never';
-
-export interface CommentView {
-	id: string;
-	authorName: string;
-	byYouth: boolean;
-	body: string;
-	createdAt: Date;
-}
-
-export interface StepView extends Pick<
-	PlanStep,
-	'id' | 'title' | 'description' | 'ownerKind' | 'ownerDepartment' | 'ownerUserId' | 'dueDate' | 'status' | 'version' | 'completedAt'
-> {
-	ownerName: string | null;
-	overdue: boolean;
-	group: StepGroup;
-	comments: CommentView[];
-	may: { edit: boolean; update: boolean; complete: boolean; comment: boolean };
-}
-
-export interface PersonInvolved {
-	kind: 'guide' | 'caseworker' | 'department';
-	name: string | null;
-	department: PlanStep['ownerDepartment'];
-}
-
-export interface HistoryView {
-	id: string;
-	action: string;
-	details: Record<string, string>;
-	actorName: string | null;
-	byViewer: boolean;
-	createdAt: Date;
-	/** The line in the reader's language, written here so the page need not carry every history text. */
-	text: string;
-}
-
-export interface PlanView {
-	youth: { id: string; displayName: string };
-	plan: Pick<Plan, 'id' | 'goalType' | 'goalText' | 'targetDate' | 'currentSituation' | 'version' | 'agreedAt' | 'createdAt' | 'updatedAt'>;
-	agreement: Agreement;
-	guide: { id: string; displayName: string } | null;
-	steps: StepView[];
-	/** Null when the viewer may not see meetings. */
-	meetings: { id: string; startsAt: Date; durationMinutes: number; place: string; withWhom: string; bring: string }[] | null;
-	people: PersonInvolved[];
-	history: HistoryView[];
-	today: string;
-	may: { edit: boolean; participate: boolean };
-}
 
 export function agreementOf(plan: Pick<Plan, 'version' | 'agreedVersion'>): Agreement {
 	if (plan.agreedVersion === null) return 'never';
@@ -105,6 +54,11 @@ function names(ids: string[]): Map<string, { displayName: string; role: string }
  * The whole plan as the actor may see it, or null when the young person has no plan yet.
  * Throws 404 unless the actor may read the plan; a read by anyone else than the young person
  * is written to the access log.
+ *
+ * Who is involved is the `guide` kind of data: someone who may read the plan but not who the
+ * guide is (a parent shown only the plan) gets no guide, no list of who is involved and no staff
+ * member's name or id anywhere in the view (step owners, comments, history), not merely hidden on
+ * the page: what is sent is what they may see.
  */
 export function getPlanView(actor: Actor, youthId: string, now = new Date()): PlanView | null {
 	authorize(actor, 'plan.read', youthId);
@@ -117,11 +71,12 @@ export function getPlanView(actor: Actor, youthId: string, now = new Date()): Pl
 	const mayParticipate = rule(actor, 'plan.participate', relation);
 	const seesProposals = mayEdit || mayParticipate;
 	const seesMeetings = rule(actor, 'meetings.read', relation);
+	const seesWhoIsInvolved = rule(actor, 'guide.read', relation);
 	recordAccess(actor, youthId, 'plan');
 	if (seesMeetings) recordAccess(actor, youthId, 'meetings');
 
 	const today = todayIso(now);
-	const guide = currentGuide(youthId) ?? null;
+	const guide = seesWhoIsInvolved ? (currentGuide(youthId) ?? null) : null;
 	const stepRows = db()
 		.select()
 		.from(planSteps)
@@ -143,15 +98,18 @@ export function getPlanView(actor: Actor, youthId: string, now = new Date()): Pl
 				.all()
 		: [];
 	const historyRows = db().select().from(planHistory).where(eq(planHistory.planId, plan.id)).orderBy(desc(planHistory.createdAt)).all();
-	const people = names([
+	const known = names([
 		...stepRows.flatMap((s) => (s.ownerUserId ? [s.ownerUserId] : [])),
 		...commentRows.map((c) => c.authorId),
 		...historyRows.flatMap((h) => (h.actorId ? [h.actorId] : []))
 	]);
+	/** A person's name as this viewer may see it: staff only for those who see who is involved. */
+	const nameOf = (id: string): string | null =>
+		seesWhoIsInvolved || id === youthId || id === actor.id ? (known.get(id)?.displayName ?? null) : null;
 
 	const ownerName = (s: PlanStep): string | null => {
 		if (s.ownerKind === 'youth') return youth.displayName;
-		if (s.ownerUserId) return people.get(s.ownerUserId)?.displayName ?? null;
+		if (s.ownerUserId) return nameOf(s.ownerUserId);
 		return s.ownerKind === 'guide' ? (guide?.displayName ?? null) : null;
 	};
 
@@ -161,7 +119,7 @@ export function getPlanView(actor: Actor, youthId: string, now = new Date()): Pl
 		description: s.description,
 		ownerKind: s.ownerKind,
 		ownerDepartment: s.ownerDepartment,
-		ownerUserId: s.ownerUserId,
+		ownerUserId: seesWhoIsInvolved ? s.ownerUserId : null,
 		dueDate: s.dueDate,
 		status: s.status,
 		version: s.version,
@@ -173,7 +131,7 @@ export function getPlanView(actor: Actor, youthId: string, now = new Date()): Pl
 			.filter((c) => c.stepId === s.id)
 			.map((c) => ({
 				id: c.id,
-				authorName: people.get(c.authorId)?.displayName ?? '',
+				authorName: nameOf(c.authorId) ?? (known.has(c.authorId) ? m.plan_history_someone() : ''),
 				byYouth: c.authorId === youthId,
 				body: c.body,
 				createdAt: c.createdAt
@@ -219,12 +177,12 @@ export function getPlanView(actor: Actor, youthId: string, now = new Date()): Pl
 					.orderBy(asc(meetings.startsAt))
 					.all()
 			: null,
-		people: peopleInvolved(guide, steps),
+		people: seesWhoIsInvolved ? peopleInvolved(guide, steps) : null,
 		history: historyRows.map((h) => {
 			const facts = {
 				action: h.action,
 				details: h.details,
-				actorName: h.actorId ? (people.get(h.actorId)?.displayName ?? null) : null,
+				actorName: h.actorId ? nameOf(h.actorId) : null,
 				byViewer: h.actorId === actor.id
 			};
 			return { id: h.id, ...facts, createdAt: h.createdAt, text: historyText(facts) };
@@ -235,7 +193,7 @@ export function getPlanView(actor: Actor, youthId: string, now = new Date()): Pl
 }
 
 /** The plan if the young person shares it with the actor (a parent, say); nothing is read otherwise. */
-export function readSharedPlan(actor: NonNullable<Actor>, youthId: string): { shared: boolean; view: PlanView | null } {
+export function readSharedPlan(actor: NonNullable<Actor>, youthId: string): SharedPlan {
 	const shared = can(actor, 'plan.read', youthId);
 	return { shared, view: shared ? getPlanView(actor, youthId) : null };
 }

@@ -44,9 +44,9 @@ describe('who has looked at my data', () => {
 });
 
 describe('download my data', () => {
-	it('holds everything about the young person, and no secrets', () => {
+	it('holds everything about the young person, and no secrets', async () => {
 		recordAccess(who('ali'), id('freja'), 'plan');
-		withdrawConsent(who('freja'), id('freja'), { recipient: 'department:jobcenter', wording: wordingVersionFor('da'), locale: 'da' });
+		await withdrawConsent(who('freja'), id('freja'), { recipient: 'department:jobcenter', wording: wordingVersionFor('da'), locale: 'da' });
 		const data = JSON.parse(JSON.stringify(exportMyData(who('freja'), id('freja'))));
 		expect(data.profile).toMatchObject({ username: 'freja', displayName: 'Freja Nielsen' });
 		expect(data.profile).not.toHaveProperty('passwordHash');

@@ -3,20 +3,11 @@
  * access log, and "download my data": everything Minvej holds about them as JSON.
  */
 import { asc, desc, eq, inArray } from 'drizzle-orm';
-import type { Department, Role } from '$lib/shared/domain';
 import { db } from '../db';
 import * as s from '../db/schema';
 import { consentHistory } from '../consent';
 import { can, type Actor } from '../access';
-
-export interface AccessEntry {
-	id: string;
-	name: string;
-	role: Role;
-	department: Department | null;
-	resource: string;
-	createdAt: Date;
-}
+import type { AccessEntry } from '../../shared/privacy';
 
 /** The newest `limit` reads of the young person's data by someone else, newest first. */
 export function whoHasLooked(actor: Actor, youthId: string, limit = 200): AccessEntry[] | null {

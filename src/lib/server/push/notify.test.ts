@@ -332,11 +332,11 @@ describe('other news', () => {
 			};
 			const da = { wording: wordingVersionFor('da'), locale: 'da' as const };
 			// Freja (17) gives at once: nobody has to co-sign, no notice.
-			expect(giveConsent(freja!, freja!.id, { recipient: 'department:fgu', ...da })).toMatchObject({ status: 'active' });
+			expect(await giveConsent(freja!, freja!.id, { recipient: 'department:fgu', ...da })).toMatchObject({ status: 'active' });
 			expect(await received(service, 1, 700)).toHaveLength(0);
 
 			// Noah (14) gives: it waits for Peter, who holds custody.
-			expect(giveConsent(noah!, noah!.id, { recipient: 'department:uu', ...da })).toMatchObject({ status: 'waiting_cosign' });
+			expect(await giveConsent(noah!, noah!.id, { recipient: 'department:uu', ...da })).toMatchObject({ status: 'waiting_cosign' });
 			const pushes = await received(service, 1);
 			expect(notices(pushes, keys)).toEqual([
 				{
@@ -348,7 +348,7 @@ describe('other news', () => {
 				}
 			]);
 			// Giving the same again changes nothing and sends nothing.
-			giveConsent(noah!, noah!.id, { recipient: 'department:uu', ...da });
+			await giveConsent(noah!, noah!.id, { recipient: 'department:uu', ...da });
 			expect(await received(service, 2, 700)).toHaveLength(1);
 		} finally {
 			await service.close();
@@ -368,7 +368,7 @@ describe('other news', () => {
 			const asked = askForConsent(asker, noah!.id, { department: 'ppr', message: '' });
 			expect(asked).toMatchObject({ ok: true });
 			const requestId = asked.ok ? asked.requestId : '';
-			const answer = answerConsentRequest(noah!, noah!.id, {
+			const answer = await answerConsentRequest(noah!, noah!.id, {
 				requestId,
 				answer: 'given',
 				wording: wordingVersionFor('da'),

@@ -3,6 +3,7 @@ import { field } from '$lib/server/http';
 import { authorizeGlobal } from '$lib/server/access';
 import { getSettings } from '$lib/server/settings';
 import { SETTINGS_FIELDS, updateSettings } from '$lib/server/admin';
+import { backupStatus } from '$lib/server/backup';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals }) => {
@@ -16,7 +17,16 @@ export const load: PageServerLoad = ({ locals }) => {
 			openingHours: s.openingHours,
 			visitationWeekday: String(s.visitationWeekday),
 			accessLogRetentionDays: String(s.accessLogRetentionDays)
-		}
+		},
+		// No file names or error texts: they name server paths.
+		backup: (({ configured, everyMs, keep, lastGood, lastFailure, overdue }) => ({
+			configured,
+			everyMs,
+			keep,
+			lastGood: lastGood && { at: lastGood.at, bytes: lastGood.bytes, durationMs: lastGood.durationMs },
+			lastFailedAt: lastFailure?.at ?? null,
+			overdue
+		}))(backupStatus())
 	};
 };
 

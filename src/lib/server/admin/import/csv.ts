@@ -94,7 +94,7 @@ export function splitCsv(text: string): Split {
 			trim: true,
 			info: true,
 			max_record_size: 100_000
-		});
+		}) as unknown as typeof parsed;
 	} catch (e) {
 		const lines = (e as { lines?: number }).lines;
 		return { ok: false, error: { row: typeof lines === 'number' ? lines : null, column: null, reason: 'csv' } };

@@ -1,5 +1,6 @@
 import { json } from '@sveltejs/kit';
 import { canGlobal } from '$lib/server/access';
+import { jsonDepthWithin, readBodyText } from '$lib/server/http';
 import { removeSubscription, saveSubscription, subscriptionInput, unsubscriptionInput } from '$lib/server/push';
 import type { RequestHandler } from './$types';
 
@@ -14,8 +15,9 @@ async function readJson(request: Request, url: URL): Promise<{ value: unknown } 
 	}
 	const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
 	if (type !== 'application/json') return { error: json({ error: 'unsupported_media_type' }, { status: 415 }) };
-	const text = await request.text();
-	if (text.length > 4000) return { error: json({ error: 'too_large' }, { status: 413 }) };
+	const text = await readBodyText(request, 4000);
+	if (text === null) return { error: json({ error: 'too_large' }, { status: 413 }) };
+	if (!jsonDepthWithin(text, 8)) return { error: json({ error: 'invalid_json' }, { status: 400 }) };
 	try {
 		return { value: JSON.parse(text) };
 	} catch {

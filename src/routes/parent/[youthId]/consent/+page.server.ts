@@ -14,13 +14,14 @@ export const load: PageServerLoad = ({ locals, params }) => {
 	return { consent: view, youthName: youth.displayName };
 };
 
-const status = (error: string) => (error === 'not_allowed' ? 403 : 400);
+/** A refusal's status: not yours (403), too many changes this minute (429), else what to fix (400). */
+const status = (error: string) => (error === 'not_allowed' ? 403 : error === 'rate_limited' ? 429 : 400);
 
 export const actions: Actions = {
 	cosign: async ({ request, locals, params }) => {
 		const form = await request.formData();
 		const recipient = field(form, 'recipient');
-		const result = cosignConsent(locals.user, params.youthId, {
+		const result = await cosignConsent(locals.user, params.youthId, {
 			giveRecordId: field(form, 'giveRecordId'),
 			wording: field(form, 'wording'),
 			locale: locals.locale
@@ -31,7 +32,11 @@ export const actions: Actions = {
 	withdraw: async ({ request, locals, params }) => {
 		const form = await request.formData();
 		const recipient = field(form, 'recipient');
-		const result = withdrawConsent(locals.user, params.youthId, { recipient, wording: field(form, 'wording'), locale: locals.locale });
+		const result = await withdrawConsent(locals.user, params.youthId, {
+			recipient,
+			wording: field(form, 'wording'),
+			locale: locals.locale
+		});
 		if (!result.ok) return fail(status(result.error), { error: result.error, recipient });
 		return { done: 'withdrawn' as const, recipient };
 	}

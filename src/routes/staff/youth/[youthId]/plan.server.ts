@@ -2,7 +2,7 @@
  * The plan on the staff page of one young person: its load part and its form actions, kept here
  * so the shared page only spreads them in (`...loadStaffPlan(...)`, `...planActions`).
  */
-import type { StaffPlanData } from '$lib/components/plan/StaffPlan.svelte';
+import type { StaffPlanData } from '$lib/shared/plan';
 import type { SessionUser } from '$lib/server/auth';
 import { field } from '$lib/server/http';
 import { cancelMeeting, scheduleMeeting } from '$lib/server/plan';

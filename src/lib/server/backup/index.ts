@@ -1,0 +1,22 @@
+/**
+ * Backups of the live database: one consistent, checked copy on demand (`npm run backup`), the
+ * server's own schedule (BACKUP_DIR, BACKUP_EVERY, BACKUP_KEEP) and restore (`npm run restore`).
+ */
+export { takeBackup, describeBackup, formatBytes, BackupError, type BackupReport } from './take-backup';
+export { restoreBackup, serverUsing, RestoreError, type RestoreReport } from './restore';
+export { checkDatabaseFile, type CheckResult } from './sqlite-worker';
+export { parseInterval } from './interval';
+export {
+	BackupScheduler,
+	backupPlanFrom,
+	backupFileName,
+	listBackups,
+	pruneBackups,
+	BackupConfigError,
+	DEFAULT_KEEP,
+	RETRY_AFTER_MS,
+	type BackupPlan,
+	type BackupStatus,
+	type GoodBackup
+} from './schedule';
+export { scheduleBackups, backupPlanFromConfig, backupStatus } from './server-backups';

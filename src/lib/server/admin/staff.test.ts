@@ -78,7 +78,8 @@ describe('staff accounts', () => {
 	it('records each change of role, department or capacity with before and after, and shows it on the person’s page', () => {
 		const ali = who('ali');
 		const form = { ...guideForm, role: 'caseworker', department: 'jobcenter', displayName: 'Ali Demir', title: '', workplace: '', languages: '', capacity: '0' };
-		expect(changeStaff(who('lone'), ali.id, form)).toMatchObject({ ok: true });
+		const first = changeStaff(who('lone'), ali.id, form);
+		expect(first).toMatchObject({ ok: true });
 		expect(changeStaff(who('lone'), ali.id, { ...form, department: 'fgu' })).toEqual({ ok: true, changed: true });
 		expect(changeStaff(who('lone'), ali.id, { ...form, department: 'fgu' })).toEqual({ ok: true, changed: false });
 		expect(asUser(ali.id).department).toBe('fgu');
@@ -92,9 +93,12 @@ describe('staff accounts', () => {
 			{ field: 'capacity', before: 0, after: 8 }
 		]);
 		expect(db.select().from(guideProfiles).where(eq(guideProfiles.userId, ali.id)).get()).toMatchObject({ listed: true, capacity: 8 });
-		// The audit is append-only.
+		// The audit is append-only: one row per change that changed something, kept as it was.
+		const rows = auditRows(ali.id);
+		expect(rows.map((r) => r.action)).toEqual(first.ok && first.changed ? ['changed', 'changed', 'changed'] : ['changed', 'changed']);
 		expect(() => db.delete(accountAudit).run()).toThrow(/append-only/);
 		expect(() => db.update(accountAudit).set({ action: 'created' }).run()).toThrow(/append-only/);
+		expect(auditRows(ali.id)).toEqual(rows);
 	});
 
 	it('refuses to change one’s own role, the last coordinator’s, or a guide’s who still has young people', () => {

@@ -196,7 +196,7 @@ test.describe('a leaver', () => {
 			await expect(page.getByTestId('handover-notice')).toHaveText(
 				'Din tidligere guide er stoppet. Ungeenheden har givet dig en ny guide: Henrik Holm.'
 			);
-			await expect(page.getByRole('heading', { name: 'Henrik Holm', exact: true })).toBeVisible();
+			await expect(page.getByTestId('guide-card').getByRole('heading', { name: 'Henrik Holm', exact: true })).toBeVisible();
 			if (i === 1) await expectAccessible(page);
 			// Seen once: the notice does not come back.
 			await page.reload();

@@ -61,7 +61,15 @@ const NOT_ASKED: Record<string, string> = {
 	'POST /staff/youth/[youthId]/consent?/ask': ACTION,
 	'POST /staff/youth/[youthId]/followup?/setRhythm': ACTION,
 	'POST /staff/youth/[youthId]/followup?/stopRhythm': ACTION,
-	'POST /staff/youth/[youthId]/followup?/setStatus': ACTION
+	'POST /staff/youth/[youthId]/followup?/setStatus': ACTION,
+	'POST /staff/admin/new?/create': ACTION,
+	'POST /staff/admin/people/[userId]?/change': ACTION,
+	'POST /staff/admin/people/[userId]?/code': ACTION,
+	'POST /staff/admin/people/[userId]?/disable': ACTION,
+	'POST /staff/admin/import?/check':
+		"the dry run of an uploaded file: it answers with what the coordinator's own file says (rows, columns, errors, what would change), read from the file, not from a young person's record",
+	'POST /staff/admin/import?/apply':
+		'the import of a checked file: it answers with the counts and the sign-in codes of the people the file created, written by this very request from the coordinator’s own file'
 };
 
 /** The long-lived event stream: read for this long, then closed. */

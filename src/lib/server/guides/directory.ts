@@ -4,9 +4,9 @@
  * assignment, keeping it as history). Access follows the live assignment (see access/), so
  * the old guide loses access the moment a new assignment starts.
  */
-import { and, count, eq, isNull } from 'drizzle-orm';
-import { db, type Tx } from '../db';
-import { guideAssignments, guideProfiles, guideRequestEvents, guideRequests, messageThreads, nameKey, users } from '../db/schema';
+import { and, count, eq, isNull, sql } from 'drizzle-orm';
+import { db, type Db, type Tx } from '../db';
+import { guideAssignments, guideProfiles, guideRequestEvents, guideRequests, messageThreads, nameKeySql, users } from '../db/schema';
 import { newId } from '../ids';
 import { authorize, authorizeGlobal, currentAssignment, type Actor } from '../access';
 import type { GuideCard, GuideListing } from '../../shared/guides';
@@ -84,16 +84,29 @@ export function guideDirectory(actor: Actor): GuideListing[] {
  */
 export function guideChoices(actor: Actor): { id: string; displayName: string }[] {
 	authorizeGlobal(actor, 'guide.directory');
-	// Sorted by the lists' name key (schema/name-key.ts): a plain comparison, far quicker than a
-	// collator over a large municipality's 1,700 guides, on every view of the list.
-	return db()
+	const database = db();
+	let query = choicesQuery.get(database);
+	if (!query) {
+		query = prepareChoices(database);
+		choicesQuery.set(database, query);
+	}
+	return query.all();
+}
+
+/**
+ * The active guides in the lists' name order (schema/name-key.ts), sorted by SQLite: the filter
+ * on the coordinator's list asks on every view, and a large municipality has 1,700 guides.
+ * Prepared once per database.
+ */
+const choicesQuery = new WeakMap<Db, ReturnType<typeof prepareChoices>>();
+
+function prepareChoices(database: Db) {
+	return database
 		.select({ id: users.id, displayName: users.displayName })
 		.from(users)
 		.where(and(eq(users.role, 'guide'), isNull(users.disabledAt)))
-		.all()
-		.map((g) => ({ ...g, key: nameKey(g.displayName) }))
-		.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
-		.map(({ id, displayName }) => ({ id, displayName }));
+		.orderBy(sql.raw(nameKeySql('"users"."display_name"')), users.id)
+		.prepare();
 }
 
 /** Every guide with load and capacity, for the visitation (including invited, unlisted guides). */

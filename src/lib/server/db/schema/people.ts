@@ -33,6 +33,8 @@ export const users = sqliteTable(
 		uniqueIndex('users_username_unique').on(t.username),
 		uniqueIndex('users_external_login_unique').on(t.externalLogin),
 		uniqueIndex('users_external_id_unique').on(t.externalId),
+		/** The guides among 130,000 people (the coordinator's guide filter, the directory). */
+		index('users_role_idx').on(t.role, t.disabledAt),
 		check('users_role_check', oneOf(t.role, ROLES)),
 		check(
 			'users_department_check',

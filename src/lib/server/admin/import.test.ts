@@ -183,7 +183,7 @@ describe('importing a caseload', () => {
 	it('refuses a stable id that belongs to another kind of person', () => {
 		expect(applyFile(COMMAND_LINE, 'type,id,name,role\nstaff,X-1,Ole Guide,guide').ok).toBe(true);
 		expect(checkFile(COMMAND_LINE, bytes(`type,id,name,birth_date\nyouth,X-1,Ole Ung,${born(16)}`)).check.errors).toEqual([
-			{ row: 2, column: 'external_id', reason: 'id_taken', detail: 'X-1' }
+			{ row: 2, column: 'id', reason: 'id_taken', detail: 'X-1' }
 		]);
 		expect(checkFile(COMMAND_LINE, bytes('type,id,name,role\nstaff,X-1,Ole Guide,coordinator')).check.errors).toEqual([
 			{ row: 2, column: 'role', reason: 'role_change' }

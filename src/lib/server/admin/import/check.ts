@@ -10,7 +10,7 @@ import { caseloadIndex, guideProfiles, parentLinks, plans, users, type User } fr
 import { currentGuideIds } from '../../access';
 import { splitCsv, type CsvRecord } from './csv';
 import type { ImportError } from './errors';
-import { readHeader, readRow, type ImportRow, type ParentRow, type StaffRow, type YouthRow } from './rows';
+import { readHeader, readRow, type Column, type ImportRow, type ParentRow, type StaffRow, type YouthRow } from './rows';
 
 export type RowAction = 'create' | 'change' | 'unchanged';
 
@@ -64,7 +64,12 @@ export function checkText(text: string, now = new Date()): { check: ImportCheck;
 		if (account && !wanted.includes(account.role)) errors.push({ row: row.row, column: 'external_id', reason: 'id_taken', detail: row.externalId });
 		else if (row.type === 'staff' && account && account.role !== row.role) errors.push({ row: row.row, column: 'role', reason: 'role_change' });
 	}
-	if (errors.length) return { check: emptyCheck(split.records.length, errors), prepared: null };
+	if (errors.length) {
+		// Each error names its column as the file spells it (e.g. »fødselsdato«, not birth_date).
+		const asWritten = new Map(columns.map((column, i) => [column, split.header[i]!]));
+		const located = errors.map((e) => (e.column && asWritten.has(e.column as Column) ? { ...e, column: asWritten.get(e.column as Column)! } : e));
+		return { check: emptyCheck(split.records.length, located), prepared: null };
+	}
 	const plan = planRows(rows, existing, guideOf);
 	const counts = { create: 0, change: 0, unchanged: 0 };
 	for (const p of plan) counts[p.action]++;

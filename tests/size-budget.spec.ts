@@ -12,7 +12,7 @@
  * The service worker's own script and the files it precaches after installing are fetched in the
  * background, not for the view; they are reported beside the budget, not in it.
  */
-import { expect, request as httpRequest, test, type Browser, type BrowserContextOptions } from '@playwright/test';
+import { expect, request as httpRequest, test, type Browser, type BrowserContextOptions } from './story';
 import { gzipSync } from 'node:zlib';
 import { DEMO_PASSWORD } from './helpers';
 

@@ -2,12 +2,8 @@ import { defineConfig, devices } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT ?? 4173);
 const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-/**
- * Specs that start their own server on their own database, so they can run beside the stories.
- * The administration's flows do too: the guide cases they add would change the outcome figures
- * the stories check.
- */
-const ISOLATED = /(access|access-log|fuzz|crash|admin)\.spec\.ts$/;
+/** Specs that start their own server on their own database, so they can run beside the stories. */
+const ISOLATED = /(access|access-log|fuzz|crash)\.spec\.ts$/;
 
 export default defineConfig({
 	testDir: 'tests',

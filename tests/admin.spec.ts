@@ -1,36 +1,20 @@
 /**
  * Running a real municipality (issue 15): the coordinator's administration, a leaver's hand-over,
- * bringing in a caseload from a file, and the coordinator's paged list. On a server of its own
- * (a fresh demo database): the flows add guide cases, which the outcome figures on the shared
- * server would count.
+ * bringing in a caseload from a file, and the coordinator's paged list. On the file's own server
+ * and fresh demo database (tests/story.ts).
  */
-import { expect, test, type Browser, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { readFile } from 'node:fs/promises';
+import { expect, storyBaseURL, storyDatabasePath, test, type Browser, type Page } from './story';
 import { expectAccessible, login, logout } from './helpers';
-import { ownPort, removeDatabase, startServer, stopServer, tempDatabasePath, type Server } from './fuzz/server';
 
-const port = ownPort(3);
-const baseURL = `http://127.0.0.1:${port}`;
 const PASSWORD = 'en lang og god sætning';
-test.use({ baseURL, viewport: { width: 1280, height: 1000 } });
+test.use({ viewport: { width: 1280, height: 1000 } });
 test.describe.configure({ mode: 'serial' });
-
-let server: Server | undefined;
-let database: { dir: string; path: string };
-
-test.beforeAll(async () => {
-	database = tempDatabasePath('admin');
-	server = await startServer(port, database.path);
-});
-test.afterAll(async () => {
-	await stopServer(server);
-	removeDatabase(database.dir);
-});
 
 /** Rows of a table in the database beside the server (read-only). */
 function count(sql: string): number {
-	const db = new Database(database.path, { readonly: true });
+	const db = new Database(storyDatabasePath(), { readonly: true });
 	try {
 		return db.prepare(sql).pluck().get() as number;
 	} finally {
@@ -49,7 +33,7 @@ async function claim(page: Page, link: string, username: string) {
 }
 
 async function newPhone(browser: Browser) {
-	const context = await browser.newContext({ baseURL, locale: 'da-DK', timezoneId: 'Europe/Copenhagen' });
+	const context = await browser.newContext({ baseURL: storyBaseURL(), locale: 'da-DK', timezoneId: 'Europe/Copenhagen' });
 	return context.newPage();
 }
 
@@ -275,7 +259,7 @@ test.describe('bringing in a caseload', () => {
 		expect(download.suggestedFilename()).toBe('engangskoder.csv');
 		const codes = (await readFile((await download.path())!, 'utf8')).trim().split('\r\n');
 		expect(codes).toHaveLength(201);
-		expect(codes[1]).toMatch(/^(Medarbejder|Ung),IMP-[0-9G]+,.+,http:\/\/127\.0\.0\.1:\d+\/invite\/[a-z2-7]{16},/);
+		expect(codes[1]).toMatch(/^(Medarbejder|Ung),IMP-[0-9G]+,.+,http:\/\/localhost:\d+\/invite\/[a-z2-7]{16},/);
 		await expectAccessible(page);
 
 		// The same file again: everything is there already; nothing changes.

@@ -78,8 +78,8 @@ describe('staff accounts', () => {
 	it('records each change of role, department or capacity with before and after, and shows it on the person’s page', () => {
 		const ali = who('ali');
 		const form = { ...guideForm, role: 'caseworker', department: 'jobcenter', displayName: 'Ali Demir', title: '', workplace: '', languages: '', capacity: '0' };
-		const first = changeStaff(who('lone'), ali.id, form);
-		expect(first).toMatchObject({ ok: true });
+		// Ali is this jobcenter caseworker already: nothing to change, nothing written.
+		expect(changeStaff(who('lone'), ali.id, form)).toEqual({ ok: true, changed: false });
 		expect(changeStaff(who('lone'), ali.id, { ...form, department: 'fgu' })).toEqual({ ok: true, changed: true });
 		expect(changeStaff(who('lone'), ali.id, { ...form, department: 'fgu' })).toEqual({ ok: true, changed: false });
 		expect(asUser(ali.id).department).toBe('fgu');
@@ -95,7 +95,7 @@ describe('staff accounts', () => {
 		expect(db.select().from(guideProfiles).where(eq(guideProfiles.userId, ali.id)).get()).toMatchObject({ listed: true, capacity: 8 });
 		// The audit is append-only: one row per change that changed something, kept as it was.
 		const rows = auditRows(ali.id);
-		expect(rows.map((r) => r.action)).toEqual(first.ok && first.changed ? ['changed', 'changed', 'changed'] : ['changed', 'changed']);
+		expect(rows.map((r) => r.action)).toEqual(['changed', 'changed']);
 		expect(() => db.delete(accountAudit).run()).toThrow(/append-only/);
 		expect(() => db.update(accountAudit).set({ action: 'created' }).run()).toThrow(/append-only/);
 		expect(auditRows(ali.id)).toEqual(rows);

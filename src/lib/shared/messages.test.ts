@@ -113,6 +113,16 @@ describe('every message', () => {
 		expect(wrong, wrong.join('\n')).toEqual([]);
 	});
 
+	it('isolates every inserted value in Arabic and Farsi (FSI … PDI, the text form of <bdi>), so a Danish name or place keeps its order', () => {
+		const bare: string[] = [];
+		for (const folder of folders)
+			for (const locale of LOCALES.filter(isRtl))
+				for (const [key, text] of Object.entries(part(folder, locale)))
+					if (text.replace(/\u2068\{[A-Za-z0-9_]+\}\u2069/g, '').match(/\{[A-Za-z0-9_]+\}/)) bare.push(`${locale}: ${key}`);
+		expect(bare, bare.join('\n')).toEqual([]);
+		expect(m.home_greeting({ name: 'Freja' }, { locale: 'ar' })).toBe('مرحبًا \u2068Freja\u2069');
+	});
+
 	it('has no key a language does not have in Danish (no leftovers after a rename)', () => {
 		const extra: string[] = [];
 		for (const folder of folders) {

@@ -24,9 +24,42 @@ const browserChunks: Plugin = {
 	}
 };
 
+/**
+ * Only the chosen language is downloaded (issue 16): in the browser's build, each compiled message
+ * keeps its Danish and English text, and its Arabic, Ukrainian, Turkish, Somali and Farsi text is
+ * replaced by a lookup in the table the server writes into a page in that language
+ * (src/lib/shared/message-table.ts, src/lib/server/i18n). Without it every page would carry all
+ * seven languages (the first view of /plan grew from 59 to 77 KB gzip). The server's build keeps
+ * every language. Messages only staff see are Danish in those languages already (an alias), and
+ * stay so.
+ */
+const SPLIT = ['ar', 'uk', 'tr', 'so', 'fa'];
+const localeSplit: Plugin = {
+	name: 'minvej-locale-split',
+	enforce: 'post',
+	transform(code, id) {
+		if (this.environment?.config.consumer !== 'client') return null;
+		const match = /\/src\/lib\/paraglide\/messages\/([a-z0-9_]+)\.js$/.exec(id);
+		if (!match || match[1] === '_index') return null;
+		const key = match[1]!;
+		let replaced = 0;
+		let out = code;
+		for (const locale of SPLIT) {
+			const fn = new RegExp(`const ${locale}_${key} = [^\\n]*=> \\{\\n[\\s\\S]*?\\n\\};`);
+			out = out.replace(fn, () => {
+				replaced++;
+				return `const ${locale}_${key} = (i) => tableMessage(${JSON.stringify(locale)}, ${JSON.stringify(key)}, i) ?? da_${key}(i);`;
+			});
+		}
+		if (replaced === 0) return null;
+		return { code: `import { tableMessage } from '$lib/shared/message-table';\n${out}`, map: null };
+	}
+};
+
 export default defineConfig({
 	plugins: [
 		browserChunks,
+		localeSplit,
 		sveltekit(),
 		paraglideVitePlugin(paraglideOptions),
 		// Our own service worker (src/service-worker.ts, built by SvelteKit); the plugin injects the

@@ -3,7 +3,8 @@ import { error, type Handle, type HandleServerError, type ServerInit } from '@sv
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { defineCustomServerStrategy, type Locale } from '$lib/paraglide/runtime';
-import { isLocaleName, textDirection } from '$lib/shared/locales';
+import { isLocaleName, localesFor, textDirection } from '$lib/shared/locales';
+import { messageTableScript } from '$lib/server/i18n';
 import { SESSION_COOKIE, validateSession } from '$lib/server/auth';
 import { LOCALE_COOKIE, localeCookieOptions, sessionCookieOptions } from '$lib/server/auth';
 import { startServer } from '$lib/server/app';
@@ -30,7 +31,12 @@ const handleLocale: Handle = ({ event, resolve }) =>
 		event.request = localizedRequest;
 		event.locals.locale = locale;
 		return resolve(event, {
-			transformPageChunk: ({ html }) => html.replace('%lang%', locale).replace('%dir%', textDirection(locale))
+			// A page in a language the browser's scripts leave out carries its messages as JSON (issue 16).
+			transformPageChunk: ({ html }) =>
+				html
+					.replace('%lang%', locale)
+					.replace('%dir%', textDirection(locale))
+					.replace('</head>', `${messageTableScript(locale)}</head>`)
 		});
 	});
 
@@ -67,9 +73,14 @@ const handleSession: Handle = async ({ event, resolve }) => {
 		event.locals.sessionId = session.id;
 		event.cookies.set(SESSION_COOKIE, token, sessionCookieOptions(session.expiresAt));
 		// The account's language wins; the cookie follows it, so the browser's Paraglide agrees.
-		if (isLocaleName(session.locale)) {
-			accountLocales.set(event.request, session.locale);
-			if (event.cookies.get(LOCALE_COOKIE) !== session.locale) event.cookies.set(LOCALE_COOKIE, session.locale, localeCookieOptions);
+		// Staff pages are in Danish and English only: a language chosen before logging in that staff
+		// pages lack gives way to Danish.
+		const cookie = event.cookies.get(LOCALE_COOKIE);
+		const allowed = localesFor(session.user.role);
+		const chosen = isLocaleName(session.locale) ? session.locale : isLocaleName(cookie) && !allowed.includes(cookie) ? 'da' : null;
+		if (chosen) {
+			accountLocales.set(event.request, chosen);
+			if (cookie !== chosen) event.cookies.set(LOCALE_COOKIE, chosen, localeCookieOptions);
 		}
 	} else if (token) {
 		event.cookies.delete(SESSION_COOKIE, { path: '/' });

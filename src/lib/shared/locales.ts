@@ -59,3 +59,9 @@ export function isLocaleName(value: unknown): value is Locale {
 export function localesFor(role: string | null | undefined): readonly Locale[] {
 	return role === 'youth' || role === 'parent' || !role ? LOCALES : STAFF_LOCALES;
 }
+
+/**
+ * The languages the browser's build leaves out of its scripts: a page in one of them carries its
+ * messages as JSON instead (vite.config.ts `localeSplit`, src/lib/shared/message-table.ts).
+ */
+export const SPLIT_LOCALES = ['ar', 'uk', 'tr', 'so', 'fa'] as const satisfies readonly Locale[];

@@ -25,15 +25,13 @@ const browserChunks: Plugin = {
 };
 
 /**
- * Only the chosen language is downloaded (issue 16): in the browser's build, each compiled message
- * keeps its Danish and English text, and its Arabic, Ukrainian, Turkish, Somali and Farsi text is
- * replaced by a lookup in the table the server writes into a page in that language
- * (src/lib/shared/message-table.ts, src/lib/server/i18n). Without it every page would carry all
- * seven languages (the first view of /plan grew from 59 to 77 KB gzip). The server's build keeps
- * every language. Messages only staff see are Danish in those languages already (an alias), and
- * stay so.
+ * Only the chosen language is downloaded (issue 16). In the browser's build each compiled message
+ * keeps only its Danish text (the base language, every message's fallback); its text in English,
+ * Arabic, Ukrainian, Turkish, Somali and Farsi comes from the table the server writes into a page
+ * in that language (src/lib/shared/message-table.ts, src/lib/server/i18n). Without it every page
+ * would carry all seven languages: the first view of /plan grew from 59 to 77 KB gzip. The
+ * server's build keeps every language.
  */
-const SPLIT = ['ar', 'uk', 'tr', 'so', 'fa'];
 const localeSplit: Plugin = {
 	name: 'minvej-locale-split',
 	enforce: 'post',
@@ -42,17 +40,16 @@ const localeSplit: Plugin = {
 		const match = /\/src\/lib\/paraglide\/messages\/([a-z0-9_]+)\.js$/.exec(id);
 		if (!match || match[1] === '_index') return null;
 		const key = match[1]!;
-		let replaced = 0;
-		let out = code;
-		for (const locale of SPLIT) {
-			const fn = new RegExp(`const ${locale}_${key} = [^\\n]*=> \\{\\n[\\s\\S]*?\\n\\};`);
-			out = out.replace(fn, () => {
-				replaced++;
-				return `const ${locale}_${key} = (i) => tableMessage(${JSON.stringify(locale)}, ${JSON.stringify(key)}, i) ?? da_${key}(i);`;
-			});
-		}
-		if (replaced === 0) return null;
-		return { code: `import { tableMessage } from '$lib/shared/message-table';\n${out}`, map: null };
+		const danish = new RegExp(`const da_${key} = [^\\n]*=> \\{\\n[\\s\\S]*?\\n\\};`).exec(code)?.[0];
+		if (!danish) throw new Error(`minvej-locale-split: no Danish text in ${id}`);
+		return {
+			code: [
+				"import { pickMessage } from '$lib/shared/message-table';",
+				danish,
+				`export const ${key} = (inputs = {}, options = {}) => pickMessage(${JSON.stringify(key)}, options, inputs, da_${key});`
+			].join('\n'),
+			map: null
+		};
 	}
 };
 

@@ -61,7 +61,8 @@ export function localesFor(role: string | null | undefined): readonly Locale[] {
 }
 
 /**
- * The languages the browser's build leaves out of its scripts: a page in one of them carries its
- * messages as JSON instead (vite.config.ts `localeSplit`, src/lib/shared/message-table.ts).
+ * The languages the browser's build leaves out of its scripts (all but Danish, the base): a page
+ * in one of them carries its messages as JSON instead (vite.config.ts `localeSplit`,
+ * src/lib/shared/message-table.ts).
  */
-export const SPLIT_LOCALES = ['ar', 'uk', 'tr', 'so', 'fa'] as const satisfies readonly Locale[];
+export const SPLIT_LOCALES = ['en', 'ar', 'uk', 'tr', 'so', 'fa'] as const satisfies readonly Locale[];

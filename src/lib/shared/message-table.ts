@@ -1,17 +1,18 @@
 /**
  * The browser's side of the language split (issue 16, vite.config.ts `localeSplit`): in the
- * browser's build, a message in Arabic, Ukrainian, Turkish, Somali or Farsi is not in the
- * JavaScript. The server writes the chosen language's messages into the page as JSON (a data
- * block, `<script type="application/json" id="minvej-messages">`), and they are read from there.
- * So a phone downloads its own language and no other; Danish and English stay in the scripts as
- * before (Danish is the fallback of every message, English the staff's other language).
+ * browser's build a message keeps only its Danish text. A page in another language carries that
+ * language's messages as JSON (a data block, `<script type="application/json"
+ * id="minvej-messages">`, written by src/lib/server/i18n), and they are read from there. So a
+ * phone downloads its own language and no other.
  */
+import { getLocale } from '$lib/paraglide/runtime';
+
 let table: { locale: string; messages: Record<string, string> } | null = null;
 
 function loaded() {
 	if (table) return table;
 	const data = typeof document === 'undefined' ? null : document.getElementById('minvej-messages')?.textContent;
-	table = data ? JSON.parse(data) : { locale: '', messages: {} };
+	table = data ? JSON.parse(data) : { locale: 'da', messages: {} };
 	return table!;
 }
 
@@ -20,4 +21,11 @@ export function tableMessage(locale: string, key: string, inputs: Record<string,
 	const { locale: own, messages } = loaded();
 	const text = own === locale ? messages[key] : undefined;
 	return text?.replace(/\{([A-Za-z0-9_]+)\}/g, (_, name: string) => String(inputs?.[name] ?? ''));
+}
+
+/** A message as the browser's build calls it: from the page's table, else the Danish text. */
+export function pickMessage<I>(key: string, options: { locale?: string }, inputs: I, danish: (inputs: I) => string): string {
+	const locale = options.locale ?? getLocale();
+	if (locale === 'da') return danish(inputs);
+	return tableMessage(locale, key, inputs as Record<string, unknown>) ?? danish(inputs);
 }

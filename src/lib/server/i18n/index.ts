@@ -9,7 +9,7 @@ const files = import.meta.glob<Record<string, string>>('/messages/**/*.json', { 
 
 const blocks = new Map<string, string>();
 
-/** `<script type="application/json" id="minvej-messages">…</script>` for the language, or '' for Danish and English. */
+/** `<script type="application/json" id="minvej-messages">…</script>` for the language, or '' for Danish. */
 export function messageTableScript(locale: string): string {
 	if (!(SPLIT_LOCALES as readonly string[]).includes(locale)) return '';
 	let block = blocks.get(locale);

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { expect, test, type Browser, type Page, type TestInfo } from '@playwright/test';
+import { expect, test, type Browser, type Page, type TestInfo } from './story';
 import { DEMO_PASSWORD, expectAccessible, inviteYouth, login, switchLanguage } from './helpers';
 
 /**
@@ -9,9 +9,8 @@ import { DEMO_PASSWORD, expectAccessible, inviteYouth, login, switchLanguage } f
 
 /** A second person on their own phone (a separate browser context with the project's settings). */
 async function secondPhone(browser: Browser, info: TestInfo, options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
-	const { baseURL, locale, timezoneId, viewport, userAgent, deviceScaleFactor, isMobile, hasTouch } = info.project.use;
+	const { locale, timezoneId, viewport, userAgent, deviceScaleFactor, isMobile, hasTouch } = info.project.use;
 	const context = await browser.newContext({
-		baseURL,
 		locale,
 		timezoneId,
 		viewport,

@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { readFile } from 'node:fs/promises';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './story';
 import { expectAccessible, login, logout, switchLanguage } from './helpers';
 
 /** The text of every cell of the outcome tables on the page: [caption, row, column, value]. */

@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { expectAccessible, login, logout, switchLanguage } from './helpers';
+import { expect, test } from './story';
+import { expectAccessible, login, loginWithForm, logout, switchLanguage } from './helpers';
 
 const homes: Array<[string, string, RegExp]> = [
 	['freja', '/', /Hej Freja/],
@@ -12,8 +12,8 @@ const homes: Array<[string, string, RegExp]> = [
 
 test.describe('foundation', () => {
 	for (const [username, home, heading] of homes) {
-		test(`${username} logs in and lands on ${home}`, async ({ page }) => {
-			await login(page, username);
+		test(`${username} logs in with the form and lands on ${home}`, async ({ page }) => {
+			await loginWithForm(page, username);
 			await expect(page).toHaveURL(home);
 			await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
 			await expectAccessible(page);

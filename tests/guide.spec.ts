@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './story';
 import { expectAccessible, login, logout, switchLanguage } from './helpers';
 
 // Each test leaves its young person without an open request, so the tests do not depend on their order.

@@ -1,13 +1,31 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
+import { storyBaseURL } from './story';
 
 export const DEMO_PASSWORD = 'minvej-demo';
+
+/**
+ * Logs in as the login form does (the same POST, from the page's own browser context, so the
+ * session cookie lands there) and opens the role's home page (or `next`). The form itself, in the
+ * browser, is what `loginWithForm` and the foundation and security specs prove; the stories only
+ * need someone signed in, without a page load and a typed form each time.
+ */
+export async function login(page: Page, username: string, password = DEMO_PASSWORD) {
+	const origin = storyBaseURL();
+	const res = await page.request.post(`${origin}/login`, {
+		form: { username, password },
+		headers: { origin, accept: 'text/html' },
+		maxRedirects: 0
+	});
+	expect(res.status(), `${username} is let in`).toBe(303);
+	await page.goto(res.headers()['location']!);
+}
 
 /**
  * Logs in through the real form and waits for the role's home page. Filled in again if the page's
  * hydration emptied the fields typed before it (the required fields then stop the submit).
  */
-export async function login(page: Page, username: string, password = DEMO_PASSWORD) {
+export async function loginWithForm(page: Page, username: string, password = DEMO_PASSWORD) {
 	// Wait for hydration, then fill and send; retry if the page was still starting on a busy machine.
 	await page.goto('/login', { waitUntil: 'networkidle' });
 	await expect(async () => {

@@ -1,9 +1,7 @@
-import { expect, test, type Browser, type BrowserContextOptions, type Page } from '@playwright/test';
+import { expect, storyDatabasePath, test, type Browser, type BrowserContextOptions, type Page } from './story';
 import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import { expectAccessible, inviteYouth, login, switchLanguage } from './helpers';
-
-const DB_PATH = process.env.E2E_DATABASE_PATH ?? './data/e2e.db';
 
 /** A fresh browser context (its own cookies) logged in as `username`. */
 async function as(browser: Browser, username: string, options: BrowserContextOptions = {}): Promise<Page> {
@@ -15,7 +13,7 @@ async function as(browser: Browser, username: string, options: BrowserContextOpt
 
 /** Reads (or changes) the running server's database directly, for setting up a story. */
 function withDb<T>(fn: (db: Database.Database) => T): T {
-	const db = new Database(DB_PATH);
+	const db = new Database(storyDatabasePath());
 	db.pragma('busy_timeout = 5000');
 	try {
 		return fn(db);

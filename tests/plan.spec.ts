@@ -1,10 +1,10 @@
 import Database from 'better-sqlite3';
-import { devices, expect, test, type Page } from '@playwright/test';
+import { devices, expect, storyDatabasePath, test, type Page } from './story';
 import { expectAccessible, inviteYouth, login, logout, switchLanguage } from './helpers';
 
 /** The demo people's ids, read from the stories' database (read-only). */
 function idsOf(...usernames: string[]): Record<string, string> {
-	const db = new Database(process.env.E2E_DATABASE_PATH ?? './data/e2e.db', { readonly: true, fileMustExist: true });
+	const db = new Database(storyDatabasePath(), { readonly: true, fileMustExist: true });
 	try {
 		const id = db.prepare('select id from users where username = ?').pluck();
 		return Object.fromEntries(usernames.map((u) => [u, id.get(u) as string]));

@@ -1,15 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { expect, storyDatabasePath, test, type Browser, type BrowserContext, type Page } from './story';
 import Database from 'better-sqlite3';
 import { expectAccessible, login, logout, switchLanguage } from './helpers';
 
-const DB_PATH = process.env.E2E_DATABASE_PATH ?? './data/e2e.db';
-
 /** Reads the running server's database. */
 function query<T>(sql: string, ...params: unknown[]): T[] {
-	const db = new Database(DB_PATH, { readonly: true });
+	const db = new Database(storyDatabasePath(), { readonly: true });
 	try {
 		db.pragma('busy_timeout = 5000');
 		return db.prepare(sql).all(...params) as T[];
@@ -19,7 +17,7 @@ function query<T>(sql: string, ...params: unknown[]): T[] {
 }
 /** Changes the running server's database (WAL lets the server go on beside it). */
 function change(sql: string, ...params: unknown[]): number {
-	const db = new Database(DB_PATH);
+	const db = new Database(storyDatabasePath());
 	try {
 		db.pragma('busy_timeout = 5000');
 		return db.prepare(sql).run(...params).changes;
@@ -330,8 +328,8 @@ test.describe('PWA', () => {
 		await expect.poll(async () => (await cachedPaths(phone)).filter((p) => PERSONAL.test(p)).sort()).toEqual(['/', '/messages', '/plan']);
 
 		// On another device she logs out everywhere.
-		const { baseURL, locale, timezoneId } = info.project.use;
-		const other = await (await browser.newContext({ baseURL, locale, timezoneId })).newPage();
+		const { locale, timezoneId } = info.project.use;
+		const other = await (await browser.newContext({ locale, timezoneId })).newPage();
 		await login(other, 'amina');
 		await other.goto('/settings/sessions');
 		await other.getByRole('button', { name: 'Log ud på alle enheder, også denne' }).click();

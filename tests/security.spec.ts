@@ -5,10 +5,9 @@
  * src/lib/server/auth/throttle.test.ts: parallel failures here would hold back every other
  * flow's logins from this machine's one address.)
  */
-import { expect, request, test, type APIRequestContext } from '@playwright/test';
+import { expect, request, test, type APIRequestContext } from './story';
 import { DEMO_PASSWORD } from './helpers';
 
-const baseURL = `http://localhost:${process.env.E2E_PORT ?? 4173}`;
 const ESCAPES = [
 	'/\t/evil.example/login',
 	'/\n/evil.example',
@@ -18,7 +17,8 @@ const ESCAPES = [
 	'/\\evil.example'
 ];
 
-async function client(): Promise<APIRequestContext> {
+/** A plain HTTP client on this file's server, sending forms as a browser on the site does. */
+async function client(baseURL: string): Promise<APIRequestContext> {
 	return request.newContext({ baseURL, maxRedirects: 0, extraHTTPHeaders: { origin: baseURL, accept: 'text/html' } });
 }
 
@@ -30,16 +30,16 @@ async function signIn(api: APIRequestContext, username: string, next = '') {
 
 test.describe('return addresses stay on this site', () => {
 	for (const next of ESCAPES) {
-		test(`the language switch sends ${JSON.stringify(next)} home`, async () => {
-			const api = await client();
+		test(`the language switch sends ${JSON.stringify(next)} home`, async ({ baseURL }) => {
+			const api = await client(baseURL!);
 			const res = await api.post('/language', { form: { locale: 'da', next } });
 			expect(res.status()).toBe(303);
 			expect(res.headers()['location']).toBe('/');
 			await api.dispose();
 		});
 
-		test(`a login with ?next=${JSON.stringify(next)} lands on the role's home`, async () => {
-			const api = await client();
+		test(`a login with ?next=${JSON.stringify(next)} lands on the role's home`, async ({ baseURL }) => {
+			const api = await client(baseURL!);
 			const res = await signIn(api, 'karen', next);
 			expect(res.status()).toBe(303);
 			expect(res.headers()['location']).toBe('/parent');
@@ -51,16 +51,16 @@ test.describe('return addresses stay on this site', () => {
 		});
 	}
 
-	test('a path on this site is kept', async () => {
-		const api = await client();
+	test('a path on this site is kept', async ({ baseURL }) => {
+		const api = await client(baseURL!);
 		const res = await api.post('/language', { form: { locale: 'da', next: '/privacy?x=1' } });
 		expect(res.headers()['location']).toBe('/privacy?x=1');
 		await api.dispose();
 	});
 });
 
-test('a login remembers the device in an httpOnly cookie, and keeps the same one on the next login', async () => {
-	const api = await client();
+test('a login remembers the device in an httpOnly cookie, and keeps the same one on the next login', async ({ baseURL }) => {
+	const api = await client(baseURL!);
 	const first = await signIn(api, 'karen');
 	expect(first.status()).toBe(303);
 	const cookie = first.headersArray().find((h) => h.name.toLowerCase() === 'set-cookie' && h.value.startsWith('minvej_device='));

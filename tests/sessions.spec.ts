@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Page, type TestInfo } from '@playwright/test';
+import { expect, test, type Browser, type Page, type TestInfo } from './story';
 import { expectAccessible, login, switchLanguage } from './helpers';
 
 /**
@@ -11,11 +11,11 @@ const FIREFOX_WINDOWS = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:128.0) Gec
 
 /** A phone of its own (the project's settings), or a laptop with another browser's User-Agent. */
 async function device(browser: Browser, info: TestInfo, kind: 'phone' | 'laptop' = 'phone', options: { javaScriptEnabled?: boolean } = {}) {
-	const { baseURL, locale, timezoneId, viewport, userAgent, deviceScaleFactor, isMobile, hasTouch } = info.project.use;
+	const { locale, timezoneId, viewport, userAgent, deviceScaleFactor, isMobile, hasTouch } = info.project.use;
 	const context = await browser.newContext(
 		kind === 'phone'
-			? { baseURL, locale, timezoneId, viewport, userAgent, deviceScaleFactor, isMobile, hasTouch, ...options }
-			: { baseURL, locale, timezoneId, userAgent: FIREFOX_WINDOWS, ...options }
+			? { locale, timezoneId, viewport, userAgent, deviceScaleFactor, isMobile, hasTouch, ...options }
+			: { locale, timezoneId, userAgent: FIREFOX_WINDOWS, ...options }
 	);
 	return context.newPage();
 }

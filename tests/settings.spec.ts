@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './story';
 import { expectAccessible, login, logout, switchLanguage } from './helpers';
 
 const phone = (page: Page) => page.getByLabel('Telefonnummer');

@@ -16,7 +16,7 @@
  * chooser leaves it. The report also says how much of the download is text in the other
  * languages' scripts (Arabic, Cyrillic), which Paraglide's message modules still carry.
  */
-import { expect, request as httpRequest, test, type Browser, type BrowserContextOptions } from '@playwright/test';
+import { expect, request as httpRequest, test, type Browser, type BrowserContextOptions } from './story';
 import { gzipSync } from 'node:zlib';
 import { DEMO_PASSWORD, LANGUAGES, type Language } from './helpers';
 

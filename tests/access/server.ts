@@ -1,7 +1,8 @@
 /**
- * The access spec's own server: the built app (`node scripts/e2e-server.js`, as the e2e server is
- * started) on a free port with a fresh demo database in a temporary folder, so the matrix never
- * depends on what other spec files did to the shared e2e database.
+ * A spec's own server: the built app (`node scripts/e2e-server.js`) on a free port with a fresh
+ * demo database in a temporary folder, so what a spec finds never depends on what other spec files
+ * did. The access matrix and the access-log spec start one each; the stories get one per file
+ * (tests/story.ts).
  */
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -50,10 +51,11 @@ async function waitForHealth(url: string, child: ChildProcess, log: () => string
  * http://localhost:<port>, as in development and the e2e runs. An https origin makes it behave as
  * behind a TLS proxy in production (Secure cookies, HSTS) while the test still talks plain HTTP.
  */
-export async function startServer(options: { origin?: (port: number) => string } = {}): Promise<AppServer> {
+export async function startServer(options: { origin?: (port: number) => string; name?: string } = {}): Promise<AppServer> {
 	const port = await freePort();
-	const dir = mkdtempSync(join(tmpdir(), 'minvej-access-'));
-	const databasePath = join(dir, 'access.db');
+	const name = options.name ?? 'access';
+	const dir = mkdtempSync(join(tmpdir(), `minvej-${name}-`));
+	const databasePath = join(dir, `${name}.db`);
 	const origin = options.origin?.(port) ?? `http://localhost:${port}`;
 	let output = '';
 	// Its own process group: one kill ends it whatever it started, and it never outlives the worker.

@@ -6,6 +6,8 @@ import { createLoginThrottle } from '../auth';
 import { can } from '../access';
 import { demoUser, freshDemoDatabase } from '../testing';
 import type { Db } from '../db';
+import { parentLinks, users } from '../db/schema';
+import { eq } from 'drizzle-orm';
 
 let db: Db;
 beforeEach(async () => {
@@ -75,5 +77,21 @@ describe('invites', () => {
 				})
 			).ok
 		).toBe(true);
+	});
+
+	it('gives no custody when the young person has turned 18 by the time a custody invite is accepted', async () => {
+		const mette = demoUser(db, 'mette');
+		const freja = demoUser(db, 'freja');
+		const now = new Date();
+		const birthday = new Date(now.getTime() + 3 * 86_400_000);
+		const eighteenIn3Days = `${birthday.getUTCFullYear() - 18}-${String(birthday.getUTCMonth() + 1).padStart(2, '0')}-${String(birthday.getUTCDate()).padStart(2, '0')}`;
+		db.update(users).set({ birthDate: eighteenIn3Days }).where(eq(users.id, freja.id)).run();
+		const { code } = createInvite(mette.id, { role: 'parent', displayName: 'Jens Nielsen', linkYouthId: freja.id, custody: true });
+		const accepted = await acceptInvite(code, { username: 'jens', password: 'en god lang kode' }, new Date(now.getTime() + 5 * 86_400_000));
+		expect(accepted.ok).toBe(true);
+		const jens = demoUser(db, 'jens');
+		const link = db.select().from(parentLinks).where(eq(parentLinks.parentId, jens.id)).get();
+		// No custody: once she is 18 the link gives him only what she shares (rules.test.ts).
+		expect(link).toMatchObject({ youthId: freja.id, custody: false });
 	});
 });

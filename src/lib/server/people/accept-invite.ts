@@ -8,6 +8,8 @@ import { db } from '../db';
 import { guideProfiles, invites, parentLinks, users } from '../db/schema';
 import { checkNewPassword, findOpenInvite, hashPassword, normalizeUsername, type PasswordProblem } from '../auth';
 import { startInvitedGuide } from '../guides';
+import { ADULT_AGE } from '../access';
+import { ageOn } from '../dates';
 import { newId } from '../ids';
 
 export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{2,29}$/;
@@ -52,12 +54,16 @@ export async function acceptInvite(
 			})
 			.run();
 		if (fresh.role === 'parent' && fresh.linkYouthId) {
+			// Custody ends at 18: an invite made before then gives none once the young person is an adult,
+			// and the link rests on their own consent (docs/product.md rule 5).
+			const youth = tx.select({ birthDate: users.birthDate }).from(users).where(eq(users.id, fresh.linkYouthId)).get();
+			const adult = !youth?.birthDate || ageOn(youth.birthDate, now) >= ADULT_AGE;
 			tx.insert(parentLinks)
 				.values({
 					id: newId(),
 					parentId: userId,
 					youthId: fresh.linkYouthId,
-					custody: fresh.custody,
+					custody: fresh.custody && !adult,
 					createdBy: fresh.createdBy,
 					createdAt: now
 				})

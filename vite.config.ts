@@ -4,6 +4,7 @@ import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { paraglideOptions } from './paraglide.options.js';
+import { WEB_APP_MANIFEST } from './src/lib/shared/manifest';
 
 /**
  * A phone pays a round trip and a gzip header for every file: in the browser's build, small shared
@@ -68,25 +69,14 @@ export default defineConfig({
 			filename: 'service-worker.ts',
 			injectRegister: false,
 			registerType: 'prompt',
+			// The same fields as routes/app.webmanifest, which the pages link (in the reader's language).
 			manifest: {
-				id: '/',
-				name: 'Minvej',
-				short_name: 'Minvej',
+				...WEB_APP_MANIFEST,
+				icons: [...WEB_APP_MANIFEST.icons],
+				categories: [...WEB_APP_MANIFEST.categories],
 				description: 'Din plan, din guide, dit valg – Kommunal Ungeindsats',
 				lang: 'da',
-				dir: 'ltr',
-				start_url: '/',
-				scope: '/',
-				display: 'standalone',
-				orientation: 'portrait',
-				theme_color: '#0b5d4b',
-				background_color: '#f6f7f5',
-				categories: ['education', 'social'],
-				icons: [
-					{ src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
-					{ src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
-					{ src: '/icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' }
-				]
+				dir: 'ltr'
 			},
 			injectManifest: {
 				globPatterns: ['client/**/*.{js,css,svg,png,webmanifest}'],

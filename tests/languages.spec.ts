@@ -12,11 +12,11 @@
  * - The chooser lists each language in its own name, works without JavaScript, and the choice is
  *   stored on the account: another device follows it. Staff are offered Danish and English.
  *
- * Reads only, except oliver's language (set back to Danish at the end). The language of the other
- * people is chosen with the cookie alone, as on a device where they never used the chooser.
+ * The file has its own server on a fresh demo database (tests/story.ts). The language of everyone
+ * but oliver is chosen with the cookie alone, as on a device where they never used the chooser.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, request as httpRequest, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { expect, request as httpRequest, test, type Browser, type BrowserContext, type Page } from './story';
 import { lix } from '../src/lib/shared/lix';
 import { DEMO_PASSWORD, LANGUAGE_NAMES, LANGUAGES, login, type Language } from './helpers';
 

@@ -187,23 +187,34 @@ function layoutProblems(): string[] {
 	const clipped = (el: Element) => {
 		for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
 			const cs = getComputedStyle(a);
-			if (cs.overflowX !== 'visible' || a.matches('.visually-hidden, details:not([open])')) return true;
+			if (cs.overflowX !== 'visible' || a.matches('.visually-hidden')) return true;
 		}
 		return false;
 	};
+	// A layer of its own: the fixed bottom navigation, and a dropdown drawn over the page on purpose
+	// (positioned, with a z-index: the open language chooser). Its parts are checked against each other.
 	const layer = (el: Element) => {
 		for (let a: Element | null = el; a; a = a.parentElement) {
-			const position = getComputedStyle(a).position;
-			if (position === 'fixed' || position === 'sticky') return a;
+			const cs = getComputedStyle(a);
+			if (cs.position === 'fixed' || cs.position === 'sticky' || (cs.position === 'absolute' && cs.zIndex !== 'auto')) return a;
 		}
 		return null;
+	};
+	// The content of a closed <details> is not shown (only its summary), though Chromium still lays it out.
+	const folded = (el: Element) => {
+		for (let a: Element | null = el.parentElement; a; a = a.parentElement)
+			if (a instanceof HTMLDetailsElement && !a.open) {
+				const summary = a.querySelector(':scope > summary');
+				if (!summary?.contains(el)) return true;
+			}
+		return false;
 	};
 	const control = (el: Element) => el.closest('a, button, label, summary');
 	const items = [...document.body.querySelectorAll('*')]
 		.filter((el) => {
 			const cs = getComputedStyle(el);
 			if (cs.visibility === 'hidden' || cs.display === 'none' || Number(cs.opacity) === 0) return false;
-			if (el.closest('.visually-hidden, .skip-link, [aria-hidden="true"] *')) return false;
+			if (el.closest('.visually-hidden, .skip-link, [aria-hidden="true"] *') || folded(el)) return false;
 			const hasText = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim());
 			return hasText || el.matches('img, svg, input:not([type="hidden"]), button, select, textarea');
 		})

@@ -68,10 +68,23 @@ export async function logout(page: Page) {
 	await page.waitForURL(/\/login/);
 }
 
-/** Switches the interface language with the header's switch. */
-export async function switchLanguage(page: Page, to: 'da' | 'en') {
-	const name = to === 'en' ? /English/ : /Dansk/;
-	await page.getByRole('button', { name }).click();
+/** The interface languages, each in its own name (as src/lib/shared/locales.ts lists them). */
+export const LANGUAGE_NAMES = {
+	da: 'Dansk',
+	en: 'English',
+	ar: 'العربية',
+	uk: 'Українська',
+	tr: 'Türkçe',
+	so: 'Soomaali',
+	fa: 'فارسی'
+} as const;
+export type Language = keyof typeof LANGUAGE_NAMES;
+export const LANGUAGES = Object.keys(LANGUAGE_NAMES) as Language[];
+
+/** Switches the interface language with the header's chooser (a disclosure of one button per language). */
+export async function switchLanguage(page: Page, to: Language) {
+	await page.locator('details.languages > summary').click();
+	await page.locator('details.languages').getByRole('button', { name: LANGUAGE_NAMES[to], exact: true }).click();
 	await expect(page.locator('html')).toHaveAttribute('lang', to);
 }
 

@@ -84,6 +84,7 @@ export const MATRIX: Record<string, Row> = {
 	'POST /invite/[code]':                             [OK, OK, OK, OK, OK, OK, OK, OK, OK, OK],
 	'GET /offline':                                    [OK, OK, OK, OK, OK, OK, OK, OK, OK, OK],
 	'GET /healthz':                                    [OK, OK, OK, OK, OK, OK, OK, OK, OK, OK],
+	'GET /app.webmanifest':                            [OK, OK, OK, OK, OK, OK, OK, OK, OK, OK],
 	'GET /language':                                   [Y,  Y,  Y,  Y,  Y,  Y,  Y,  Y,  Y,  Y ],
 	'POST /language':                                  [Y,  Y,  Y,  Y,  Y,  Y,  Y,  Y,  Y,  Y ],
 	'GET /logout':                                     [Y,  Y,  Y,  Y,  Y,  Y,  Y,  Y,  Y,  Y ],

@@ -4,6 +4,7 @@ import { demoUser, freshDemoDatabase } from '../testing';
 import type { Db } from '../db';
 import { cancelMeeting, scheduleMeeting } from './meetings';
 import { meetingCalendar, meetingUid } from './calendar';
+import { remindOfMeetingsTomorrow } from './reminders';
 
 let db: Db;
 const who = (u: string) => demoUser(db, u);
@@ -94,5 +95,20 @@ describe('a meeting as a calendar file (RFC 5545)', () => {
 		expect(statusOf(() => meetingCalendar(who('amina'), frejaId, id, NOW))).toBe(404);
 		expect(statusOf(() => meetingCalendar(who('amina'), who('amina').id, id, NOW))).toBeUndefined();
 		expect(meetingCalendar(who('amina'), who('amina').id, id, NOW)).toBeNull();
+	});
+});
+
+describe('the reminder push the day before', () => {
+	it('goes out once, from 9 in the morning the day before, and never for a cancelled meeting', () => {
+		const monday = schedule('2027-03-22T10:00');
+		const cancelled = schedule('2027-03-22T13:00');
+		expect(cancelMeeting(who('mette'), who('freja').id, cancelled, NOW)).toEqual({ ok: true });
+		const ids = (now: Date) => remindOfMeetingsTomorrow(now, false).map((r) => r.meetingId);
+		expect(ids(new Date('2027-03-20T22:00:00Z'))).not.toContain(monday); // Saturday 23:00: two days before
+		expect(ids(new Date('2027-03-21T07:59:00Z'))).not.toContain(monday); // Sunday 08:59 in Copenhagen
+		const sunday = remindOfMeetingsTomorrow(new Date('2027-03-21T08:00:00Z'), false); // Sunday 09:00
+		expect(sunday).toContainEqual({ meetingId: monday, youthId: who('freja').id });
+		expect(sunday.map((r) => r.meetingId)).not.toContain(cancelled);
+		expect(ids(new Date('2027-03-21T15:00:00Z'))).not.toContain(monday);
 	});
 });

@@ -110,7 +110,9 @@ export const meetings = sqliteTable(
 		createdAt: createdAt(),
 		cancelledAt: integer('cancelled_at', { mode: 'timestamp_ms' }),
 		/** The calendar file's SEQUENCE (RFC 5545): raised on every change, cancelling included. */
-		sequence: integer('sequence').notNull().default(0)
+		sequence: integer('sequence').notNull().default(0),
+		/** When the day-before reminder push went out (null: not yet). */
+		remindedAt: integer('reminded_at', { mode: 'timestamp_ms' })
 	},
 	(t) => [
 		index('meetings_plan_idx').on(t.planId, t.startsAt),

@@ -1,1 +1,0 @@
-ALTER TABLE `meetings` ADD `sequence` integer DEFAULT 0 NOT NULL;

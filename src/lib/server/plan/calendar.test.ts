@@ -41,7 +41,12 @@ function parse(body: string) {
 }
 
 function schedule(startsAt: string, place = 'Ungeenheden, Vestergade 1') {
-	const outcome = scheduleMeeting(who('mette'), who('freja').id, { startsAt, durationMinutes: '45', place, withWhom: 'Mette', bring: 'CV' }, NOW);
+	const outcome = scheduleMeeting(
+		who('mette'),
+		who('freja').id,
+		{ startsAt, durationMinutes: '45', place, withWhom: 'Mette', bring: 'CV' },
+		NOW
+	);
 	if (!outcome.ok) throw new Error(outcome.error);
 	return outcome.meetingId;
 }

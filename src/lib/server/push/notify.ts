@@ -13,7 +13,14 @@
 import { and, count, desc, eq, isNull, notInArray } from 'drizzle-orm';
 import { createECDH } from 'node:crypto';
 import { z } from 'zod';
-import { app_name, pwa_push_checkin, pwa_push_consent_cosign, pwa_push_guide_request, pwa_push_meeting, pwa_push_message } from '../../paraglide/messages.js';
+import {
+	app_name,
+	pwa_push_checkin,
+	pwa_push_consent_cosign,
+	pwa_push_guide_request,
+	pwa_push_meeting,
+	pwa_push_message
+} from '../../paraglide/messages.js';
 import { config } from '../config';
 import { db } from '../db';
 import { messageThreads, parentLinks, pushSubscriptions, users, vapidKeys, PUSH_LOCALES, type Role } from '../db/schema';

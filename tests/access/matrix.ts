@@ -107,6 +107,7 @@ export const MATRIX: Record<string, Row> = {
 	'GET /consent/history.json':                       [L,  OK, OK, NF, NF, NF, NF, NF, NF, NF],
 	'GET /messages':                                   [L,  OK, OK, NF, NF, NF, NF, NF, NF, NF],
 	'GET /checkin':                                    [L,  OK, OK, NF, NF, NF, NF, NF, NF, NF],
+	'GET /plan/calendar.ics':                          [L,  OK, OK, NF, NF, NF, NF, NF, NF, NF],
 	'GET /privacy':                                    [L,  OK, OK, NF, NF, NF, NF, NF, NF, NF],
 	'GET /privacy/export.json':                        [L,  OK, OK, NF, NF, NF, NF, NF, NF, NF],
 	// Her own plan (amina: her own plan for propose/agree; freja's step for the rest).

@@ -7,6 +7,8 @@
 export { answer, fields } from './forms';
 export { agreeToPlan, createPlan, updateGoal } from './goal';
 export { listOwnerChoices } from './input';
+export { meetingCalendar } from './calendar';
+export { remindOfMeetingsTomorrow, scheduleMeetingReminders } from './reminders';
 export { cancelMeeting, scheduleMeeting } from './meetings';
 export { getPlanSummary, listPlanOverview, readSort, sortCaseload } from './overview';
 export { addStep, commentOnStep, declineStep, moveStep, proposeStep, removeStep, setOwnStepDone, updateStep } from './steps';

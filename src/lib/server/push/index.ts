@@ -6,6 +6,7 @@ export {
 	ensureVapidKeys,
 	notifyCheckinsDue,
 	notifyConsentWaiting,
+	notifyMeetingsTomorrow,
 	notifyNewMessage,
 	notifyRequestDecided,
 	removeAllSubscriptions,

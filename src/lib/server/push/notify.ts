@@ -13,7 +13,14 @@
 import { and, count, desc, eq, isNull, notInArray } from 'drizzle-orm';
 import { createECDH } from 'node:crypto';
 import { z } from 'zod';
-import { app_name, pwa_push_checkin, pwa_push_consent_cosign, pwa_push_guide_request, pwa_push_message } from '../../paraglide/messages.js';
+import {
+	app_name,
+	pwa_push_checkin,
+	pwa_push_consent_cosign,
+	pwa_push_guide_request,
+	pwa_push_meeting,
+	pwa_push_message
+} from '../../paraglide/messages.js';
 import { config } from '../config';
 import { db } from '../db';
 import { messageThreads, parentLinks, pushSubscriptions, users, vapidKeys, PUSH_LOCALES, type Role } from '../db/schema';
@@ -24,7 +31,7 @@ import type { MessageView } from '../../shared/messages';
 import { LOCALES, isLocaleName, textDirection, type Locale } from '../../shared/locales';
 
 /** What a notice can be about. */
-export const PUSH_KINDS = ['message', 'guideRequest', 'consentCosign', 'checkin'] as const;
+export const PUSH_KINDS = ['message', 'guideRequest', 'consentCosign', 'checkin', 'meeting'] as const;
 export type PushKind = (typeof PUSH_KINDS)[number];
 /** The language a device subscribed in, as stored (Danish or English: the column's CHECK allows those). */
 export type PushLocale = (typeof PUSH_LOCALES)[number];
@@ -223,6 +230,8 @@ function targetUrl(role: Role, kind: PushKind): string {
 			return role === 'parent' ? '/parent' : '/consent';
 		case 'checkin':
 			return '/';
+		case 'meeting':
+			return '/plan';
 	}
 }
 
@@ -232,7 +241,8 @@ export function pushPayload(kind: PushKind, role: Role, locale: Locale): PushPay
 		message: pwa_push_message,
 		guideRequest: pwa_push_guide_request,
 		consentCosign: pwa_push_consent_cosign,
-		checkin: pwa_push_checkin
+		checkin: pwa_push_checkin,
+		meeting: pwa_push_meeting
 	}[kind];
 	return {
 		kind,
@@ -341,6 +351,14 @@ export function notifyCheckinsDue(checkins: { youthId: string }[]): Promise<Noti
 	return notifyAll(
 		checkins.map((c) => c.youthId),
 		'checkin'
+	);
+}
+
+/** Meetings tomorrow: each young person gets one notice ("Du har et møde i morgen"), no details. */
+export function notifyMeetingsTomorrow(meetings: { youthId: string }[]): Promise<NotifyResult> {
+	return notifyAll(
+		meetings.map((m) => m.youthId),
+		'meeting'
 	);
 }
 

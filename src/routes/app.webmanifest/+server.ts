@@ -16,6 +16,6 @@ export const GET: RequestHandler = ({ locals }) => {
 		dir: textDirection(locale)
 	};
 	return new Response(JSON.stringify(manifest), {
-		headers: { 'content-type': 'application/manifest+json; charset=utf-8', 'cache-control': 'no-cache', vary: 'Cookie, Accept-Language' }
+		headers: { 'content-type': 'application/manifest+json; charset=utf-8', 'cache-control': 'no-store', vary: 'Cookie, Accept-Language' }
 	});
 };

@@ -4,6 +4,7 @@ import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { paraglideOptions } from './paraglide.options.js';
+import { splitMessageModule } from './src/lib/shared/locale-split';
 import { WEB_APP_MANIFEST } from './src/lib/shared/manifest';
 
 /**
@@ -40,15 +41,8 @@ const localeSplit: Plugin = {
 		if (this.environment?.config.consumer !== 'client') return null;
 		const match = /\/src\/lib\/paraglide\/messages\/([a-z0-9_]+)\.js$/.exec(id);
 		if (!match || match[1] === '_index') return null;
-		const key = match[1]!;
-		const danish = new RegExp(`const da_${key} = [^\\n]*=> \\{\\n[\\s\\S]*?\\n\\};`).exec(code)?.[0];
-		if (!danish) throw new Error(`minvej-locale-split: no Danish text in ${id}`);
 		return {
-			code: [
-				"import { pickMessage } from '$lib/shared/message-table';",
-				danish,
-				`export const ${key} = (inputs = {}, options = {}) => pickMessage(${JSON.stringify(key)}, options, inputs, da_${key});`
-			].join('\n'),
+			code: splitMessageModule(code, match[1]!),
 			map: null
 		};
 	}

@@ -29,3 +29,8 @@ export function pickMessage<I>(key: string, options: { locale?: string }, inputs
 	if (locale === 'da') return danish(inputs);
 	return tableMessage(locale, key, inputs as Record<string, unknown>) ?? danish(inputs);
 }
+
+/** A message as the browser's build makes it (locale-split.ts): its key and its Danish text. */
+export function splitMessage<I>(key: string, danish: (inputs: I) => string) {
+	return (inputs = {} as I, options: { locale?: string } = {}) => pickMessage(key, options, inputs, danish);
+}

@@ -4,6 +4,7 @@
 export const paraglideOptions = {
 	project: './project.inlang',
 	outdir: './src/lib/paraglide',
-	strategy: ['cookie', 'preferredLanguage', 'baseLocale'],
+	// custom-account: the language stored on the account (src/hooks.server.ts); the server only.
+	strategy: ['custom-account', 'cookie', 'preferredLanguage', 'baseLocale'],
 	cookieName: 'minvej_lang'
 };

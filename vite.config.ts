@@ -4,6 +4,8 @@ import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { paraglideOptions } from './paraglide.options.js';
+import { splitMessageModule } from './src/lib/shared/locale-split';
+import { WEB_APP_MANIFEST } from './src/lib/shared/manifest';
 
 /**
  * A phone pays a round trip and a gzip header for every file: in the browser's build, small shared
@@ -24,9 +26,32 @@ const browserChunks: Plugin = {
 	}
 };
 
+/**
+ * Only the chosen language is downloaded (issue 16). In the browser's build each compiled message
+ * keeps only its Danish text (the base language, every message's fallback); its text in English,
+ * Arabic, Ukrainian, Turkish, Somali and Farsi comes from the table the server writes into a page
+ * in that language (src/lib/shared/message-table.ts, src/lib/server/i18n). Without it every page
+ * would carry all seven languages: the first view of /plan grew from 59 to 77 KB gzip. The
+ * server's build keeps every language.
+ */
+const localeSplit: Plugin = {
+	name: 'minvej-locale-split',
+	enforce: 'post',
+	transform(code, id) {
+		if (this.environment?.config.consumer !== 'client') return null;
+		const match = /\/src\/lib\/paraglide\/messages\/([a-z0-9_]+)\.js$/.exec(id);
+		if (!match || match[1] === '_index') return null;
+		return {
+			code: splitMessageModule(code, match[1]!),
+			map: null
+		};
+	}
+};
+
 export default defineConfig({
 	plugins: [
 		browserChunks,
+		localeSplit,
 		sveltekit(),
 		paraglideVitePlugin(paraglideOptions),
 		// Our own service worker (src/service-worker.ts, built by SvelteKit); the plugin injects the
@@ -38,25 +63,14 @@ export default defineConfig({
 			filename: 'service-worker.ts',
 			injectRegister: false,
 			registerType: 'prompt',
+			// The same fields as routes/app.webmanifest, which the pages link (in the reader's language).
 			manifest: {
-				id: '/',
-				name: 'Minvej',
-				short_name: 'Minvej',
+				...WEB_APP_MANIFEST,
+				icons: [...WEB_APP_MANIFEST.icons],
+				categories: [...WEB_APP_MANIFEST.categories],
 				description: 'Din plan, din guide, dit valg – Kommunal Ungeindsats',
 				lang: 'da',
-				dir: 'ltr',
-				start_url: '/',
-				scope: '/',
-				display: 'standalone',
-				orientation: 'portrait',
-				theme_color: '#0b5d4b',
-				background_color: '#f6f7f5',
-				categories: ['education', 'social'],
-				icons: [
-					{ src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
-					{ src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
-					{ src: '/icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' }
-				]
+				dir: 'ltr'
 			},
 			injectManifest: {
 				globPatterns: ['client/**/*.{js,css,svg,png,webmanifest}'],

@@ -10,6 +10,11 @@ process.env.PORT ??= '3000';
 process.env.HOST ??= '0.0.0.0';
 if (!process.env.ORIGIN && !process.env.PROTOCOL_HEADER) process.env.ORIGIN = `http://localhost:${process.env.PORT}`;
 process.env.NODE_ENV ??= 'production';
+// Node closes an idle kept-alive connection after 5 s. A client (a proxy, or the tests' request
+// context) that sends on it just as it closes gets ECONNRESET. Idle connections stay open longer
+// than a proxy keeps them (nginx 60 s, most load balancers 60 s), so the proxy always closes first.
+process.env.KEEP_ALIVE_TIMEOUT ??= '65';
+process.env.HEADERS_TIMEOUT ??= '66';
 
 const buildDir = resolve(process.env.BUILD_DIR ?? 'build');
 const entry = resolve(buildDir, 'index.js');

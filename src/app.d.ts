@@ -9,7 +9,7 @@ declare global {
 		interface Locals {
 			user: SessionUser | null;
 			sessionId: string | null;
-			locale: 'da' | 'en';
+			locale: import('$lib/paraglide/runtime').Locale;
 		}
 	}
 }

@@ -2,8 +2,11 @@ import { building } from '$app/environment';
 import { error, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
+import { defineCustomServerStrategy, type Locale } from '$lib/paraglide/runtime';
+import { isLocaleName, localesFor, textDirection } from '$lib/shared/locales';
+import { messageTableScript } from '$lib/server/i18n';
 import { SESSION_COOKIE, validateSession } from '$lib/server/auth';
-import { sessionCookieOptions } from '$lib/server/auth';
+import { LOCALE_COOKIE, localeCookieOptions, sessionCookieOptions } from '$lib/server/auth';
 import { startServer } from '$lib/server/app';
 import { SESSION_EXPIRES_HEADER } from '$lib/pwa/names';
 
@@ -11,13 +14,29 @@ export const init: ServerInit = async () => {
 	if (!building) await startServer();
 };
 
-/** Language: Paraglide reads the cookie (or the browser's preference) and sets <html lang>. */
+/**
+ * The language stored on the account of the person making a request (issue 16), set by
+ * handleSession: Paraglide's first strategy (`custom-account`, paraglide.options.js), before the
+ * cookie and the browser's preference.
+ */
+const accountLocales = new WeakMap<Request, Locale>();
+defineCustomServerStrategy('custom-account', { getLocale: (request) => (request ? accountLocales.get(request) : undefined) });
+
+/**
+ * Language: the account's choice, else the cookie, else the browser's preference, else Danish.
+ * Sets <html lang dir>: Arabic and Farsi are right to left.
+ */
 const handleLocale: Handle = ({ event, resolve }) =>
 	paraglideMiddleware(event.request, ({ request: localizedRequest, locale }) => {
 		event.request = localizedRequest;
 		event.locals.locale = locale;
 		return resolve(event, {
-			transformPageChunk: ({ html }) => html.replace('%lang%', locale)
+			// A page in a language the browser's scripts leave out carries its messages as JSON (issue 16).
+			transformPageChunk: ({ html }) =>
+				html
+					.replace('%lang%', locale)
+					.replace('%dir%', textDirection(locale))
+					.replace('</head>', `${messageTableScript(locale)}</head>`)
 		});
 	});
 
@@ -53,6 +72,16 @@ const handleSession: Handle = async ({ event, resolve }) => {
 		event.locals.user = session.user;
 		event.locals.sessionId = session.id;
 		event.cookies.set(SESSION_COOKIE, token, sessionCookieOptions(session.expiresAt));
+		// The account's language wins; the cookie follows it, so the browser's Paraglide agrees.
+		// Staff pages are in Danish and English only: a language chosen before logging in that staff
+		// pages lack gives way to Danish.
+		const cookie = event.cookies.get(LOCALE_COOKIE);
+		const allowed = localesFor(session.user.role);
+		const chosen = isLocaleName(session.locale) ? session.locale : isLocaleName(cookie) && !allowed.includes(cookie) ? 'da' : null;
+		if (chosen) {
+			accountLocales.set(event.request, chosen);
+			if (cookie !== chosen) event.cookies.set(LOCALE_COOKIE, chosen, localeCookieOptions);
+		}
 	} else if (token) {
 		event.cookies.delete(SESSION_COOKIE, { path: '/' });
 	}
@@ -62,7 +91,7 @@ const handleSession: Handle = async ({ event, resolve }) => {
 };
 
 /** Paths anyone may open without logging in. */
-const PUBLIC_PATHS = [/^\/login\/?$/, /^\/logout\/?$/, /^\/invite\/[^/]+\/?$/, /^\/healthz\/?$/, /^\/offline\/?$/, /^\/language\/?$/];
+const PUBLIC_PATHS = [/^\/app\.webmanifest$/, /^\/login\/?$/, /^\/logout\/?$/, /^\/invite\/[^/]+\/?$/, /^\/healthz\/?$/, /^\/offline\/?$/, /^\/language\/?$/];
 
 /** Anyone not logged in who asks for a page is sent to /login, and back after login. */
 const handleLoginRequired: Handle = ({ event, resolve }) => {
@@ -104,7 +133,8 @@ const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(handleSecurityHeaders, handleLocale, handleRequestBody, handleSession, handleLoginRequired);
+// The session comes before the language: the account's stored language decides it.
+export const handle = sequence(handleSecurityHeaders, handleSession, handleLocale, handleRequestBody, handleLoginRequired);
 
 /**
  * Unexpected errors: log the detail on the server, show the user only a reference. A client's

@@ -43,7 +43,8 @@ import { clearOutbox, flushOutbox } from '$lib/pwa/outbox';
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<{ url: string; revision: string | null }> };
 
 const SHELL_CACHE = SHELL_CACHE_PREFIX + version;
-const LOCALES = ['da', 'en'] as const;
+// The interface languages (src/lib/shared/locales.ts; not imported, to keep Paraglide's runtime out of the worker).
+const LOCALES = ['da', 'en', 'ar', 'uk', 'tr', 'so', 'fa'] as const;
 
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
@@ -267,6 +268,9 @@ interface PushPayload {
 	kind: string;
 	title: string;
 	body: string;
+	/** The language stored for the person, and its direction (Arabic and Farsi: rtl). */
+	lang?: string;
+	dir?: NotificationDirection;
 	url: string;
 }
 
@@ -288,6 +292,8 @@ self.addEventListener('push', (event) => {
 				icon: '/icons/icon-192.png',
 				badge: '/icons/icon-192.png',
 				tag: payload.kind,
+				lang: payload.lang,
+				dir: payload.dir,
 				data: { url: payload.url }
 			});
 		})()

@@ -67,7 +67,7 @@ test('acknowledged message sends and consent changes survive SIGKILL, none twice
 	test.setTimeout(240_000);
 	console.log(`Crash test: ${ROUNDS} rounds, seed ${SEED} (CRASH_SEED=${SEED} repeats it)`);
 	const rand = random(SEED);
-	const port = ownPort(2);
+	const port = await ownPort(2);
 	database = tempDatabasePath('crash');
 	const dbPath = database.path;
 	server = await startServer(port, dbPath);

@@ -56,7 +56,7 @@ test.beforeAll(async () => {
 	test.setTimeout(120_000);
 	const setUpStarted = Date.now();
 	database = tempDatabasePath('fuzz');
-	server = await startServer(ownPort(1), database.path);
+	server = await startServer(await ownPort(1), database.path);
 	world = await buildWorld(server.baseURL, database.path);
 	const routes = [...new Set([...discoverPages(), ...targets.filter((t) => t.kind === 'action').map((t) => t.routeId)])];
 	await Promise.all(routes.map(async (routeId) => reach.set(routeId, await reachable(world, routeId))));

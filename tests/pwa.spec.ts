@@ -125,6 +125,14 @@ test.describe('PWA', () => {
 			expect(`${png.readUInt32BE(16)}x${png.readUInt32BE(20)}`).toBe(icon.sizes);
 		}
 
+		// The manifest the pages link is the same, in the reader's language (issue 16).
+		const linked = await (await request.get('/app.webmanifest')).json();
+		expect(linked).toEqual(manifest);
+		const arabic = await (await request.get('/app.webmanifest', { headers: { cookie: 'minvej_lang=ar' } })).json();
+		expect(arabic).toMatchObject({ name: 'Minvej', lang: 'ar', dir: 'rtl', icons: manifest.icons, start_url: '/' });
+		expect(arabic.description).not.toBe(manifest.description);
+		expect(arabic.description).toMatch(/[\u0600-\u06FF]/);
+
 		// Chromium never offers to install from an incognito-like context: use a real profile.
 		const profile = mkdtempSync(join(tmpdir(), 'minvej-install-'));
 		const { executablePath, args } = testInfo.project.use.launchOptions ?? {};
@@ -132,7 +140,7 @@ test.describe('PWA', () => {
 		try {
 			const page = context.pages()[0] ?? (await context.newPage());
 			await page.goto('/login');
-			await expect(page.locator('link[rel="manifest"]')).toHaveAttribute('href', '/manifest.webmanifest');
+			await expect(page.locator('link[rel="manifest"]')).toHaveAttribute('href', '/app.webmanifest');
 			await workerReady(page);
 			const cdp = await context.newCDPSession(page);
 			const { errors: manifestErrors } = await cdp.send('Page.getAppManifest');

@@ -6,6 +6,7 @@
  * flow's logins from this machine's one address.)
  */
 import { expect, request, test, type APIRequestContext } from './story';
+import { connect } from 'node:net';
 import { DEMO_PASSWORD } from './helpers';
 
 const ESCAPES = [
@@ -71,4 +72,24 @@ test('a login remembers the device in an httpOnly cookie, and keeps the same one
 	const again = second.headersArray().find((h) => h.name.toLowerCase() === 'set-cookie' && h.value.startsWith('minvej_device='));
 	expect(again!.value.split(';')[0]!.split('=')[1]).toBe(token);
 	await api.dispose();
+});
+
+test('a kept-alive connection left idle longer than Node’s 5 s default is still open and answers', async ({ baseURL }) => {
+	// Node used to close it at 5 s; a client sending on it just then got ECONNRESET (seen in CI).
+	const { port } = new URL(baseURL!);
+	const socket = connect(Number(port), '127.0.0.1');
+	let received = '';
+	let closed = false;
+	socket.on('data', (chunk) => (received += chunk.toString('latin1')));
+	socket.on('close', () => (closed = true));
+	const ask = () => socket.write(`GET /healthz HTTP/1.1\r\nHost: localhost:${port}\r\nConnection: keep-alive\r\n\r\n`);
+	await new Promise<void>((resolve) => socket.once('connect', resolve));
+	ask();
+	await expect.poll(() => received).toContain('HTTP/1.1 200');
+	received = '';
+	await new Promise((resolve) => setTimeout(resolve, 6_000));
+	expect(closed).toBe(false);
+	ask();
+	await expect.poll(() => received).toContain('HTTP/1.1 200');
+	socket.destroy();
 });

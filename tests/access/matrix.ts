@@ -85,6 +85,7 @@ export const MATRIX: Record<string, Row> = {
 	'POST /invite/[code]':                             [OK, OK, OK, OK, OK, OK, OK, OK, OK, OK],
 	'GET /offline':                                    [OK, OK, OK, OK, OK, OK, OK, OK, OK, OK],
 	'GET /healthz':                                    [OK, OK, OK, OK, OK, OK, OK, OK, OK, OK],
+	'GET /app.webmanifest':                            [OK, OK, OK, OK, OK, OK, OK, OK, OK, OK],
 	'GET /language':                                   [Y,  Y,  Y,  Y,  Y,  Y,  Y,  Y,  Y,  Y ],
 	'POST /language':                                  [Y,  Y,  Y,  Y,  Y,  Y,  Y,  Y,  Y,  Y ],
 	'GET /logout':                                     [Y,  Y,  Y,  Y,  Y,  Y,  Y,  Y,  Y,  Y ],
@@ -107,6 +108,7 @@ export const MATRIX: Record<string, Row> = {
 	'GET /consent/history.json':                       [L,  OK, OK, NF, NF, NF, NF, NF, NF, NF],
 	'GET /messages':                                   [L,  OK, OK, NF, NF, NF, NF, NF, NF, NF],
 	'GET /checkin':                                    [L,  OK, OK, NF, NF, NF, NF, NF, NF, NF],
+	'GET /plan/calendar.ics':                          [L,  OK, OK, NF, NF, NF, NF, NF, NF, NF],
 	'GET /privacy':                                    [L,  OK, OK, NF, NF, NF, NF, NF, NF, NF],
 	'GET /privacy/export.json':                        [L,  OK, OK, NF, NF, NF, NF, NF, NF, NF],
 	// Her own plan (amina: her own plan for propose/agree; freja's step for the rest).

@@ -19,7 +19,8 @@ export interface AppServer {
 	stop(): Promise<void>;
 }
 
-function freePort(): Promise<number> {
+/** A port nobody listens on now (the system picks it). */
+export function freePort(): Promise<number> {
 	return new Promise((resolve, reject) => {
 		const probe = createServer();
 		probe.once('error', reject);

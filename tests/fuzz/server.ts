@@ -9,10 +9,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { exited as exitOf, killGroup, spawnGroup } from '../../src/lib/server/process-groups.testing';
+import { freePort } from '../access/server';
 
-/** A port of this engineer's range next to the shared e2e server's (E2E_PORT + offset). */
-export function ownPort(offset: number): number {
-	return Number(process.env.E2E_PORT ?? 4173) + offset;
+/** A free port for a spec's own server; E2E_PORT + offset when E2E_PORT is set (to pin it). */
+export async function ownPort(offset: number): Promise<number> {
+	return process.env.E2E_PORT ? Number(process.env.E2E_PORT) + offset : freePort();
 }
 
 export function tempDatabasePath(name: string): { dir: string; path: string } {

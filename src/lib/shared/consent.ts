@@ -24,6 +24,11 @@ export interface ConsentRow {
 	waitingFor: string[];
 	/** A parent an adult may remove from Minvej: the words shown next to "remove"; otherwise null. */
 	remove: string | null;
+	/**
+	 * In a language other than Danish: the Danish wording, the legal one (issue 16), shown beside the
+	 * translation. Null on a Danish page.
+	 */
+	legal: { give: string; withdraw: string; remove: string | null } | null;
 	since: Date | null;
 	/** The last change was made by a custody holder: their name. */
 	changedBy: string | null;
@@ -38,6 +43,8 @@ export interface ConsentRequestView {
 	requestedBy: string;
 	createdAt: Date;
 	give: string;
+	/** The Danish wording of the yes (the legal one) on a page in another language; otherwise null. */
+	legalGive: string | null;
 }
 
 export interface YouthConsentView {
@@ -74,8 +81,9 @@ export interface ParentConsentView {
 	custodian: {
 		selfConsentAge: number;
 		wording: string;
-		waiting: Array<{ giveRecordId: string; key: string; name: string; text: string; since: Date | null }>;
-		inForce: Array<{ key: string; name: string; kinds: DataKind[]; text: string; since: Date | null }>;
+		/** `legalText`: the Danish wording (the legal one) on a page in another language; otherwise null. */
+		waiting: Array<{ giveRecordId: string; key: string; name: string; text: string; legalText: string | null; since: Date | null }>;
+		inForce: Array<{ key: string; name: string; kinds: DataKind[]; text: string; legalText: string | null; since: Date | null }>;
 	} | null;
 }
 

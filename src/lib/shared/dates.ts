@@ -3,12 +3,13 @@
  * server and in the browser, with the browser's own Intl (no date library in the download).
  */
 import { getLocale, type Locale } from '$lib/paraglide/runtime.js';
+import { INTL_TAGS } from './locales';
 
 /** Where "the 3rd of March" is meant: the municipality's calendar. */
 export const TIME_ZONE = 'Europe/Copenhagen';
 
-/** Danish as written in Denmark; English as in Britain (day before month, 24-hour clock). */
-export const intlLocale = (locale: Locale = getLocale()): string => (locale === 'en' ? 'en-GB' : 'da-DK');
+/** The Intl tag of the language (shared/locales.ts): Danish as in Denmark, English as in Britain … */
+export const intlLocale = (locale: Locale = getLocale()): string => INTL_TAGS[locale] ?? INTL_TAGS.da;
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 

@@ -1,10 +1,11 @@
 /**
- * Danish (or English) dates and times of messages in Europe/Copenhagen, on server and client
+ * Dates and times of messages in Europe/Copenhagen, on server and client
  * alike, with the browser's own Intl (no date library in the young person's download). Kept apart
  * from `$lib/shared/dates`, like the plan's dates, for the size budget of the first view.
  */
 import { m } from '$lib/paraglide/messages.js';
 import { getLocale } from '$lib/paraglide/runtime';
+import { INTL_TAGS } from '$lib/shared/locales';
 
 const TIME_ZONE = 'Europe/Copenhagen';
 
@@ -18,7 +19,7 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 
 /** One formatter per language and style (making one is slow; a conversation shows many times). */
 function formatter(style: keyof typeof STYLES): Intl.DateTimeFormat {
-	const locale = getLocale() === 'en' ? 'en-GB' : 'da-DK';
+	const locale = INTL_TAGS[getLocale()] ?? INTL_TAGS.da;
 	const key = `${locale} ${style}`;
 	let f = formatters.get(key);
 	if (!f) {

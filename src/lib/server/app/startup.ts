@@ -4,6 +4,7 @@ import { verifyPragmas } from '../db/client';
 import { seedDemoIfEmpty } from './seed';
 import { scheduleRetention } from '../access';
 import { scheduleCheckins } from '../followup';
+import { scheduleMeetingReminders } from '../plan';
 import { writePidFile } from './pidfile';
 import { ensureVapidKeys } from '../push';
 import { scheduleSessionPurge } from '../auth';
@@ -14,7 +15,7 @@ let started: Promise<void> | undefined;
 /**
  * Runs once when the server starts: opens and migrates the database, refuses to go on unless
  * the required pragmas are in force, seeds the demo municipality into an empty database and
- * starts the timers (access-log retention, check-ins, backups when BACKUP_DIR is set).
+ * starts the timers (access-log retention, check-ins, meeting reminders, backups when BACKUP_DIR is set).
  */
 export function startServer(): Promise<void> {
 	started ??= (async () => {
@@ -29,6 +30,7 @@ export function startServer(): Promise<void> {
 		scheduleSessionPurge();
 		ensureVapidKeys();
 		scheduleCheckins();
+		scheduleMeetingReminders();
 		scheduleBackups(backups);
 	})();
 	return started;

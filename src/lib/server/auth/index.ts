@@ -3,10 +3,11 @@
  * their person), passwords, login throttling, invite codes, logout, and where each role lands.
  * Routes import this part only through this entry.
  */
-export { sessionCookieOptions } from './cookie';
+export { LOCALE_COOKIE, localeCookieOptions, sessionCookieOptions } from './cookie';
 export { DEVICE_COOKIE, DEVICE_LIFETIME_MS } from './devices';
 export { homeFor } from './home';
 export { INVITE_LIFETIME_MS, createInvite, createSignInCode, findOpenInvite, findOpenSignInCode } from './invite';
+export { saveLocale, storedLocale } from './locale';
 export { logIn, normalizeUsername } from './login';
 export { endSession } from './logout';
 export { checkNewPassword, hashPassword } from './password';

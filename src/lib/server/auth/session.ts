@@ -49,6 +49,8 @@ export interface ValidSession {
 	user: SessionUser;
 	/** When the cookie should expire (the earlier of idle and absolute end). */
 	expiresAt: Date;
+	/** The language stored on the account (issue 16), or null if the person never chose one. */
+	locale: string | null;
 }
 
 function hashSecret(secret: string): string {
@@ -108,6 +110,7 @@ export function validateSession(token: string, now = new Date()): ValidSession |
 	return {
 		id,
 		user: { id: userId, username, displayName, role, department, birthDate },
+		locale: row.user.locale,
 		expiresAt: new Date(Math.min(absoluteEnd, lastUsed + limits.idle))
 	};
 }

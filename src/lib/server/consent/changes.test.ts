@@ -534,3 +534,46 @@ describe('from 18 a parent link rests on the young person’s own consent, which
 		expect(linkedParents(id('amina'))).toHaveLength(1);
 	});
 });
+
+describe('a translated wording (issue 16)', () => {
+	it('is its own version: the record names the language and version, and holds the words shown in that language', async () => {
+		const ar = { wording: wordingVersionFor('ar'), locale: 'ar' as const };
+		await withdrawConsent(who('freja'), id('freja'), { recipient: 'department:jobcenter', ...da });
+		expect(await giveConsent(who('freja'), id('freja'), { recipient: 'department:jobcenter', ...ar })).toMatchObject({ ok: true, status: 'active' });
+		const last = loadConsentRecords(id('freja')).at(-1)!;
+		expect(last.wordingVersion).toBe('consent-v1/ar');
+		const view = youthConsentView(who('freja'), id('freja'), 'ar')!;
+		const row = view.departments.find((r) => r.key === 'department:jobcenter')!;
+		expect(last.wordingText).toBe(row.give);
+		expect(row.give).toMatch(/[\u0600-\u06FF]/);
+		// A form showing the Arabic wording cannot be recorded as the Danish one, nor the reverse.
+		expect(await withdrawConsent(who('freja'), id('freja'), { recipient: 'department:jobcenter', wording: wordingVersionFor('da'), locale: 'ar' })).toEqual({
+			ok: false,
+			error: 'wording_changed'
+		});
+	});
+
+	it('shows the Danish wording, the legal one, beside each translation; a Danish page has none', () => {
+		const danish = youthConsentView(who('freja'), id('freja'), 'da')!;
+		expect(danish.departments.every((r) => r.legal === null)).toBe(true);
+		for (const locale of ['en', 'ar', 'uk', 'tr', 'so', 'fa'] as const) {
+			const view = youthConsentView(who('freja'), id('freja'), locale)!;
+			expect(view.wording).toBe(`consent-v1/${locale}`);
+			for (const [i, row] of view.departments.entries()) {
+				expect(row.legal?.give, `${locale} ${row.key}`).toBe(danish.departments[i]!.give);
+				expect(row.legal?.withdraw).toBe(danish.departments[i]!.withdraw);
+				expect(row.give).not.toBe(danish.departments[i]!.give);
+			}
+		}
+	});
+
+	it('gives a custody holder the Danish co-signing wording beside the translation', async () => {
+		await giveConsent(who('noah'), id('noah'), { recipient: 'department:uu', ...da });
+		const danish = parentConsentView(who('peter'), id('noah'), 'da')!.custodian!;
+		const farsi = parentConsentView(who('peter'), id('noah'), 'fa')!.custodian!;
+		expect(danish.waiting[0]!.legalText).toBeNull();
+		expect(farsi.waiting[0]!.legalText).toBe(danish.waiting[0]!.text);
+		expect(farsi.waiting[0]!.text).not.toBe(danish.waiting[0]!.text);
+		expect(farsi.wording).toBe('consent-v1/fa');
+	});
+});

@@ -27,6 +27,7 @@ import {
 	removeParentWording,
 	withdrawWording,
 	wordingVersionFor,
+	LEGAL_LOCALE,
 	type Locale
 } from './wording';
 import { openConsentRequests } from './requests';
@@ -55,6 +56,20 @@ export function youthConsentView(actor: Actor, youthId: string, locale: Locale, 
 		const state = states.get(recipientKey(recipient));
 		const offered = recipient.kind === 'department' ? [...DEPARTMENT_KINDS[recipient.department]] : [...PARENT_KINDS];
 		const ctx = { locale, recipientName: name, selfConsentAge: underAge ? selfConsentAge : undefined };
+		// The Danish wording is the legal one: a page in another language shows it beside the translation.
+		const legalCtx = {
+			locale: LEGAL_LOCALE,
+			recipientName: recipient.kind === 'department' ? departmentName(recipient.department, LEGAL_LOCALE) : name,
+			selfConsentAge: ctx.selfConsentAge
+		};
+		const legal =
+			locale === LEGAL_LOCALE
+				? null
+				: {
+						give: giveWording(recipient, offered, recipient.kind === 'department' ? legalCtx : { ...legalCtx, selfConsentAge: undefined }).text,
+						withdraw: withdrawWording(legalCtx).text,
+						remove: recipient.kind === 'parent' && mayRemoveParents ? removeParentWording(legalCtx).text : null
+					};
 		return {
 			key: recipientKey(recipient),
 			kind: recipient.kind,
@@ -66,6 +81,7 @@ export function youthConsentView(actor: Actor, youthId: string, locale: Locale, 
 			withdraw: withdrawWording(ctx).text,
 			waitingFor: state?.status === 'waiting_cosign' ? custodians : [],
 			remove: recipient.kind === 'parent' && mayRemoveParents ? removeParentWording(ctx).text : null,
+			legal,
 			since: state?.since ?? null,
 			changedBy: state?.lastActorId && state.lastActorId !== youthId ? (names.get(state.lastActorId) ?? null) : null
 		};
@@ -80,15 +96,18 @@ export function youthConsentView(actor: Actor, youthId: string, locale: Locale, 
 		wording: wordingVersionFor(locale),
 		custodians,
 		requests: openConsentRequests(youthId).map((r) => {
-			const name = departmentName(r.department, locale);
+			const recipient = { kind: 'department', department: r.department } as const;
+			const wordingIn = (l: Locale) =>
+				giveWording(recipient, DEPARTMENT_KINDS[r.department], {
+					locale: l,
+					recipientName: departmentName(r.department, l),
+					selfConsentAge: underAge ? selfConsentAge : undefined
+				}).text;
 			return {
 				...r,
-				name,
-				give: giveWording({ kind: 'department', department: r.department }, DEPARTMENT_KINDS[r.department], {
-					locale,
-					recipientName: name,
-					selfConsentAge: underAge ? selfConsentAge : undefined
-				}).text
+				name: departmentName(r.department, locale),
+				give: wordingIn(locale),
+				legalGive: locale === LEGAL_LOCALE ? null : wordingIn(LEGAL_LOCALE)
 			};
 		}),
 		departments: DEPARTMENTS.map((department) => row({ kind: 'department', department }, departmentName(department, locale))),
@@ -160,11 +179,13 @@ export function parentConsentView(actor: Actor, youthId: string, locale: Locale)
 	const departments = [...currentConsentStates(youth).values()].flatMap((s) =>
 		s.recipient.kind === 'department' && inForce(s) ? [{ state: s, department: s.recipient.department }] : []
 	);
-	const ctx = (department: Department) => ({
-		locale,
-		recipientName: departmentName(department, locale),
+	const ctx = (department: Department, l: Locale = locale) => ({
+		locale: l,
+		recipientName: departmentName(department, l),
 		youthName: youthFirstName
 	});
+	// The Danish wording is the legal one: a page in another language shows it beside the translation.
+	const legal = (text: (l: Locale) => string) => (locale === LEGAL_LOCALE ? null : text(LEGAL_LOCALE));
 	view.custodian = {
 		selfConsentAge: getSettings().selfConsentAge,
 		wording: wordingVersionFor(locale),
@@ -175,6 +196,7 @@ export function parentConsentView(actor: Actor, youthId: string, locale: Locale)
 				key: recipientKey(state.recipient),
 				name: departmentName(department, locale),
 				text: cosignWording(department, state.dataKinds, ctx(department)).text,
+				legalText: legal((l) => cosignWording(department, state.dataKinds, ctx(department, l)).text),
 				since: state.since
 			})),
 		inForce: departments
@@ -184,6 +206,7 @@ export function parentConsentView(actor: Actor, youthId: string, locale: Locale)
 				name: departmentName(department, locale),
 				kinds: [...state.dataKinds],
 				text: custodianWithdrawWording(ctx(department)).text,
+				legalText: legal((l) => custodianWithdrawWording(ctx(department, l)).text),
 				since: state.since
 			}))
 	};

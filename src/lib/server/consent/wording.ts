@@ -12,8 +12,17 @@ import { m } from '$lib/paraglide/messages.js';
 import type { DataKind, Department } from '$lib/shared/domain';
 import type { ConsentRecipient } from '../access';
 
-export type Locale = 'da' | 'en';
-export const LOCALES: readonly Locale[] = ['da', 'en'];
+import { LOCALES as APP_LOCALES, isLocaleName, type Locale } from '$lib/shared/locales';
+
+export type { Locale };
+/**
+ * Every interface language has its own wording. A translation is a version of its own
+ * (`consent-v1/ar`), so a record names the language and version the person saw; the Danish
+ * wording (`consent-v1/da`) is the legal one, and each translation shows it beside itself.
+ */
+export const LOCALES: readonly Locale[] = APP_LOCALES;
+/** The language whose wording is the legal one. */
+export const LEGAL_LOCALE: Locale = 'da';
 
 /** The wording in force. Bump it (with new message keys) whenever a text below changes. */
 export const WORDING_VERSION = 'consent-v1';
@@ -189,5 +198,5 @@ export function custodianWithdrawWording(ctx: WordingContext): Wording {
 }
 
 export function toLocale(value: unknown): Locale {
-	return value === 'en' ? 'en' : 'da';
+	return isLocaleName(value) ? value : 'da';
 }

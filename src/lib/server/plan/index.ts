@@ -7,6 +7,8 @@
 export { answer, fields } from './forms';
 export { agreeToPlan, createPlan, GOAL_TEXT_MAX, importGoal, updateGoal } from './goal';
 export { listOwnerChoices } from './input';
+export { meetingCalendar } from './calendar';
+export { remindOfMeetingsTomorrow, scheduleMeetingReminders } from './reminders';
 export { cancelMeeting, scheduleMeeting } from './meetings';
 export { listCaseloadPage } from './caseload';
 export { getPlanSummary } from './overview';

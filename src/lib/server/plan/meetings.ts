@@ -3,7 +3,7 @@
  * them; they are shown to whoever may see the young person's meetings.
  */
 import { TZDate } from '@date-fns/tz';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { db } from '../db';
 import { meetings } from '../db/schema';
 import { TIME_ZONE } from '../dates';
@@ -74,7 +74,10 @@ export function cancelMeeting(actor: Actor, youthId: string, meetingId: string, 
 			.where(and(eq(meetings.id, meetingId), eq(meetings.planId, plan.id), isNull(meetings.cancelledAt)))
 			.get();
 		if (!meeting) return { ok: false as const, error: 'not_found' as const };
-		tx.update(meetings).set({ cancelledAt: now }).where(eq(meetings.id, meeting.id)).run();
+		tx.update(meetings)
+			.set({ cancelledAt: now, sequence: sql`${meetings.sequence} + 1` })
+			.where(eq(meetings.id, meeting.id))
+			.run();
 		touchPlan(tx, plan.id, now, false);
 		noteChange(tx, plan.id, actor.id, 'meeting_cancelled', { place: meeting.place, startsAt: meeting.startsAt.toISOString() }, now);
 		return { ok: true as const };

@@ -7,6 +7,7 @@ export {
 	notifyCheckinsDue,
 	notifyConsentWaiting,
 	notifyGuideChanged,
+	notifyMeetingsTomorrow,
 	notifyNewMessage,
 	notifyRequestDecided,
 	removeAllSubscriptions,

@@ -25,6 +25,7 @@ import { answerConsentRequest, askForConsent } from '../consent';
 import { wordingVersionFor } from '../consent';
 import { setRhythm, syncCheckins } from '../followup';
 import { todayIso } from '../dates';
+import { saveLocale } from '../auth';
 
 /** Waits until the push service has received `count` requests, then a little longer for strays. */
 async function received(service: { received: ReceivedPush[] }, count: number, patience = 5000) {
@@ -160,12 +161,16 @@ describe('payload', () => {
 			kind: 'message',
 			title: 'Minvej',
 			body: 'Du har en ny besked i Minvej',
+			lang: 'da',
+			dir: 'ltr',
 			url: '/messages'
 		});
 		expect(pushPayload('message', 'guide', 'en')).toEqual({
 			kind: 'message',
 			title: 'Minvej',
 			body: 'You have a new message in Minvej',
+			lang: 'en',
+			dir: 'ltr',
 			url: '/staff/messages'
 		});
 		expect(pushPayload('consentCosign', 'parent', 'da').url).toBe('/parent');
@@ -173,7 +178,7 @@ describe('payload', () => {
 		for (const kind of PUSH_KINDS)
 			for (const locale of ['da', 'en'] as const) {
 				const payload = pushPayload(kind, 'youth', locale);
-				expect(Object.keys(payload).sort()).toEqual(['body', 'kind', 'title', 'url']);
+				expect(Object.keys(payload).sort()).toEqual(['body', 'dir', 'kind', 'lang', 'title', 'url']);
 				expect(payload.body).toMatch(/Minvej$/);
 			}
 	});
@@ -202,8 +207,40 @@ describe('notifyUser', () => {
 				kind: 'message',
 				title: 'Minvej',
 				body: 'Du har en ny besked i Minvej',
+				lang: 'da',
+				dir: 'ltr',
 				url: '/messages'
 			});
+		} finally {
+			await service.close();
+		}
+	});
+
+	it('writes the notice in the language stored on the account (issue 16), whatever the device subscribed in', async () => {
+		const service = await startPushService();
+		try {
+			const freja = demoUser(database, 'freja');
+			const karen = demoUser(database, 'karen');
+			const frejaKeys = subscribeDevice(freja.id, `${service.origin}/push/freja`, 'da');
+			const karenKeys = subscribeDevice(karen.id, `${service.origin}/push/karen`, 'en');
+			expect(saveLocale(freja, 'ar')).toBe(true);
+			expect(saveLocale(karen, 'uk')).toBe(true);
+			await notifyUser(freja.id, 'message');
+			await notifyUser(karen.id, 'consentCosign');
+			const [toFreja, toKaren] = ['/push/freja', '/push/karen'].map((path) => service.received.find((p) => p.path === path)!);
+			expect(JSON.parse(decryptPush(toFreja!.body, frejaKeys))).toEqual({
+				...pushPayload('message', 'youth', 'ar'),
+				lang: 'ar',
+				dir: 'rtl'
+			});
+			const karenNotice = JSON.parse(decryptPush(toKaren!.body, karenKeys));
+			expect(karenNotice).toMatchObject({ lang: 'uk', dir: 'ltr', body: pushPayload('consentCosign', 'parent', 'uk').body });
+			// Each is the language's own text, not the Danish or English one.
+			expect(pushPayload('message', 'youth', 'ar').body).not.toBe(pushPayload('message', 'youth', 'da').body);
+			expect(pushPayload('message', 'youth', 'ar').body).not.toBe(pushPayload('message', 'youth', 'en').body);
+			expect(karenNotice.body).not.toBe(pushPayload('consentCosign', 'parent', 'en').body);
+			// Staff pages are in Danish and English only: a guide's account does not take Arabic.
+			expect(saveLocale(demoUser(database, 'jonas'), 'ar')).toBe(false);
 		} finally {
 			await service.close();
 		}
@@ -262,6 +299,8 @@ describe('a new message', () => {
 				kind: 'message',
 				title: 'Minvej',
 				body: 'You have a new message in Minvej',
+				lang: 'en',
+				dir: 'ltr',
 				url: '/staff/messages'
 			});
 			for (const word of ['Hemmelig', 'læreplads', 'Hansen', 'Amina']) expect(payload).not.toContain(word);
@@ -279,6 +318,8 @@ describe('a new message', () => {
 				kind: 'message',
 				title: 'Minvej',
 				body: 'Du har en ny besked i Minvej',
+				lang: 'da',
+				dir: 'ltr',
 				url: '/messages'
 			});
 		} finally {
@@ -310,8 +351,8 @@ describe('other news', () => {
 			expect(declineRequest(lone!, sent.ok ? sent.id : '', { reason })).toEqual({ ok: true });
 			const pushes = await received(service, 2);
 			expect(notices(pushes, keys).sort((a, b) => a.path.localeCompare(b.path))).toEqual([
-				{ path: '/push/noah', kind: 'guideRequest', title: 'Minvej', body: 'Der er nyt om ønsket om en guide i Minvej', url: '/guide' },
-				{ path: '/push/peter', kind: 'guideRequest', title: 'Minvej', body: 'Der er nyt om ønsket om en guide i Minvej', url: '/parent' }
+				{ path: '/push/noah', kind: 'guideRequest', title: 'Minvej', body: 'Der er nyt om ønsket om en guide i Minvej', lang: 'da', dir: 'ltr', url: '/guide' },
+				{ path: '/push/peter', kind: 'guideRequest', title: 'Minvej', body: 'Der er nyt om ønsket om en guide i Minvej', lang: 'da', dir: 'ltr', url: '/parent' }
 			]);
 			for (const p of pushes) expect(p.body.toString('latin1')).not.toContain('sommer');
 			// A refused decision (the request is no longer open) sends nothing more.
@@ -344,6 +385,8 @@ describe('other news', () => {
 					kind: 'consentCosign',
 					title: 'Minvej',
 					body: 'A consent is waiting for your signature in Minvej',
+					lang: 'en',
+					dir: 'ltr',
 					url: '/parent'
 				}
 			]);
@@ -391,7 +434,7 @@ describe('other news', () => {
 			// Setting the rhythm made today's check-in: one notice.
 			const pushes = await received(service, 1);
 			expect(notices(pushes, keys)).toEqual([
-				{ path: '/push/freja', kind: 'checkin', title: 'Minvej', body: 'Der er et nyt spørgsmål til dig i Minvej', url: '/' }
+				{ path: '/push/freja', kind: 'checkin', title: 'Minvej', body: 'Der er et nyt spørgsmål til dig i Minvej', lang: 'da', dir: 'ltr', url: '/' }
 			]);
 			// The hourly round creates nothing new and sends nothing.
 			expect(syncCheckins(undefined, start)).toEqual([]);

@@ -19,6 +19,7 @@ import {
 	pwa_push_consent_cosign,
 	pwa_push_guide_changed,
 	pwa_push_guide_request,
+	pwa_push_meeting,
 	pwa_push_message
 } from '../../paraglide/messages.js';
 import { config } from '../config';
@@ -28,10 +29,12 @@ import { newId } from '../ids';
 import { getSettings } from '../settings';
 import type { SessionUser } from '../auth';
 import type { MessageView } from '../../shared/messages';
+import { LOCALES, isLocaleName, textDirection, type Locale } from '../../shared/locales';
 
 /** What a notice can be about. */
-export const PUSH_KINDS = ['message', 'guideRequest', 'consentCosign', 'checkin', 'guideChanged'] as const;
+export const PUSH_KINDS = ['message', 'guideRequest', 'consentCosign', 'checkin', 'guideChanged', 'meeting'] as const;
 export type PushKind = (typeof PUSH_KINDS)[number];
+/** The language a device subscribed in, as stored (Danish or English: the column's CHECK allows those). */
 export type PushLocale = (typeof PUSH_LOCALES)[number];
 
 /** What the service worker receives (decrypted on the device). */
@@ -39,6 +42,9 @@ export interface PushPayload {
 	kind: PushKind;
 	title: string;
 	body: string;
+	/** The notice's language and direction (showNotification's `lang` and `dir`). */
+	lang: Locale;
+	dir: 'ltr' | 'rtl';
 	/** Where a tap on the notice opens the app (a path on this site). */
 	url: string;
 }
@@ -153,7 +159,14 @@ export const subscriptionInput = z.object({
 		/** The shared authentication secret: 16 bytes. */
 		auth: base64url(16)
 	}),
-	locale: z.enum(PUSH_LOCALES).default('da')
+	/**
+	 * The page's language when subscribing. Stored as Danish or English, a fallback only: a notice
+	 * is written in the language stored on the account (issue 16) whenever there is one.
+	 */
+	locale: z
+		.enum(LOCALES as [Locale, ...Locale[]])
+		.default('da')
+		.transform((l): PushLocale => (l === 'en' ? 'en' : 'da'))
 });
 export type SubscriptionInput = z.infer<typeof subscriptionInput>;
 
@@ -220,19 +233,29 @@ function targetUrl(role: Role, kind: PushKind): string {
 			return '/';
 		case 'guideChanged':
 			return role === 'parent' ? '/parent' : '/guide';
+		case 'meeting':
+			return '/plan';
 	}
 }
 
 /** The notice's text: says that something is new, never what. */
-export function pushPayload(kind: PushKind, role: Role, locale: PushLocale): PushPayload {
+export function pushPayload(kind: PushKind, role: Role, locale: Locale): PushPayload {
 	const text = {
 		message: pwa_push_message,
 		guideRequest: pwa_push_guide_request,
 		consentCosign: pwa_push_consent_cosign,
 		checkin: pwa_push_checkin,
-		guideChanged: pwa_push_guide_changed
+		guideChanged: pwa_push_guide_changed,
+		meeting: pwa_push_meeting
 	}[kind];
-	return { kind, title: app_name({}, { locale }), body: text({}, { locale }), url: targetUrl(role, kind) };
+	return {
+		kind,
+		title: app_name({}, { locale }),
+		body: text({}, { locale }),
+		lang: locale,
+		dir: textDirection(locale),
+		url: targetUrl(role, kind)
+	};
 }
 
 /**
@@ -243,14 +266,20 @@ export function pushPayload(kind: PushKind, role: Role, locale: PushLocale): Pus
 export async function notifyUser(userId: string, kind: PushKind): Promise<NotifyResult> {
 	const result: NotifyResult = { sent: 0, removed: 0, failed: 0 };
 	try {
-		const user = db().select({ role: users.role, disabledAt: users.disabledAt }).from(users).where(eq(users.id, userId)).get();
+		const user = db()
+			.select({ role: users.role, disabledAt: users.disabledAt, locale: users.locale })
+			.from(users)
+			.where(eq(users.id, userId))
+			.get();
 		if (!user || user.disabledAt) return result;
 		const subscriptions = db().select().from(pushSubscriptions).where(eq(pushSubscriptions.userId, userId)).all();
 		if (subscriptions.length === 0) return result;
 		const vapidDetails = { subject: vapidSubject(), ...ensureVapidKeys() };
 		await Promise.all(
 			subscriptions.map(async (s) => {
-				const outcome = await sendOne(s, JSON.stringify(pushPayload(kind, user.role, s.locale)), kind, vapidDetails);
+				// The language stored on the account; else the one the device subscribed in.
+				const locale = isLocaleName(user.locale) ? user.locale : s.locale;
+				const outcome = await sendOne(s, JSON.stringify(pushPayload(kind, user.role, locale)), kind, vapidDetails);
 				result[outcome]++;
 			})
 		);
@@ -331,6 +360,14 @@ export function notifyCheckinsDue(checkins: { youthId: string }[]): Promise<Noti
 	return notifyAll(
 		checkins.map((c) => c.youthId),
 		'checkin'
+	);
+}
+
+/** Meetings tomorrow: each young person gets one notice ("Du har et møde i morgen"), no details. */
+export function notifyMeetingsTomorrow(meetings: { youthId: string }[]): Promise<NotifyResult> {
+	return notifyAll(
+		meetings.map((m) => m.youthId),
+		'meeting'
 	);
 }
 

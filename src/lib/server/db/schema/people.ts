@@ -19,6 +19,8 @@ export const users = sqliteTable(
 		passwordHash: text('password_hash'),
 		phone: text('phone'),
 		email: text('email'),
+		/** The language the person chose (issue 16); null until they choose. Push notices use it. */
+		locale: text('locale'),
 		createdAt: createdAt(),
 		disabledAt: integer('disabled_at', { mode: 'timestamp_ms' }),
 		/**

@@ -108,7 +108,11 @@ export const meetings = sqliteTable(
 		bring: text('bring').notNull().default(''),
 		createdBy: text('created_by').references(() => users.id),
 		createdAt: createdAt(),
-		cancelledAt: integer('cancelled_at', { mode: 'timestamp_ms' })
+		cancelledAt: integer('cancelled_at', { mode: 'timestamp_ms' }),
+		/** The calendar file's SEQUENCE (RFC 5545): raised on every change, cancelling included. */
+		sequence: integer('sequence').notNull().default(0),
+		/** When the day-before reminder push went out (null: not yet). */
+		remindedAt: integer('reminded_at', { mode: 'timestamp_ms' })
 	},
 	(t) => [
 		index('meetings_plan_idx').on(t.planId, t.startsAt),

@@ -60,6 +60,7 @@ ALTER TABLE `users` ADD `external_login` text;--> statement-breakpoint
 ALTER TABLE `users` ADD `external_id` text;--> statement-breakpoint
 CREATE UNIQUE INDEX `users_external_login_unique` ON `users` (`external_login`);--> statement-breakpoint
 CREATE UNIQUE INDEX `users_external_id_unique` ON `users` (`external_id`);--> statement-breakpoint
+CREATE INDEX `users_role_idx` ON `users` (`role`,`disabled_at`);--> statement-breakpoint
 ALTER TABLE `guide_assignments` ADD `handover` integer DEFAULT false NOT NULL;--> statement-breakpoint
 ALTER TABLE `guide_assignments` ADD `seen_by_youth_at` integer;--> statement-breakpoint
 -- The account audit is the record of who changed which account: never changed, never removed.
@@ -178,5 +179,3 @@ END;
 INSERT INTO caseload_index (youth_id, name_key, birth_date, disabled, guide_id, status, plan_agreement, overdue_from, checkin_running, checkin_score, checkin_missed_after)
 SELECT u.id, replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(lower(u.display_name), 'Æ', '{'), 'æ', '{'), 'Ä', '{'), 'ä', '{'), 'Ø', '|'), 'ø', '|'), 'Ö', '|'), 'ö', '|'), 'Å', '}'), 'å', '}'), 'É', 'e'), 'é', 'e'), 'Ü', 'y'), 'ü', 'y'), u.birth_date, u.disabled_at IS NOT NULL, (SELECT ga.guide_id FROM guide_assignments ga WHERE ga.youth_id = u.id AND ga.ended_at IS NULL), coalesce((SELECT h.status FROM youth_status_history h WHERE h.youth_id = u.id ORDER BY h.created_at DESC, h.rowid DESC LIMIT 1), 'unknown'), (SELECT CASE WHEN p.agreed_version IS NULL THEN 'never' WHEN p.agreed_version = p.version THEN 'current' ELSE 'stale' END FROM plans p WHERE p.youth_id = u.id), (SELECT min(s.due_date) FROM plans p JOIN plan_steps s ON s.plan_id = p.id WHERE p.youth_id = u.id AND s.status IN ('todo', 'doing') AND s.due_date IS NOT NULL), EXISTS (SELECT 1 FROM checkin_schedules cs WHERE cs.youth_id = u.id AND cs.stopped_at IS NULL), (SELECT c.score FROM checkins c WHERE c.youth_id = u.id AND c.answered_at IS NOT NULL ORDER BY c.due_on DESC LIMIT 1), (SELECT min(date(c.due_on, '+' || (max(1, min(coalesce(cs.interval_days, 7), 7)) - 1) || ' days')) FROM checkins c LEFT JOIN checkin_schedules cs ON cs.id = c.schedule_id WHERE c.youth_id = u.id AND c.answered_at IS NULL AND c.due_on > coalesce((SELECT a.due_on FROM checkins a WHERE a.youth_id = u.id AND a.answered_at IS NOT NULL ORDER BY a.due_on DESC LIMIT 1), ''))
 FROM users u WHERE u.role = 'youth';
---> statement-breakpoint
-CREATE INDEX `users_role_idx` ON `users` (`role`,`disabled_at`);

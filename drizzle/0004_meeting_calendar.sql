@@ -1,0 +1,2 @@
+ALTER TABLE `meetings` ADD `sequence` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE `meetings` ADD `reminded_at` integer;

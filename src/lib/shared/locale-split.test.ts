@@ -1,0 +1,78 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { compile } from '@inlang/paraglide-js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { paraglideOptions } from '../../../paraglide.options.js';
+import { splitMessageModule } from './locale-split';
+
+// The messages compiled as a build compiles them, one module per message (Vitest's own compile,
+// in src/lib/paraglide, is one module per language).
+const out = mkdtempSync(join(tmpdir(), 'minvej-paraglide-'));
+let modules: { local: string; code: string }[] = [];
+let messages: Record<string, (inputs?: object, options?: { locale?: string }) => string> = {};
+
+beforeAll(async () => {
+	await compile({ ...paraglideOptions, outdir: out, outputStructure: 'message-modules' });
+	const dir = join(out, 'messages');
+	modules = readdirSync(dir)
+		.filter((file) => file.endsWith('.js') && file !== '_index.js')
+		.map((file) => ({ local: file.slice(0, -3), code: readFileSync(join(dir, file), 'utf8') }));
+	messages = await import(/* @vite-ignore */ pathToFileURL(join(out, 'messages.js')).href);
+}, 60_000);
+
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+/** The names a module exports: `export const x` and `export { x as "y" }`. */
+function exportsOf(code: string): string[] {
+	const names = [...code.matchAll(/export const ([A-Za-z0-9_$]+)/g)].map((m) => m[1]!);
+	for (const [, list] of code.matchAll(/export \{([^}]*)\}/g))
+		for (const part of list!.split(','))
+			names.push(
+				part
+					.trim()
+					.split(/\s+as\s+/)
+					.pop()!
+					.replace(/^"|"$/g, '')
+			);
+	return names.sort();
+}
+
+/** Runs the browser's version with a table that answers "<key>|<Danish text>". */
+function runSplit(code: string): Record<string, (inputs?: object, options?: object) => string> {
+	const body = code
+		.replace(/^import .*$/m, '')
+		.replace(/export \{ ([A-Za-z0-9_$]+) as ("[^"]+") \};/, 'return { [$2]: $1 };')
+		.replace(/export \{ ([A-Za-z0-9_$]+) \};/, 'return { $1 };');
+	const splitMessage =
+		(key: string, danish: (inputs: object) => string) =>
+		(inputs: object = {}) =>
+			`${key}|${danish(inputs)}`;
+	return new Function('splitMessage', body)(splitMessage);
+}
+
+describe('the browser build’s language split', () => {
+	it('finds the compiled messages', () => {
+		expect(modules.length).toBeGreaterThan(500);
+		expect(modules.some(({ code }) => /export \{ \w+ as "/.test(code))).toBe(true); // keys Paraglide renames exist
+	});
+
+	it('keeps every message under the name it had, looked up by its real key, with its Danish text', () => {
+		for (const { local, code } of modules) {
+			const split = splitMessageModule(code, local);
+			expect(exportsOf(split), local).toEqual(exportsOf(code));
+			for (const [key, message] of Object.entries(runSplit(split))) {
+				expect(typeof message, key).toBe('function');
+				expect(message(), key).toBe(`${key}|${messages[key]!({}, { locale: 'da' })}`);
+			}
+		}
+	});
+
+	it('drops every other language’s text', () => {
+		const split = splitMessageModule(modules.find(({ local }) => local === 'settings_field_unitphone1')!.code, 'settings_field_unitphone1');
+		expect(split).toContain('Telefonnummer');
+		expect(split).not.toContain('Phone number');
+		expect(split).toContain('export { settings_field_unitphone1 as "settings_field_unitPhone" }');
+	});
+});

@@ -163,6 +163,9 @@ test.describe('plain Danish', () => {
 });
 
 test.describe('every language', () => {
+	// Seven long tests that only read: spread over the workers (each worker has this file's server
+	// of its own, tests/story.ts), not queued on one.
+	test.describe.configure({ mode: 'parallel' });
 	for (const language of LANGUAGES) {
 		const rtl = RTL.includes(language);
 		const title = `the young person's and the parent's pages pass axe in ${LANGUAGE_NAMES[language]} (${language})`;

@@ -49,7 +49,9 @@ async function codeLinks(page: Page): Promise<Map<string, string>> {
 	const rows = await page
 		.getByTestId('import-codes')
 		.getByRole('row')
-		.evaluateAll((trs) => trs.slice(1).map((tr) => [tr.querySelector('td')?.textContent ?? '', tr.querySelector('code')?.textContent ?? '']));
+		.evaluateAll((trs) =>
+			trs.slice(1).map((tr) => [tr.querySelector('td')?.textContent ?? '', tr.querySelector('code')?.textContent ?? ''])
+		);
 	return new Map(rows.map(([name, link]) => [name!.replace(/\s*\(.*\)\s*$/, '').trim(), link!]));
 }
 
@@ -116,7 +118,10 @@ test.describe('staff accounts', () => {
 });
 
 test.describe('a leaver', () => {
-	test('a guide with three young people leaves: each gets the new guide, and the old guide’s session is gone', async ({ page, browser }) => {
+	test('a guide with three young people leaves: each gets the new guide, and the old guide’s session is gone', async ({
+		page,
+		browser
+	}) => {
 		test.slow(); // five people sign in on a shared machine
 		await login(page, 'lone');
 		await page.goto('/staff/admin/import');
@@ -188,7 +193,9 @@ test.describe('a leaver', () => {
 			await logout(page);
 		}
 		// The old conversations are closed; nothing was deleted.
-		expect(count("select count(*) from message_threads t join users g on g.id = t.guide_id where g.username = 'helle' and t.closed_at is null")).toBe(0);
+		expect(
+			count("select count(*) from message_threads t join users g on g.id = t.guide_id where g.username = 'helle' and t.closed_at is null")
+		).toBe(0);
 		expect(count("select count(*) from guide_assignments a join users g on g.id = a.guide_id where g.username = 'helle'")).toBe(3);
 	});
 });
@@ -199,7 +206,9 @@ function caseload(): string[] {
 	for (let i = 1; i <= 199; i++) {
 		const id = `IMP-${String(i).padStart(3, '0')}`;
 		const status = i % 3 === 0 ? 'job' : 'youth_education';
-		rows.push(`youth,${id},Øvelse Ung ${String(i).padStart(3, '0')},${bornAt(13 + (i % 12), 1 + (i % 28))},${i % 10 ? 'IMP-G' : ''},${status},education,Mål nummer ${i},,,,,,`);
+		rows.push(
+			`youth,${id},Øvelse Ung ${String(i).padStart(3, '0')},${bornAt(13 + (i % 12), 1 + (i % 28))},${i % 10 ? 'IMP-G' : ''},${status},education,Mål nummer ${i},,,,,,`
+		);
 	}
 	return rows;
 }
@@ -310,7 +319,9 @@ test.describe('the lists', () => {
 		// Sorted on the server: by age, youngest first, across pages.
 		await page.getByRole('link', { name: 'Alder' }).click();
 		await expect(page).toHaveURL(/status=job&flag=noGuide&sort=age$/);
-		const ages = await page.getByTestId('caseload-row').evaluateAll((rows) => rows.map((r) => Number(/(\d+) år/.exec(r.textContent ?? '')?.[1])));
+		const ages = await page
+			.getByTestId('caseload-row')
+			.evaluateAll((rows) => rows.map((r) => Number(/(\d+) år/.exec(r.textContent ?? '')?.[1])));
 		expect(ages).toEqual([...ages].sort((a, b) => a - b));
 		await page.goto('/staff?q=ingen-hedder-s%C3%A5dan');
 		await expect(page.getByText('Ingen unge passer til søgningen.')).toBeVisible();
@@ -344,5 +355,15 @@ test.describe('the list without JavaScript', () => {
 		const total = Number(/af (\d+) unge/.exec((await page.getByTestId('caseload-count').textContent()) ?? '')?.[1]);
 		expect(total).toBeGreaterThan(0);
 		for (const text of await page.getByTestId('caseload-row').allTextContents()) expect(text).toMatch(/1[67] år/);
+
+		// By guide: a part of the name, typed (a municipality has too many guides for a list).
+		await page.getByLabel('Navn').fill('');
+		await page.getByLabel('Aldersgruppe').selectOption('');
+		await page.getByLabel('Guide', { exact: true }).fill('jonas');
+		await page.getByRole('button', { name: 'Vis unge' }).click();
+		await expect(page).toHaveURL(/guideName=jonas/);
+		const rows = page.getByTestId('caseload-row');
+		await expect(rows.first()).toBeVisible();
+		for (const text of await rows.allTextContents()) expect(text).toContain('Jonas Berg');
 	});
 });

@@ -1,6 +1,6 @@
 /**
  * The staff's list of young people as a query: search, filters, sort and page, all in the URL
- * (`?q=…&guide=…&status=…&flag=…&age=…&sort=…&dir=…&page=…`), so the list works without
+ * (`?q=…&guideName=…&guide=…&status=…&flag=…&age=…&sort=…&dir=…&page=…`), so the list works without
  * JavaScript and a search can be bookmarked. Read leniently: anything unknown is left out.
  */
 import { YOUTH_STATUSES, type YouthStatus } from './domain';
@@ -46,13 +46,21 @@ export interface CaseloadPage {
 	filters: boolean;
 	/** The columns the actor may sort by. */
 	sorts: CaseloadSort[];
-	/** The guides to filter by (for those who see the guides' directory: the coordinator). */
-	guides: { id: string; displayName: string }[];
+	/**
+	 * The actor may filter by guide (who sees the guides' directory: the coordinator). By a part of
+	 * the guide's name, not from a list: a large municipality has 1,700 guides, and a list of them
+	 * all made every page of the coordinator's list 256 KB.
+	 */
+	guideFilter: boolean;
+	/** The name of the guide filtered by (`guide`, an id, e.g. from a bookmark), to show in the field. */
+	guideShown: string | null;
 }
 
 export interface CaseloadQuery {
 	/** Words of the name, each of which must be in it. */
 	q: string;
+	/** Words of a guide's name, each of which must be in it. */
+	guideName: string;
 	/** A guide's id. */
 	guide: string | null;
 	status: YouthStatus | null;
@@ -74,8 +82,10 @@ export function readCaseloadQuery(params: URLSearchParams): CaseloadQuery {
 	const dir = params.get('dir');
 	const guide = params.get('guide') ?? '';
 	const page = Number(params.get('page'));
+	const words = (name: string) => (params.get(name) ?? '').replace(/\s+/g, ' ').trim().slice(0, MAX_SEARCH_LENGTH);
 	return {
-		q: (params.get('q') ?? '').replace(/\s+/g, ' ').trim().slice(0, MAX_SEARCH_LENGTH),
+		q: words('q'),
+		guideName: words('guideName'),
 		guide: /^[a-z0-9]{1,64}$/.test(guide) ? guide : null,
 		status: oneOf(YOUTH_STATUSES, params.get('status')),
 		flags: CASELOAD_FLAGS.filter((flag) => params.getAll('flag').includes(flag)),
@@ -90,6 +100,7 @@ export function readCaseloadQuery(params: URLSearchParams): CaseloadQuery {
 export function caseloadHref(query: CaseloadQuery): string {
 	const params = new URLSearchParams();
 	if (query.q) params.set('q', query.q);
+	if (query.guideName) params.set('guideName', query.guideName);
 	if (query.guide) params.set('guide', query.guide);
 	if (query.status) params.set('status', query.status);
 	for (const flag of query.flags) params.append('flag', flag);

@@ -4,13 +4,12 @@
  * assignment, keeping it as history). Access follows the live assignment (see access/), so
  * the old guide loses access the moment a new assignment starts.
  */
-import { and, count, eq, isNull, sql } from 'drizzle-orm';
-import { db, type Db, type Tx } from '../db';
-import { guideAssignments, guideProfiles, guideRequestEvents, guideRequests, messageThreads, nameKeySql, users } from '../db/schema';
+import { and, count, eq, isNull } from 'drizzle-orm';
+import { db, type Tx } from '../db';
+import { guideAssignments, guideProfiles, guideRequestEvents, guideRequests, messageThreads, users } from '../db/schema';
 import { newId } from '../ids';
 import { authorize, authorizeGlobal, currentAssignment, type Actor } from '../access';
 import type { GuideCard, GuideListing } from '../../shared/guides';
-
 
 /** The synchronous transaction handle better-sqlite3 gives (see db().transaction). */
 
@@ -79,34 +78,19 @@ export function guideDirectory(actor: Actor): GuideListing[] {
 }
 
 /**
- * Every active guide's id and name, in Danish order: a list to filter by guide (the coordinator's
- * list of young people). Without loads, so it costs one small query.
+ * The name of an active guide, for the coordinator's list filtered by that guide (`?guide=<id>`);
+ * null for anyone else. The list filters by a part of a guide's name otherwise: a large
+ * municipality has 1,700 guides, too many for a list on every page.
  */
-export function guideChoices(actor: Actor): { id: string; displayName: string }[] {
+export function guideName(actor: Actor, guideId: string): string | null {
 	authorizeGlobal(actor, 'guide.directory');
-	const database = db();
-	let query = choicesQuery.get(database);
-	if (!query) {
-		query = prepareChoices(database);
-		choicesQuery.set(database, query);
-	}
-	return query.all();
-}
-
-/**
- * The active guides in the lists' name order (schema/name-key.ts), sorted by SQLite: the filter
- * on the coordinator's list asks on every view, and a large municipality has 1,700 guides.
- * Prepared once per database.
- */
-const choicesQuery = new WeakMap<Db, ReturnType<typeof prepareChoices>>();
-
-function prepareChoices(database: Db) {
-	return database
-		.select({ id: users.id, displayName: users.displayName })
-		.from(users)
-		.where(and(eq(users.role, 'guide'), isNull(users.disabledAt)))
-		.orderBy(sql.raw(nameKeySql('"users"."display_name"')), users.id)
-		.prepare();
+	return (
+		db()
+			.select({ displayName: users.displayName })
+			.from(users)
+			.where(and(eq(users.id, guideId), eq(users.role, 'guide'), isNull(users.disabledAt)))
+			.get()?.displayName ?? null
+	);
 }
 
 /** Every guide with load and capacity, for the visitation (including invited, unlisted guides). */

@@ -4,7 +4,7 @@
  * through this entry.
  * The shapes it hands the pages are typed in src/lib/shared/guides.ts.
  */
-export { currentGuide, guideChoices, guideDirectory, guidesForVisitation, importAssignment, startInvitedGuide } from './directory';
+export { currentGuide, guideDirectory, guideName, guidesForVisitation, importAssignment, startInvitedGuide } from './directory';
 export { handOver, handoverView, TO_QUEUE } from './handover';
 export type { HandoverProblem, HandoverResult } from './handover';
 export { ownProfile, updateOwnProfile } from './profiles';

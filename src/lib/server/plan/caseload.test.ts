@@ -94,6 +94,13 @@ describe('the staff’s list, a page at a time', () => {
 		const byJonas = list(lone, `guide=${jonas}`);
 		expect(byJonas.total).toBe(40 + 1); // every third, and amina
 		expect(byJonas.rows.every((r) => r.guideName === 'Jonas Berg')).toBe(true);
+		expect(byJonas.guideShown).toBe('Jonas Berg'); // the field shows whom a bookmarked id means
+		// By a part of the guide's name, as typed: the same young people.
+		for (const typed of ['jonas', 'JONAS berg', 'berg+jon'])
+			expect(list(lone, `guideName=${typed}`).rows.map((r) => r.id)).toEqual(byJonas.rows.map((r) => r.id));
+		expect(list(lone, 'guideName=jonas').total).toBe(byJonas.total);
+		expect(list(lone, 'guideName=ingen+guide+hedder+sådan').total).toBe(0);
+		expect(list(lone, 'guideName=%25').total).toBe(0); // no wildcards
 		const noGuide = list(lone, 'flag=noGuide');
 		expect(noGuide.rows.every((r) => r.guideName === null && r.flags?.noGuide)).toBe(true);
 		expect(noGuide.total).toBe(80 + 1); // and noah
@@ -123,6 +130,7 @@ describe('the staff’s list, a page at a time', () => {
 		expect(list(jonas, 'q=freja').total).toBe(0);
 		expect(list(jonas, 'status=job').total).toBe(20);
 		expect(list(jonas, `guide=${who('mette').id}`).query.guide).toBeNull(); // not a guide's filter
+		expect(list(jonas, 'guideName=mette')).toMatchObject({ total: 41, guideFilter: false, query: { guideName: '' } });
 		const ali = who('ali');
 		const filtered = list(ali, 'status=job&flag=noGuide');
 		expect(filtered.filters).toBe(false);

@@ -12,9 +12,9 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { format, parseISO, subYears } from 'date-fns';
 import { db } from '../db';
-import { nameKey } from '../db/schema';
+import { nameKey, nameKeySql } from '../db/schema';
 import { canGlobal, type Actor } from '../access';
-import { guideChoices } from '../guides';
+import { guideName } from '../guides';
 import { LOW_SCORE } from '../followup';
 import { todayIso } from '../dates';
 import { caseworkerCaseloadIds } from '../people';
@@ -28,6 +28,9 @@ import {
 	type SortDirection
 } from '../../shared/caseload';
 import { caseloadRows } from './overview';
+
+/** A guide's name as the list's search compares it (as `caseload_index.name_key` is made). */
+const GUIDE_NAME_KEY = sql.raw(nameKeySql('u.display_name'));
 
 /** Sorting by meeting, overdue steps or agreement orders by what is in plans: for those who read them. */
 const SORTS: Record<'guide' | 'caseworker' | 'coordinator', CaseloadSort[]> = {
@@ -99,25 +102,32 @@ function orderBy(sort: CaseloadSort, direction: SortDirection, today: string, no
 export function listCaseloadPage(actor: NonNullable<Actor>, query: CaseloadQuery, now = new Date()): CaseloadPage {
 	const scope = scopeOf(actor);
 	const filters = canGlobal(actor, 'caseload.filter');
+	const guideFilter = filters && canGlobal(actor, 'guide.directory');
 	const sorts =
 		actor.role === 'guide' || actor.role === 'caseworker' || actor.role === 'coordinator' ? SORTS[actor.role] : ['name' as const];
 	const sort = sorts.includes(query.sort) ? query.sort : 'name';
 	const asked: CaseloadQuery = {
 		...query,
-		guide: filters && canGlobal(actor, 'guide.directory') ? query.guide : null,
+		guide: guideFilter ? query.guide : null,
+		guideName: guideFilter ? query.guideName : '',
 		status: filters ? query.status : null,
 		flags: filters ? query.flags : [],
 		sort,
 		direction: sort === query.sort ? query.direction : 'asc'
 	};
-	const guides = filters && canGlobal(actor, 'guide.directory') ? guideChoices(actor) : [];
-	if (!scope) return { rows: [], total: 0, query: { ...asked, page: 1 }, pages: 1, filters, sorts, guides };
+	const guideShown = asked.guide ? guideName(actor, asked.guide) : null;
+	const answer = { filters, sorts, guideFilter, guideShown };
+	if (!scope) return { rows: [], total: 0, query: { ...asked, page: 1 }, pages: 1, ...answer };
 
 	const today = todayIso(now);
 	const where: SQL[] = [sql`f.disabled = 0`, scope];
 	for (const word of asked.q.split(' ').filter(Boolean)) where.push(sql`instr(f.name_key, ${nameKey(word)}) > 0`);
 	if (asked.age) where.push(ageBandSql(asked.age, today));
 	if (asked.guide) where.push(sql`f.guide_id = ${asked.guide}`);
+	for (const word of asked.guideName.split(' ').filter(Boolean))
+		where.push(
+			sql`f.guide_id in (select u.id from users u where u.role = 'guide' and u.disabled_at is null and instr(${GUIDE_NAME_KEY}, ${nameKey(word)}) > 0)`
+		);
 	if (asked.status) where.push(sql`f.status = ${asked.status}`);
 	for (const flag of asked.flags) where.push(FLAG_SQL[flag](today));
 	const condition = sql.join(where, sql` and `);
@@ -132,5 +142,5 @@ export function listCaseloadPage(actor: NonNullable<Actor>, query: CaseloadQuery
 				)
 				.map((r) => r.id)
 		: [];
-	return { rows: caseloadRows(actor, ids, now), total, query: { ...asked, page }, pages, filters, sorts, guides };
+	return { rows: caseloadRows(actor, ids, now), total, query: { ...asked, page }, pages, ...answer };
 }

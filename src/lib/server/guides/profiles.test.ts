@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { guideDirectory } from './directory';
-import { ownProfile, updateOwnProfile } from './profiles';
+import { ownProfile, ownWorkingTime, updateOwnProfile, updateWorkingTime, workingTimeOf } from './profiles';
 import { demoUser, freshDemoDatabase } from '../testing';
 import type { Db } from '../db';
 
@@ -47,5 +47,48 @@ describe('a guide’s own profile', () => {
 			}
 			expect(status).toBe(404);
 		}
+	});
+});
+
+const formOf = (fields: Record<string, string | string[]>) => {
+	const form = new FormData();
+	for (const [name, value] of Object.entries(fields)) for (const v of [value].flat()) form.append(name, v);
+	return form;
+};
+
+describe('a guide’s working time', () => {
+	it('starts as weekdays 9–15, not away; is saved from its form and read back', () => {
+		const mette = demoUser(db, 'mette');
+		expect(ownWorkingTime(mette)).toEqual({
+			days: [1, 2, 3, 4, 5],
+			from: '09:00',
+			to: '15:00',
+			awayFrom: null,
+			awayUntil: null,
+			awayText: null
+		});
+		const away = { awayFrom: '2026-12-21', awayUntil: '2027-01-02', awayText: 'På ferie til 2. januar – skriv til Ungeenheden' };
+		expect(updateWorkingTime(mette, formOf({ days: ['2', '4', '1'], from: '08:00', to: '14:30', ...away }))).toEqual({ ok: true });
+		expect(workingTimeOf(mette.id)).toEqual({ days: [1, 2, 4], from: '08:00', to: '14:30', ...away });
+		// Back from holiday: the away fields emptied.
+		expect(updateWorkingTime(mette, formOf({ days: '1', from: '08:00', to: '14:30', awayFrom: '', awayUntil: '', awayText: '' }))).toEqual({
+			ok: true
+		});
+		expect(workingTimeOf(mette.id)).toMatchObject({ days: [1], awayFrom: null, awayUntil: null, awayText: null });
+	});
+
+	it('refuses a wrong form field by field and changes nothing', () => {
+		const mette = demoUser(db, 'mette');
+		const before = workingTimeOf(mette.id);
+		expect(updateWorkingTime(mette, formOf({ from: '15:00', to: '09:00', awayFrom: '2027-01-05' }))).toEqual({
+			ok: false,
+			errors: ['days', 'to', 'awayUntil']
+		});
+		expect(workingTimeOf(mette.id)).toEqual(before);
+	});
+
+	it('belongs to guides only', () => {
+		expect(() => ownWorkingTime(demoUser(db, 'freja'))).toThrow();
+		expect(() => updateWorkingTime(demoUser(db, 'lone'), formOf({ days: '1', from: '09:00', to: '10:00' }))).toThrow();
 	});
 });

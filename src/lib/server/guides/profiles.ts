@@ -1,8 +1,10 @@
 /** A guide's own profile: what young people see in the directory and on their guide card. */
+import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { db } from '../db';
 import { guideProfiles } from '../db/schema';
 import { findGuide } from './directory';
+import { workingTimeInput, type WorkingTime } from './answer-time';
 import { authorizeGlobal, type Actor } from '../access';
 
 const profileInput = z.object({
@@ -54,4 +56,67 @@ export function updateOwnProfile(actor: Actor, raw: Record<string, string>): { o
 		.onConflictDoUpdate({ target: guideProfiles.userId, set: values })
 		.run();
 	return { ok: true };
+}
+
+export const WORKING_TIME_FIELDS = ['days', 'from', 'to', 'awayFrom', 'awayUntil', 'awayText'] as const;
+export type WorkingTimeField = (typeof WORKING_TIME_FIELDS)[number];
+/** A field in error, or `profile`: the guide has no profile yet to add it to. */
+export type WorkingTimeError = WorkingTimeField | 'profile';
+
+const DEFAULT_WORKING_TIME: WorkingTime = {
+	days: [1, 2, 3, 4, 5],
+	from: '09:00',
+	to: '15:00',
+	awayFrom: null,
+	awayUntil: null,
+	awayText: null
+};
+
+/** A guide's working time as stored (the defaults before their profile exists). */
+export function workingTimeOf(guideId: string): WorkingTime {
+	const row = db()
+		.select({
+			days: guideProfiles.workDays,
+			from: guideProfiles.workFrom,
+			to: guideProfiles.workTo,
+			awayFrom: guideProfiles.awayFrom,
+			awayUntil: guideProfiles.awayUntil,
+			awayText: guideProfiles.awayText
+		})
+		.from(guideProfiles)
+		.where(eq(guideProfiles.userId, guideId))
+		.get();
+	return row ?? DEFAULT_WORKING_TIME;
+}
+
+/** The signed-in guide's working days and hours and away period. */
+export function ownWorkingTime(actor: Actor): WorkingTime {
+	authorizeGlobal(actor, 'guide.profile');
+	return workingTimeOf(actor!.id);
+}
+
+/** Saves the guide's working time from its form; the fields in error otherwise. */
+export function updateWorkingTime(actor: Actor, form: FormData): { ok: true } | { ok: false; errors: WorkingTimeError[] } {
+	authorizeGlobal(actor, 'guide.profile');
+	const text = (name: string) => {
+		const value = form.get(name);
+		return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
+	};
+	const parsed = workingTimeInput.safeParse({
+		days: form.getAll('days'),
+		from: text('from') ?? '',
+		to: text('to') ?? '',
+		awayFrom: text('awayFrom'),
+		awayUntil: text('awayUntil'),
+		awayText: text('awayText')
+	});
+	if (!parsed.success) {
+		const fields = new Set(parsed.error.issues.map((i) => i.path[0] as WorkingTimeField));
+		return { ok: false, errors: WORKING_TIME_FIELDS.filter((f) => fields.has(f)) };
+	}
+	const { days, from, to, awayFrom, awayUntil, awayText } = parsed.data;
+	const values = { workDays: days, workFrom: from, workTo: to, awayFrom, awayUntil, awayText };
+	const updated = db().update(guideProfiles).set(values).where(eq(guideProfiles.userId, actor!.id)).run();
+	// A guide without a profile yet saves their profile first (its title and background are required).
+	return updated.changes === 1 ? { ok: true } : { ok: false, errors: ['profile'] };
 }

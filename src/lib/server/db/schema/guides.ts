@@ -20,8 +20,18 @@ export const guideProfiles = sqliteTable(
 		availability: text('availability').notNull().default(''),
 		capacity: integer('capacity').notNull().default(15),
 		/** Shown in the directory; a proposed guide from outside is not. */
-		listed: integer('listed', { mode: 'boolean' }).notNull().default(true)
+		listed: integer('listed', { mode: 'boolean' }).notNull().default(true),
+		/** Working days, ISO weekdays (1 Monday … 7 Sunday), and hours in Copenhagen (guides/answer-time.ts). */
+		workDays: text('work_days', { mode: 'json' }).$type<number[]>().notNull().default([1, 2, 3, 4, 5]),
+		workFrom: text('work_from').notNull().default('09:00'),
+		workTo: text('work_to').notNull().default('15:00'),
+		/** An away period, first and last day included (YYYY-MM-DD), and what the guide says meanwhile. */
+		awayFrom: text('away_from'),
+		awayUntil: text('away_until'),
+		awayText: text('away_text')
 	},
+	// Working time is checked by its form (guides/answer-time.ts `workingTimeInput`): a CHECK here
+	// would make drizzle-kit rebuild the table.
 	(t) => [check('guide_profiles_capacity_check', sql`${t.capacity} >= 0 and ${t.capacity} <= 200`)]
 );
 

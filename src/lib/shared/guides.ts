@@ -101,3 +101,17 @@ export interface HandoverView {
 	/** The guides who can take young people on, with their load and capacity. */
 	guides: GuideListing[];
 }
+
+/** A guide's working days (ISO weekdays, 1 Monday … 7 Sunday) and hours in Copenhagen, and an away period. */
+export interface WorkingTimeView {
+	days: number[];
+	/** "09:00". */
+	from: string;
+	/** "15:00", after `from`. */
+	to: string;
+	/** First and last day away (YYYY-MM-DD, both included), or null. */
+	awayFrom: string | null;
+	awayUntil: string | null;
+	/** What the guide says while away, e.g. "På ferie til 2. januar – skriv til Ungeenheden". */
+	awayText: string | null;
+}

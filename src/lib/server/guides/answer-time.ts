@@ -6,20 +6,10 @@
 import { TZDate } from '@date-fns/tz';
 import { z } from 'zod';
 import { TIME_ZONE } from '../../shared/dates';
+import type { WorkingTimeView } from '../../shared/guides';
 
-/** A guide's working time as stored: ISO weekdays (1 Monday … 7 Sunday), hours in Copenhagen. */
-export interface WorkingTime {
-	days: number[];
-	/** "09:00". */
-	from: string;
-	/** "15:00", after `from`. */
-	to: string;
-	/** First and last day away (YYYY-MM-DD, both included), or null. */
-	awayFrom: string | null;
-	awayUntil: string | null;
-	/** What the guide says while away, e.g. "På ferie til 2. januar – skriv til Ungeenheden". */
-	awayText: string | null;
-}
+/** A guide's working time as stored (guide_profiles). */
+export type WorkingTime = WorkingTimeView;
 
 export type AnswerExpectation =
 	/** Within working hours: an answer can come today. */

@@ -82,7 +82,8 @@ describe('a guide’s working time', () => {
 		const before = workingTimeOf(mette.id);
 		expect(updateWorkingTime(mette, formOf({ from: '15:00', to: '09:00', awayFrom: '2027-01-05' }))).toEqual({
 			ok: false,
-			errors: ['days', 'to', 'awayUntil']
+			errors: ['days', 'to', 'awayUntil'],
+			values: { days: [], from: '15:00', to: '09:00', awayFrom: '2027-01-05', awayUntil: null, awayText: null } // as typed, to show again
 		});
 		expect(workingTimeOf(mette.id)).toEqual(before);
 	});

@@ -96,7 +96,10 @@ export function ownWorkingTime(actor: Actor): WorkingTime {
 }
 
 /** Saves the guide's working time from its form; the fields in error otherwise. */
-export function updateWorkingTime(actor: Actor, form: FormData): { ok: true } | { ok: false; errors: WorkingTimeError[] } {
+export function updateWorkingTime(
+	actor: Actor,
+	form: FormData
+): { ok: true } | { ok: false; errors: WorkingTimeError[]; values: WorkingTime } {
 	authorizeGlobal(actor, 'guide.profile');
 	const text = (name: string) => {
 		const value = form.get(name);
@@ -112,11 +115,30 @@ export function updateWorkingTime(actor: Actor, form: FormData): { ok: true } | 
 	});
 	if (!parsed.success) {
 		const fields = new Set(parsed.error.issues.map((i) => i.path[0] as WorkingTimeField));
-		return { ok: false, errors: WORKING_TIME_FIELDS.filter((f) => fields.has(f)) };
+		return { ok: false, errors: WORKING_TIME_FIELDS.filter((f) => fields.has(f)), values: workingTimeValues(form) };
 	}
 	const { days, from, to, awayFrom, awayUntil, awayText } = parsed.data;
 	const values = { workDays: days, workFrom: from, workTo: to, awayFrom, awayUntil, awayText };
 	const updated = db().update(guideProfiles).set(values).where(eq(guideProfiles.userId, actor!.id)).run();
 	// A guide without a profile yet saves their profile first (its title and background are required).
-	return updated.changes === 1 ? { ok: true } : { ok: false, errors: ['profile'] };
+	return updated.changes === 1 ? { ok: true } : { ok: false, errors: ['profile'], values: workingTimeValues(form) };
+}
+
+/** What the form sent, as typed, to show again with its errors. */
+function workingTimeValues(form: FormData): WorkingTime {
+	const text = (name: string) => {
+		const value = form.get(name);
+		return typeof value === 'string' ? value : '';
+	};
+	return {
+		days: form
+			.getAll('days')
+			.map(Number)
+			.filter((d) => Number.isInteger(d)),
+		from: text('from'),
+		to: text('to'),
+		awayFrom: text('awayFrom') || null,
+		awayUntil: text('awayUntil') || null,
+		awayText: text('awayText') || null
+	};
 }

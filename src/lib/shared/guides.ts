@@ -115,3 +115,13 @@ export interface WorkingTimeView {
 	/** What the guide says while away, e.g. "På ferie til 2. januar – skriv til Ungeenheden". */
 	awayText: string | null;
 }
+
+/** When the young person can expect their guide to answer (guides/answer-time.ts), for the pages. */
+export interface AnswerTimeView {
+	guideName: string;
+	kind: 'working' | 'next' | 'away';
+	/** The next working start (ISO), for `next` and `away`; null when none is set. */
+	at: string | null;
+	/** The guide's own words while away. */
+	text: string | null;
+}

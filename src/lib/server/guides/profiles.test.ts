@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { guideDirectory } from './directory';
-import { ownProfile, ownWorkingTime, updateOwnProfile, updateWorkingTime, workingTimeOf } from './profiles';
+import { guideAnswerTime, ownProfile, ownWorkingTime, updateOwnProfile, updateWorkingTime, workingTimeOf } from './profiles';
 import { demoUser, freshDemoDatabase } from '../testing';
 import type { Db } from '../db';
 
@@ -91,5 +91,40 @@ describe('a guide’s working time', () => {
 	it('belongs to guides only', () => {
 		expect(() => ownWorkingTime(demoUser(db, 'freja'))).toThrow();
 		expect(() => updateWorkingTime(demoUser(db, 'lone'), formOf({ days: '1', from: '09:00', to: '10:00' }))).toThrow();
+	});
+});
+
+describe('when a young person can expect their guide to answer', () => {
+	it('follows the guide’s working time and away period; without a guide there is none', () => {
+		const mette = demoUser(db, 'mette');
+		const freja = demoUser(db, 'freja');
+		// Wednesday 3 December 2025, 10:30 in Copenhagen: working (the default weekdays 9–15).
+		expect(guideAnswerTime(freja, freja.id, new Date('2025-12-03T09:30:00Z'))).toEqual({
+			guideName: 'Mette Larsen',
+			kind: 'working',
+			at: null,
+			text: null
+		});
+		const text = 'På ferie til 2. januar – skriv til Ungeenheden';
+		updateWorkingTime(
+			mette,
+			formOf({
+				days: ['1', '2', '3', '4', '5'],
+				from: '09:00',
+				to: '15:00',
+				awayFrom: '2025-12-01',
+				awayUntil: '2026-01-02',
+				awayText: text
+			})
+		);
+		expect(guideAnswerTime(freja, freja.id, new Date('2025-12-03T09:30:00Z'))).toEqual({
+			guideName: 'Mette Larsen',
+			kind: 'away',
+			at: '2026-01-05T08:00:00.000Z',
+			text
+		});
+		const noah = demoUser(db, 'noah');
+		expect(guideAnswerTime(noah, noah.id)).toBeNull();
+		expect(() => guideAnswerTime(noah, freja.id)).toThrow(); // not his to read
 	});
 });

@@ -4,8 +4,10 @@ import { z } from 'zod';
 import { db } from '../db';
 import { guideProfiles } from '../db/schema';
 import { findGuide } from './directory';
+import { expectAnswer } from './answer-time';
 import { workingTimeInput, type WorkingTime } from './answer-time';
-import { authorizeGlobal, type Actor } from '../access';
+import type { AnswerTimeView } from '../../shared/guides';
+import { authorize, authorizeGlobal, currentAssignment, type Actor } from '../access';
 
 const profileInput = z.object({
 	title: z.string().trim().min(2).max(100),
@@ -140,5 +142,21 @@ function workingTimeValues(form: FormData): WorkingTime {
 		awayFrom: text('awayFrom') || null,
 		awayUntil: text('awayUntil') || null,
 		awayText: text('awayText') || null
+	};
+}
+
+/** When the young person's guide can be expected to answer; null without a guide (the unit answers). */
+export function guideAnswerTime(actor: Actor, youthId: string, now = new Date()): AnswerTimeView | null {
+	authorize(actor, 'guide.read', youthId);
+	const assignment = currentAssignment(youthId);
+	const guide = assignment ? findGuide(assignment.guideId) : null;
+	if (!assignment || !guide) return null;
+	const answer = expectAnswer(workingTimeOf(assignment.guideId), now);
+	const at = answer.kind === 'next' ? answer.at : answer.kind === 'away' ? answer.back : null;
+	return {
+		guideName: guide.displayName,
+		kind: answer.kind,
+		at: at?.toISOString() ?? null,
+		text: answer.kind === 'away' ? answer.text : null
 	};
 }

@@ -4,10 +4,12 @@
  * view, and importing the shared module there split them into more chunks (+1 KB gzip, over the
  * budget in tests/size-budget.spec.ts).
  */
-import { getLocale } from '$lib/paraglide/runtime.js';
+import { getLocale, type Locale } from '$lib/paraglide/runtime.js';
+import { INTL_TAGS } from './locales';
 
 const TIME_ZONE = 'Europe/Copenhagen';
-const intlLocale = () => (getLocale() === 'en' ? 'en-GB' : 'da-DK');
+/** The Intl tag of the reader's language (shared/locales.ts), so an Arabic page has Arabic dates. */
+const intlLocale = (locale: Locale = getLocale()) => INTL_TAGS[locale] ?? INTL_TAGS.da;
 
 const STYLES = {
 	date: { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' },
@@ -19,35 +21,35 @@ const STYLES = {
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 /** One formatter per language and style: making one is slow, and a plan page formats many dates. */
-function formatter(style: keyof typeof STYLES): Intl.DateTimeFormat {
-	const locale = intlLocale();
-	const key = `${locale} ${style}`;
+function formatter(style: keyof typeof STYLES, locale?: Locale): Intl.DateTimeFormat {
+	const tag = intlLocale(locale);
+	const key = `${tag} ${style}`;
 	let f = formatters.get(key);
 	if (!f) {
-		f = new Intl.DateTimeFormat(locale, STYLES[style]);
+		f = new Intl.DateTimeFormat(tag, STYLES[style]);
 		formatters.set(key, f);
 	}
 	return f;
 }
 
 /** A calendar date (YYYY-MM-DD) as "3. marts 2026". */
-export function formatDate(iso: string): string {
-	return formatter('date').format(new Date(`${iso}T12:00:00Z`));
+export function formatDate(iso: string, locale?: Locale): string {
+	return formatter('date', locale).format(new Date(`${iso}T12:00:00Z`));
 }
 
 /** The calendar day of a moment in Copenhagen, as "3. marts 2026". */
-export function formatDay(at: Date | string): string {
-	return formatter('day').format(new Date(at));
+export function formatDay(at: Date | string, locale?: Locale): string {
+	return formatter('day', locale).format(new Date(at));
 }
 
 /** A moment as "torsdag 5. marts 2026 kl. 10.00" in Copenhagen time. */
-export function formatDateTime(at: Date | string): string {
-	return formatter('dateTime').format(new Date(at));
+export function formatDateTime(at: Date | string, locale?: Locale): string {
+	return formatter('dateTime', locale).format(new Date(at));
 }
 
 /** A moment in short form, for histories and comments. */
-export function formatShort(at: Date | string): string {
-	return formatter('short').format(new Date(at));
+export function formatShort(at: Date | string, locale?: Locale): string {
+	return formatter('short', locale).format(new Date(at));
 }
 
 /** The `datetime` attribute of a <time> element. */

@@ -16,6 +16,10 @@ process.env.NODE_ENV ??= 'production';
 process.env.KEEP_ALIVE_TIMEOUT ??= '65';
 process.env.HEADERS_TIMEOUT ??= '66';
 
+// A message may carry a photo or PDF of 10 MB (issue 17): the body may be that and its form's
+// fields. The hooks hold every other request to 512 KB (hooks.server.ts, handleRequestBody).
+process.env.BODY_SIZE_LIMIT ??= String(10 * 1024 * 1024 + 512 * 1024);
+
 const buildDir = resolve(process.env.BUILD_DIR ?? 'build');
 const entry = resolve(buildDir, 'index.js');
 if (!existsSync(entry)) {

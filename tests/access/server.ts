@@ -67,6 +67,7 @@ export async function startServer(options: { origin?: (port: number) => string; 
 			HOST: '127.0.0.1',
 			ORIGIN: origin,
 			DATABASE_PATH: databasePath,
+			DATA_DIR: join(dir, 'files'),
 			BUILD_DIR: process.env.BUILD_DIR ?? 'build',
 			DEMO_SEED: 'true',
 			NODE_ENV: 'production'

@@ -13,6 +13,10 @@ export const config = {
 	get databasePath() {
 		return env('DATABASE_PATH') ?? './data/minvej.db';
 	},
+	/** Where message attachments are kept (attachments/files.ts), outside the database. */
+	get filesDir() {
+		return resolve(env('DATA_DIR') ?? './data/files');
+	},
 	get migrationsFolder() {
 		// adapter-node does not copy drizzle/ next to build/: resolve it from the project root.
 		return resolve(env('MIGRATIONS_PATH') ?? './drizzle');

@@ -1,3 +1,6 @@
+import { ATTACHMENT_MAX_BYTES } from '../shared/attachments';
+import { MAX_IMPORT_BYTES } from '../shared/admin';
+
 const BASE = 'http://minvej.invalid';
 /** Control characters, white space, line and paragraph separators, and backslashes: never in a return address. */
 // eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
@@ -28,6 +31,25 @@ export function field(form: FormData, name: string): string {
 	return typeof value === 'string' ? value.trim() : '';
 }
 
+/** The largest form body a route takes unless it is named below (adapter-node's own default). */
+export const FORM_BODY_LIMIT = 512 * 1024;
+
+/**
+ * Routes that take larger form bodies: a message with a photo or PDF (10 MB and its fields), and
+ * the caseload import's CSV (5 MB).
+ */
+const LARGE_BODY_ROUTES: Record<string, number> = {
+	'/api/messages': ATTACHMENT_MAX_BYTES + FORM_BODY_LIMIT,
+	'/(youth)/messages': ATTACHMENT_MAX_BYTES + FORM_BODY_LIMIT,
+	'/staff/messages/[youthId]': ATTACHMENT_MAX_BYTES + FORM_BODY_LIMIT,
+	'/staff/admin/import': MAX_IMPORT_BYTES + FORM_BODY_LIMIT
+};
+
+/** The largest form body the route (SvelteKit's route id) takes. */
+export function bodyLimitOf(routeId: string | null): number {
+	return (routeId && LARGE_BODY_ROUTES[routeId]) || FORM_BODY_LIMIT;
+}
+
 /**
  * A request body as text, read as it arrives and never past `limit` bytes: null when it is larger
  * (by its Content-Length, or once that many bytes have come) or cannot be read. A body over the
@@ -36,9 +58,15 @@ export function field(form: FormData, name: string): string {
  * adapter-node's BODY_SIZE_LIMIT bounds that.
  */
 export async function readBodyText(request: Request, limit: number): Promise<string | null> {
+	const bytes = await readBodyBytes(request, limit);
+	return bytes === null ? null : new TextDecoder().decode(bytes);
+}
+
+/** A request body's bytes, read as readBodyText reads it: null when over `limit` or unreadable. */
+export async function readBodyBytes(request: Request, limit: number): Promise<Uint8Array | null> {
 	const declared = Number(request.headers.get('content-length') ?? '');
 	if (Number.isFinite(declared) && declared > limit) return null;
-	if (!request.body) return '';
+	if (!request.body) return new Uint8Array(0);
 	const reader = request.body.getReader();
 	const chunks: Uint8Array[] = [];
 	let size = 0;
@@ -59,7 +87,7 @@ export async function readBodyText(request: Request, limit: number): Promise<str
 		bytes.set(chunk, at);
 		at += chunk.byteLength;
 	}
-	return new TextDecoder().decode(bytes);
+	return bytes;
 }
 
 /**

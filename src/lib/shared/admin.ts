@@ -56,3 +56,6 @@ export interface StaffPerson {
 	lastCoordinator: boolean;
 	audit: AuditView[];
 }
+
+/** A caseload file larger than this is refused before anything is read (the web upload's limit is the same). */
+export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;

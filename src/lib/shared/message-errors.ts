@@ -19,6 +19,14 @@ export function sendErrorText(error: SendError | string, details: { body?: strin
 			return m.messages_error_conflict();
 		case 'not_found':
 			return m.messages_error_not_found();
+		case 'attachment_type':
+			return m.messages_error_attachment_type();
+		case 'attachment_too_large':
+			return m.messages_error_attachment_too_large();
+		case 'attachment_mismatch':
+			return m.messages_error_attachment_mismatch();
+		case 'attachment_broken':
+			return m.messages_error_attachment_broken();
 		default:
 			return m.messages_error_request();
 	}

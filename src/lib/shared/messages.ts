@@ -12,6 +12,8 @@ export const MESSAGES_PER_MINUTE = 30;
 /** A client-made message id: 8–64 letters, digits, '-' or '_' (a UUID fits). */
 export const CLIENT_ID_PATTERN = /^[A-Za-z0-9_-]{8,64}$/;
 
+import type { AttachmentError, AttachmentView } from './attachments';
+
 /** Which side of a conversation someone writes from. */
 export type Side = 'youth' | 'staff';
 
@@ -26,6 +28,8 @@ export interface MessageView {
 	body: string;
 	/** ISO timestamp. */
 	createdAt: string;
+	/** A photo or PDF sent with it (the body is then its text, or the file's name). */
+	attachment: AttachmentView | null;
 }
 
 /** How far the other side has got: their delivered and read marks (message seq). */
@@ -90,7 +94,8 @@ export type SendError =
 	| 'cross_origin'
 	| 'invalid_json'
 	| 'too_large'
-	| 'invalid_request';
+	| 'invalid_request'
+	| AttachmentError;
 
 /** Length in characters as a person (and SQLite's length()) counts them, not UTF-16 units. */
 export function characterCount(text: string): number {

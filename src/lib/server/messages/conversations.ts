@@ -9,7 +9,7 @@
  */
 import { and, asc, desc, eq, gt, inArray, isNull, lte, type SQL } from 'drizzle-orm';
 import { db } from '../db';
-import { messageEvents, messageReads, messages, messageThreads, users, type MessageThread } from '../db/schema';
+import { messageAttachments, messageEvents, messageReads, messages, messageThreads, users, type MessageThread } from '../db/schema';
 import {
 	can,
 	currentGuideId,
@@ -75,7 +75,17 @@ const messageColumns = {
 	senderName: users.displayName,
 	body: messages.body,
 	createdAt: messages.createdAt,
-	youthId: messageThreads.youthId
+	youthId: messageThreads.youthId,
+	attachment: {
+		id: messageAttachments.id,
+		kind: messageAttachments.kind,
+		name: messageAttachments.name,
+		size: messageAttachments.size,
+		width: messageAttachments.width,
+		height: messageAttachments.height,
+		previewWidth: messageAttachments.previewWidth,
+		previewHeight: messageAttachments.previewHeight
+	}
 };
 
 function loadMessages(where: SQL | undefined): MessageView[] {
@@ -84,6 +94,7 @@ function loadMessages(where: SQL | undefined): MessageView[] {
 		.from(messages)
 		.innerJoin(users, eq(users.id, messages.senderId))
 		.innerJoin(messageThreads, eq(messageThreads.id, messages.threadId))
+		.leftJoin(messageAttachments, eq(messageAttachments.messageId, messages.id))
 		.where(where)
 		.orderBy(asc(messages.threadId), asc(messages.seq))
 		.all()

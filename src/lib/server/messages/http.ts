@@ -13,6 +13,7 @@ import type { Actor } from '../access';
 import type { SendError } from '../../shared/messages';
 import { sendErrorText } from '$lib/shared/message-errors';
 import { jsonDepthWithin, readBodyText } from '../http';
+import type { IncomingFile } from '../attachments';
 
 /**
  * The largest JSON body taken, in bytes: the longest message (4000 characters) is at most 16 KB
@@ -35,9 +36,14 @@ export function statusOf(error: SendError): number {
 		case 'not_found':
 			return 404;
 		case 'unsupported_media_type':
+		case 'attachment_type':
 			return 415;
 		case 'too_large':
+		case 'attachment_too_large':
 			return 413;
+		case 'attachment_mismatch':
+		case 'attachment_broken':
+			return 422;
 		case 'cross_origin':
 			return 403;
 		default:
@@ -54,17 +60,19 @@ export function apiError(error: SendError, details: { body?: string; retryAfter?
 	);
 }
 
-/** The parsed JSON body of a same-origin JSON request, or the error answer to give. */
-export async function readJsonRequest(
-	request: Request,
-	url: URL
-): Promise<{ ok: true; value: unknown } | { ok: false; response: Response }> {
+type ReadRequest = { ok: true; value: unknown; file?: IncomingFile } | { ok: false; response: Response };
+
+function sameOrigin(request: Request, url: URL): boolean {
 	const site = request.headers.get('sec-fetch-site');
-	if (request.headers.get('origin') !== url.origin || (site !== null && site !== 'same-origin')) {
-		return { ok: false, response: apiError('cross_origin') };
-	}
-	const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-	if (type !== 'application/json') return { ok: false, response: apiError('unsupported_media_type') };
+	return request.headers.get('origin') === url.origin && (site === null || site === 'same-origin');
+}
+
+const contentType = (request: Request) => (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+
+/** The parsed JSON body of a same-origin JSON request, or the error answer to give. */
+export async function readJsonRequest(request: Request, url: URL): Promise<ReadRequest> {
+	if (!sameOrigin(request, url)) return { ok: false, response: apiError('cross_origin') };
+	if (contentType(request) !== 'application/json') return { ok: false, response: apiError('unsupported_media_type') };
 	const text = await readBodyText(request, JSON_BODY_LIMIT);
 	if (text === null) return { ok: false, response: apiError('too_large') };
 	if (!jsonDepthWithin(text, JSON_MAX_DEPTH)) return { ok: false, response: apiError('invalid_json') };
@@ -80,13 +88,37 @@ const formText = (form: FormData, name: string) => {
 	return typeof value === 'string' ? value : '';
 };
 
+/** The file sent in a form's `file` field; none when the field is missing or left empty. */
+export async function formFile(form: FormData): Promise<IncomingFile | undefined> {
+	const value = form.get('file');
+	if (!(value instanceof File) || (value.size === 0 && !value.name)) return undefined;
+	return { name: value.name, type: value.type, bytes: new Uint8Array(await value.arrayBuffer()) };
+}
+
+/**
+ * A message sent with a file, as multipart/form-data from this site (the outbox and the page's
+ * script): its fields in `value`, the file beside them.
+ */
+export async function readFormRequest(request: Request, url: URL): Promise<ReadRequest> {
+	if (!sameOrigin(request, url)) return { ok: false, response: apiError('cross_origin') };
+	if (contentType(request) !== 'multipart/form-data') return { ok: false, response: apiError('unsupported_media_type') };
+	const form = await request.formData();
+	const value = Object.fromEntries(['clientId', 'body', 'youthId'].filter((k) => form.has(k)).map((k) => [k, formText(form, k)]));
+	return { ok: true, value, file: await formFile(form) };
+}
+
+/** A send to the JSON endpoint: JSON, or multipart/form-data when it carries a file. */
+export function readSendRequest(request: Request, url: URL): Promise<ReadRequest> {
+	return contentType(request) === 'multipart/form-data' ? readFormRequest(request, url) : readJsonRequest(request, url);
+}
+
 /** The `?/send` form action (no JavaScript): null when sent, else the failure keeping the text. */
 export async function sendFromForm(actor: NonNullable<Actor>, youthId: string, request: Request) {
 	const form = await request.formData();
 	const body = formText(form, 'body');
 	const parsed = sendInput.safeParse({ clientId: formText(form, 'clientId'), body });
 	if (!parsed.success) return fail(400, { error: 'invalid_request' as SendError, values: { body } });
-	const result = await sendMessage(actor, youthId, parsed.data);
+	const result = await sendMessage(actor, youthId, parsed.data, new Date(), await formFile(form));
 	if (result.ok) return null;
 	return fail(statusOf(result.error), { error: result.error, retryAfter: result.retryAfter, values: { body } });
 }

@@ -15,12 +15,13 @@ import { and, eq, sql } from 'drizzle-orm';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { z } from 'zod';
 import { db, type Tx } from '../db';
-import { messageEvents, messageReads, messages, messageThreads, type Message, type MessageThread } from '../db/schema';
+import { messageAttachments, messageEvents, messageReads, messages, messageThreads, type Message, type MessageThread } from '../db/schema';
 import { newId } from '../ids';
 import { can, currentGuideId, type Actor } from '../access';
 import { isCurrent, messageView, threadAccess } from './conversations';
 import { notifyMessageEvents } from './events';
 import { notifyNewMessage } from '../push';
+import { cleanFileName, discardAttachment, prepareAttachment, type IncomingFile, type PreparedAttachment } from '../attachments';
 import {
 	characterCount,
 	CLIENT_ID_PATTERN,
@@ -71,14 +72,27 @@ function answerStored(stored: Message & { youthId: string }, youthId: string, bo
 	return { ok: true, message: messageView(stored.id)!, duplicate: true };
 }
 
+/** The text stored with an attachment sent without one: the file's name (the body is never empty). */
+function bodyWithFile(body: string, file: IncomingFile | undefined): string {
+	return body || (file ? cleanFileName(file.name, '📎') : '');
+}
+
 /**
  * Sends a message from the actor into the young person's current conversation (the young
- * person themselves, their guide, or the coordinator while they have no guide).
+ * person themselves, their guide, or the coordinator while they have no guide), with a photo
+ * or PDF when `file` is given. A message sent again with its client id is answered with the
+ * stored one, and its file is not looked at again.
  */
-export async function sendMessage(actor: NonNullable<Actor>, youthId: string, input: SendInput, now = new Date()): Promise<SendResult> {
+export async function sendMessage(
+	actor: NonNullable<Actor>,
+	youthId: string,
+	input: SendInput,
+	now = new Date(),
+	file?: IncomingFile
+): Promise<SendResult> {
 	const clientId = input.clientId;
 	if (!CLIENT_ID_PATTERN.test(clientId)) return { ok: false, error: 'invalid_client_id' };
-	const body = normaliseBody(input.body);
+	const body = bodyWithFile(normaliseBody(input.body), file);
 	if (!body) return { ok: false, error: 'empty' };
 	if (characterCount(body) > MESSAGE_MAX_LENGTH) return { ok: false, error: 'too_long' };
 	if (!can(actor, 'messages.send', youthId)) return { ok: false, error: 'not_found' };
@@ -103,7 +117,20 @@ export async function sendMessage(actor: NonNullable<Actor>, youthId: string, in
 				return { ok: false, error: 'rate_limited', retryAfter: Math.max(1, Math.ceil(e.msBeforeNext / 1000)) };
 			throw e;
 		}
-		return store(actor, youthId, clientId, body, now);
+		let attachment: PreparedAttachment | undefined;
+		if (file) {
+			const prepared = await prepareAttachment(file);
+			if (!prepared.ok) return prepared;
+			attachment = prepared.attachment;
+		}
+		try {
+			const result = store(actor, youthId, clientId, body, now, attachment);
+			if (attachment && !(result.ok && !result.duplicate)) discardAttachment(attachment);
+			return result;
+		} catch (e) {
+			if (attachment) discardAttachment(attachment);
+			throw e;
+		}
 	})();
 	inFlight.set(key, { youthId, body, attempt });
 	try {
@@ -128,7 +155,14 @@ function currentThreadFor(tx: Tx, youthId: string, now: Date): MessageThread {
 	return thread;
 }
 
-function store(actor: NonNullable<Actor>, youthId: string, clientId: string, body: string, now: Date): SendResult {
+function store(
+	actor: NonNullable<Actor>,
+	youthId: string,
+	clientId: string,
+	body: string,
+	now: Date,
+	attachment: PreparedAttachment | undefined
+): SendResult {
 	let result: SendResult;
 	try {
 		result = db().transaction(
@@ -142,6 +176,7 @@ function store(actor: NonNullable<Actor>, youthId: string, clientId: string, bod
 				const seq = thread.lastSeq + 1;
 				const id = newId();
 				tx.insert(messages).values({ id, threadId: thread.id, senderId: actor.id, clientId, seq, body, createdAt: now }).run();
+				if (attachment) tx.insert(messageAttachments).values({ ...attachment, messageId: id, createdAt: now }).run();
 				tx.update(messageThreads).set({ lastSeq: seq }).where(eq(messageThreads.id, thread.id)).run();
 				tx.insert(messageEvents).values({ threadId: thread.id, kind: 'message', messageId: id, seq, createdAt: now }).run();
 				// Writing implies having read what came before (the other side is told) and one's own message.

@@ -7,8 +7,8 @@
 import { parse } from 'csv-parse/sync';
 import type { ImportError } from './errors';
 
-/** Larger files are refused before anything is read (the web upload's limit is the same). */
-export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+import { MAX_IMPORT_BYTES } from '../../../shared/admin';
+export { MAX_IMPORT_BYTES };
 /** Rows below the header; a larger caseload comes in several files. */
 export const MAX_IMPORT_ROWS = 10_000;
 

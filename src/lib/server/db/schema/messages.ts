@@ -106,7 +106,42 @@ export const messageEvents = sqliteTable(
 	]
 );
 
+export const ATTACHMENT_KINDS = ['image', 'pdf'] as const;
+export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];
+
+/**
+ * A photo or PDF sent with a message. The file itself lies outside the database, under
+ * DATA_DIR by its random id (attachments/files.ts); this row says whose it is and what it is.
+ * An image is stored re-encoded (no EXIF, at most 2,048 px) with a small preview beside it.
+ */
+export const messageAttachments = sqliteTable(
+	'message_attachments',
+	{
+		/** Random, and the file's name under DATA_DIR. */
+		id: text('id').primaryKey(),
+		messageId: text('message_id')
+			.notNull()
+			.unique()
+			.references(() => messages.id, { onDelete: 'cascade' }),
+		kind: text('kind', { enum: ATTACHMENT_KINDS }).notNull(),
+		/** The stored file's type: image/jpeg, image/png or application/pdf. */
+		mime: text('mime').notNull(),
+		/** The name the sender's file had (cleaned), for the download. */
+		name: text('name').notNull(),
+		/** Bytes of the stored file. */
+		size: integer('size').notNull(),
+		/** Images: the stored image's and its preview's size in pixels. */
+		width: integer('width'),
+		height: integer('height'),
+		previewWidth: integer('preview_width'),
+		previewHeight: integer('preview_height'),
+		createdAt: createdAt()
+	},
+	(t) => [check('message_attachments_kind_check', oneOf(t.kind, ATTACHMENT_KINDS))]
+);
+
 export type MessageThread = typeof messageThreads.$inferSelect;
 export type Message = typeof messages.$inferSelect;
 export type MessageRead = typeof messageReads.$inferSelect;
 export type MessageEventRow = typeof messageEvents.$inferSelect;
+export type MessageAttachment = typeof messageAttachments.$inferSelect;

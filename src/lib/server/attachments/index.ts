@@ -1,0 +1,8 @@
+/**
+ * Message attachments' files: photos and PDFs (issue 17). Checked by content, photos re-encoded
+ * without their metadata, kept as files under DATA_DIR. Who may fetch one is the messages part's
+ * question (messages/attachment-access.ts).
+ */
+export { cleanFileName, prepareAttachment, discardAttachment, type IncomingFile, type PreparedAttachment } from './prepare';
+export { readStoredFile, type Variant } from './files';
+export { sweepAttachmentFiles } from './sweep';

@@ -1,0 +1,16 @@
+import { db } from '../db';
+import { messageAttachments } from '../db/schema';
+import { storedIds, sweepFiles } from './files';
+
+/** Removes attachment files whose row is gone (see files.ts, sweepFiles). */
+export function sweepAttachmentFiles(now = Date.now()): number {
+	if (!storedIds().length) return 0;
+	const known = new Set(
+		db()
+			.select({ id: messageAttachments.id })
+			.from(messageAttachments)
+			.all()
+			.map((r) => r.id)
+	);
+	return sweepFiles((id) => known.has(id), now);
+}

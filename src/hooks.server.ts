@@ -100,7 +100,15 @@ const handleSession: Handle = async ({ event, resolve }) => {
 };
 
 /** Paths anyone may open without logging in. */
-const PUBLIC_PATHS = [/^\/app\.webmanifest$/, /^\/login\/?$/, /^\/logout\/?$/, /^\/invite\/[^/]+\/?$/, /^\/healthz\/?$/, /^\/offline\/?$/, /^\/language\/?$/];
+const PUBLIC_PATHS = [
+	/^\/app\.webmanifest$/,
+	/^\/login\/?$/,
+	/^\/logout\/?$/,
+	/^\/invite\/[^/]+\/?$/,
+	/^\/healthz\/?$/,
+	/^\/offline\/?$/,
+	/^\/language\/?$/
+];
 
 /** Anyone not logged in who asks for a page is sent to /login, and back after login. */
 const handleLoginRequired: Handle = ({ event, resolve }) => {

@@ -1,5 +1,5 @@
-import { ATTACHMENT_MAX_BYTES } from '../shared/attachments';
-import { MAX_IMPORT_BYTES } from '../shared/admin';
+import { ATTACHMENT_MAX_BYTES } from '$lib/shared/attachments';
+import { MAX_IMPORT_BYTES } from '$lib/shared/admin';
 
 const BASE = 'http://minvej.invalid';
 /** Control characters, white space, line and paragraph separators, and backslashes: never in a return address. */
@@ -63,7 +63,7 @@ export async function readBodyText(request: Request, limit: number): Promise<str
 }
 
 /** A request body's bytes, read as readBodyText reads it: null when over `limit` or unreadable. */
-export async function readBodyBytes(request: Request, limit: number): Promise<Uint8Array | null> {
+export async function readBodyBytes(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer> | null> {
 	const declared = Number(request.headers.get('content-length') ?? '');
 	if (Number.isFinite(declared) && declared > limit) return null;
 	if (!request.body) return new Uint8Array(0);

@@ -9,13 +9,14 @@ import { writePidFile } from './pidfile';
 import { ensureVapidKeys } from '../push';
 import { scheduleSessionPurge } from '../auth';
 import { backupPlanFromConfig, scheduleBackups } from '../backup';
+import { scheduleAttachmentSweep } from '../attachments';
 
 let started: Promise<void> | undefined;
 
 /**
  * Runs once when the server starts: opens and migrates the database, refuses to go on unless
  * the required pragmas are in force, seeds the demo municipality into an empty database and
- * starts the timers (access-log retention, check-ins, meeting reminders, backups when BACKUP_DIR is set).
+ * starts the timers (access-log retention, check-ins, meeting reminders, backups when BACKUP_DIR is set, attachment files no message refers to).
  */
 export function startServer(): Promise<void> {
 	started ??= (async () => {
@@ -32,6 +33,7 @@ export function startServer(): Promise<void> {
 		scheduleCheckins();
 		scheduleMeetingReminders();
 		scheduleBackups(backups);
+		scheduleAttachmentSweep();
 	})();
 	return started;
 }

@@ -4,7 +4,19 @@
  * disk and renamed, and the folder forced too, before the message that refers to it is
  * acknowledged: an acknowledged attachment survives a power cut like its message.
  */
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import {
+	closeSync,
+	existsSync,
+	fsyncSync,
+	mkdirSync,
+	openSync,
+	readdirSync,
+	readFileSync,
+	renameSync,
+	rmSync,
+	statSync,
+	writeSync
+} from 'node:fs';
 import { join } from 'node:path';
 import { config } from '../config';
 

@@ -5,4 +5,4 @@
  */
 export { cleanFileName, prepareAttachment, discardAttachment, type IncomingFile, type PreparedAttachment } from './prepare';
 export { readStoredFile, type Variant } from './files';
-export { sweepAttachmentFiles } from './sweep';
+export { scheduleAttachmentSweep, sweepAttachmentFiles } from './sweep';

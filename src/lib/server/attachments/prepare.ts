@@ -33,7 +33,10 @@ export interface PreparedAttachment {
 export function cleanFileName(name: string, fallback: string): string {
 	const base = name.split(/[\\/]/).pop() ?? '';
 	// eslint-disable-next-line no-control-regex
-	const clean = base.replace(/[\u0000-\u001f\u007f"]/g, '').replace(/\s+/g, ' ').trim();
+	const clean = base
+		.replace(/[\u0000-\u001f\u007f"]/g, '')
+		.replace(/\s+/g, ' ')
+		.trim();
 	return [...(clean || fallback)].slice(0, 120).join('');
 }
 

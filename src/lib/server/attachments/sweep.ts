@@ -14,3 +14,19 @@ export function sweepAttachmentFiles(now = Date.now()): number {
 	);
 	return sweepFiles((id) => known.has(id), now);
 }
+
+let timer: ReturnType<typeof setInterval> | undefined;
+
+/** Sweeps now and then every six hours while the server runs. */
+export function scheduleAttachmentSweep() {
+	const sweep = () => {
+		try {
+			sweepAttachmentFiles();
+		} catch (e) {
+			console.error('Minvej: sweeping attachment files failed', e);
+		}
+	};
+	sweep();
+	timer ??= setInterval(sweep, 6 * 60 * 60 * 1000);
+	timer.unref();
+}

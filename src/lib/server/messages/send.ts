@@ -176,7 +176,10 @@ function store(
 				const seq = thread.lastSeq + 1;
 				const id = newId();
 				tx.insert(messages).values({ id, threadId: thread.id, senderId: actor.id, clientId, seq, body, createdAt: now }).run();
-				if (attachment) tx.insert(messageAttachments).values({ ...attachment, messageId: id, createdAt: now }).run();
+				if (attachment)
+					tx.insert(messageAttachments)
+						.values({ ...attachment, messageId: id, createdAt: now })
+						.run();
 				tx.update(messageThreads).set({ lastSeq: seq }).where(eq(messageThreads.id, thread.id)).run();
 				tx.insert(messageEvents).values({ threadId: thread.id, kind: 'message', messageId: id, seq, createdAt: now }).run();
 				// Writing implies having read what came before (the other side is told) and one's own message.

@@ -19,7 +19,7 @@ export const GET: RequestHandler = ({ locals, params, url }) => {
 			'content-disposition': `${file.disposition}; filename*=UTF-8''${encodeURIComponent(file.name)}`,
 			'x-content-type-options': 'nosniff',
 			'cache-control': 'no-store',
-			'content-security-policy': "default-src 'none'; sandbox",
+			'content-security-policy': "default-src 'none'; sandbox; frame-ancestors 'none'",
 			'cross-origin-resource-policy': 'same-origin'
 		}
 	});

@@ -6,7 +6,8 @@
  * Dynamic parameters are freja's: [youthId] is Freja Nielsen (17, guide mette, consents to UU and
  * the jobcenter, shares her plan with her mother karen); [requestId] is a guide request freja
  * sends before the run; [code] an invite lone makes before the run; [userId] a guide account lone
- * makes before the run (see demoState in state.ts).
+ * makes before the run; [id] a PDF amina sends her guide jonas before the run (see demoState
+ * in state.ts).
  *
  * Refusals are what docs/product.md and src/lib/server/access/rules.ts say: someone not logged in is sent to
  * /login (303; the JSON API answers 401); someone logged in who may not is answered 404, which
@@ -137,6 +138,8 @@ export const MATRIX: Record<string, Row> = {
 	'GET /api/events':                                 [U,  OK, OK, NF, NF, OK, OK, NF, NF, OK],
 	'POST /api/messages':                              [U,  OK, NF, NF, NF, OK, NF, NF, NF, NF],
 	'POST /api/messages/read':                         [U,  OK, NF, NF, NF, OK, NF, NF, NF, NF],
+	// [id] is a PDF amina sends jonas before the run: the conversation's two sides alone.
+	'GET /api/attachments/[id]':                       [U,  NF, OK, NF, NF, NF, OK, NF, NF, NF],
 
 	// ---- The parent's area ------------------------------------------------------------------------------------------------
 	'GET /parent':                                     [L,  NF, NF, OK, OK, NF, NF, NF, NF, NF],

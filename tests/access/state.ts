@@ -89,6 +89,16 @@ export async function prepare(clients: Record<Role, Client>, databasePath: strin
 		const userId = (db.prepare("select id from users where display_name = 'Test Guide'").pluck().get() as string) ?? '';
 		expect(userId, 'the new account').not.toBe('');
 
+		// Amina sends jonas a PDF ([id] of /api/attachments/[id]), as the app's script sends a file
+		// (in her conversation, not freja's: the read marks stay where the markRead probes expect them).
+		const pdf = Buffer.from('%PDF-1.4\n1 0 obj <</Type /Catalog>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n', 'latin1');
+		const sent = await clients.amina.context.fetch('/api/messages', {
+			method: 'POST',
+			headers: { origin: clients.amina.origin, accept: 'application/json' },
+			multipart: { clientId: randomUUID(), body: 'Min plan', file: { name: 'plan.pdf', mimeType: 'application/pdf', buffer: pdf } }
+		});
+		expect(sent.status(), `amina sends a PDF: ${await sent.text()}`).toBe(201);
+
 		const one = <T>(sql: string, ...args: unknown[]) => db.prepare(sql).get(...args) as T;
 		const guideRequestId = one<{ id: string }>('select id from guide_requests where youth_id = ? and status = ?', users.freja, 'open').id;
 		const consentRequestId = one<{ id: string }>(
@@ -101,7 +111,13 @@ export async function prepare(clients: Record<Role, Client>, databasePath: strin
 		const tomorrow = new Date(Date.now() + 86_400_000);
 		return {
 			users,
-			params: { youthId: users.freja, requestId: guideRequestId, code: inviteCode, userId },
+			params: {
+				youthId: users.freja,
+				requestId: guideRequestId,
+				code: inviteCode,
+				userId,
+				id: one<{ id: string }>("select id from message_attachments where name = 'plan.pdf'").id
+			},
 			planVersion: one<{ version: number }>('select version from plans where id = ?', frejaPlan).version,
 			steps: { youthTodo: youthTodo.id, youthDone: youthLater.id, guide: guide.id, jobcenter: jobcenter.id, proposed: proposed.id },
 			stepVersions: { guide: guide.version, jobcenter: jobcenter.version, proposed: proposed.version },

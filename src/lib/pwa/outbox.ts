@@ -26,6 +26,9 @@ export interface OutboxEntry {
 	/** The young person whose conversation it goes to. */
 	youthId: string;
 	body: string;
+	/** A photo or PDF going with it (IndexedDB keeps the file itself), and its name. */
+	file?: Blob;
+	fileName?: string;
 	/** When it was written (ms since the epoch). */
 	createdAt: number;
 	/** Set when the server refused it for good (e.g. too long): it stays, shown as not sent. */
@@ -33,7 +36,7 @@ export interface OutboxEntry {
 }
 
 /** A message as the conversation hands it over. */
-export type Outgoing = Pick<OutboxEntry, 'clientId' | 'userId' | 'youthId' | 'body'>;
+export type Outgoing = Pick<OutboxEntry, 'clientId' | 'userId' | 'youthId' | 'body' | 'file' | 'fileName'>;
 
 const DB_NAME = 'minvej';
 const STORE = 'outbox';
@@ -106,6 +109,28 @@ export interface FlushResult {
 	waiting: number;
 }
 
+/**
+ * POST /api/messages: JSON, or multipart/form-data when a file goes with it. The same client id
+ * is stored once, with its file, however often this is sent.
+ */
+export function postMessage(message: Omit<Outgoing, 'userId'>): Promise<Response> {
+	const { clientId, body, youthId, file, fileName } = message;
+	if (!file) {
+		return fetch('/api/messages', {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', accept: 'application/json' },
+			body: JSON.stringify({ clientId, body, youthId }),
+			credentials: 'same-origin'
+		});
+	}
+	const form = new FormData();
+	form.set('clientId', clientId);
+	form.set('body', body);
+	form.set('youthId', youthId);
+	form.set('file', file, fileName ?? 'file');
+	return fetch('/api/messages', { method: 'POST', headers: { accept: 'application/json' }, body: form, credentials: 'same-origin' });
+}
+
 /** Answers that mean "not now": try again later, in the same order. */
 const TRANSIENT = new Set([408, 425, 429, 500, 502, 503, 504]);
 
@@ -124,12 +149,7 @@ async function flushOnce(userId?: string): Promise<FlushResult> {
 	const result: FlushResult = { sent: [], unauthenticated: false, waiting: 0 };
 	const entries = (await listOutbox(userId)).filter((e) => !e.error);
 	for (const [i, entry] of entries.entries()) {
-		const response = await fetch('/api/messages', {
-			method: 'POST',
-			headers: { 'content-type': 'application/json', accept: 'application/json' },
-			body: JSON.stringify({ clientId: entry.clientId, body: entry.body, youthId: entry.youthId }),
-			credentials: 'same-origin'
-		});
+		const response = await postMessage(entry);
 		if (response.ok) {
 			await removeFromOutbox(entry.clientId);
 			result.sent.push(entry.clientId);

@@ -27,7 +27,8 @@ function stored(seq: number, side: Side, body: string, clientId = `client-${seq}
 		senderName: side === 'youth' ? 'Freja' : 'Mette',
 		side,
 		body,
-		createdAt: new Date(Date.UTC(2026, 2, 14, 10, seq)).toISOString()
+		createdAt: new Date(Date.UTC(2026, 2, 14, 10, seq)).toISOString(),
+		attachment: null
 	};
 }
 
@@ -333,5 +334,64 @@ describe('ConversationState', () => {
 		conversation.receive(liveMark('read', 'youth', 4));
 		conversation.markRead();
 		expect(w.reads).toHaveLength(2);
+	});
+
+	it('a photo goes with its message; offline it waits in the outbox with the file and goes once, with it, when back', async () => {
+		const w = world();
+		const posted: Array<File | undefined> = [];
+		const post = w.ports.post;
+		w.ports.post = async (message) => {
+			posted.push(message.file);
+			return post(message);
+		};
+		const conversation = w.open();
+		const photo = new File([new Uint8Array([0xff, 0xd8, 0xff])], 'skema.jpg', { type: 'image/jpeg' });
+		conversation.draft = 'Mit skema';
+		conversation.chooseFile(photo);
+		w.online = false;
+		await conversation.submit();
+		await settle();
+		expect(conversation.shownPending).toEqual([{ clientId: 'new-client-id-1', body: 'Mit skema', state: 'waiting', fileName: 'skema.jpg' }]);
+		expect(w.outbox.get('new-client-id-1')).toMatchObject({ body: 'Mit skema', file: photo, fileName: 'skema.jpg' });
+		// Still in the form until it has gone: the same text and file keep their id.
+		expect(conversation.file).toBe(photo);
+		await conversation.submit();
+		await settle();
+		expect(conversation.pending.map((p) => p.clientId)).toEqual(['new-client-id-1']);
+
+		w.online = true;
+		conversation.retry();
+		await settle();
+		expect(posted.at(-1)).toBe(photo);
+		expect([...w.server.values()].filter((msg) => msg.body === 'Mit skema')).toHaveLength(1);
+		expect(conversation.pending).toEqual([]);
+		expect(conversation.draft).toBe('');
+		expect(conversation.file).toBeNull();
+	});
+
+	it('another file is another message: a new id', async () => {
+		const w = world();
+		const conversation = w.open();
+		w.refuse = { error: 'attachment_mismatch' };
+		conversation.draft = 'Se her';
+		conversation.chooseFile(new File(['x'], 'a.pdf'));
+		await conversation.submit();
+		expect(conversation.error).toBe(sendErrorText('attachment_mismatch'));
+		expect(conversation.draft).toBe('Se her');
+		w.refuse = null;
+		conversation.chooseFile(new File(['y'], 'b.jpg'));
+		await conversation.submit();
+		expect(w.received).toEqual(['new-client-id-2']);
+	});
+
+	it('a file over 10 MB is refused before it is sent, and the text stays', () => {
+		const w = world();
+		const conversation = w.open();
+		conversation.draft = 'Min video';
+		const big = new File([new Uint8Array(10 * 1024 * 1024 + 1)], 'video.jpg', { type: 'image/jpeg' });
+		conversation.chooseFile(big);
+		expect(conversation.file).toBeNull();
+		expect(conversation.error).toBe(sendErrorText('attachment_too_large'));
+		expect(conversation.draft).toBe('Min video');
 	});
 });

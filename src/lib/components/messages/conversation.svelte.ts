@@ -25,6 +25,7 @@ import {
 	type ThreadView
 } from '$lib/shared/messages';
 import type { Outgoing } from '$lib/pwa/outbox';
+import { ATTACHMENT_MAX_BYTES } from '$lib/shared/attachments';
 import type { Pending } from './types';
 
 /** What the page gives the conversation, asked afresh each time (the page's data is reloaded). */
@@ -43,13 +44,13 @@ export interface SendAnswer {
 }
 
 export interface ConversationPorts {
-	/** Sends one message; rejects when there is no network. */
+	/** Sends one message (with its file, if any); rejects when there is no network. */
 	post(message: Omit<Outgoing, 'userId'>): Promise<{ ok: boolean; answer: SendAnswer }>;
 	/** Tells the server that this side has read the thread up to `seq`. */
 	postRead(threadId: string, seq: number): Promise<void>;
 	/** The outbox (src/lib/pwa/outbox.ts). */
 	keepForLater(message: Outgoing): Promise<void>;
-	waitingMessages(userId: string, youthId: string): Promise<Array<Pick<Outgoing, 'clientId' | 'body'>>>;
+	waitingMessages(userId: string, youthId: string): Promise<Array<Pick<Outgoing, 'clientId' | 'body' | 'fileName'>>>;
 	removeFromOutbox(clientId: string): Promise<void>;
 	/** Loads the page's data again (another thread began, or messages left the outbox). */
 	reload(): Promise<void>;
@@ -75,12 +76,16 @@ export class ConversationState {
 	#liveMarks = $state<Record<Side, Marks>>({ youth: noMarks(), staff: noMarks() });
 	/** How far this page has said it read (before the server confirms it). */
 	#readSent = $state(0);
-	/** The client id of the text being sent: the same text keeps its id. */
-	#draftId: { clientId: string; body: string } | null = null;
+	/** The client id of the text (and file) being sent: the same text and file keep their id. */
+	#draftId: { clientId: string; body: string; file: File | null } | null = null;
+	/** The files of messages on their way, by client id, for a retry. */
+	#files: Record<string, File> = {};
 
 	/** This writer's messages the server has not confirmed yet. */
 	pending = $state<Pending[]>([]);
 	draft = $state('');
+	/** The photo or PDF chosen to go with the draft. */
+	file = $state<File | null>(null);
 	/** Why the last send failed, in the user's language. */
 	error = $state<string | null>(null);
 	/** For screen readers: the newest message from the other side. */
@@ -146,53 +151,78 @@ export class ConversationState {
 		return true;
 	}
 
+	/**
+	 * A file was chosen (or taken away) to go with the draft. One over the size limit is refused
+	 * here, before it is sent anywhere; the text stays.
+	 */
+	chooseFile(file: File | null): void {
+		if (file && file.size > ATTACHMENT_MAX_BYTES) {
+			this.file = null;
+			this.error = sendErrorText('attachment_too_large');
+			return;
+		}
+		this.file = file;
+		this.error = null;
+	}
+
 	/** The compose form was sent: the draft goes, with the id it keeps while it is unchanged. */
 	submit(): Promise<void> {
 		const body = this.draft;
-		if (this.#draftId?.body !== body) this.#draftId = { clientId: this.#ports.newId(), body };
-		return this.send(body, this.#draftId.clientId);
+		const file = this.file;
+		if (this.#draftId?.body !== body || this.#draftId.file !== file) this.#draftId = { clientId: this.#ports.newId(), body, file };
+		return this.send(body, this.#draftId.clientId, file ?? undefined);
 	}
 
 	/**
-	 * Sends one message. Shown as sending until the server answers; without network it waits,
-	 * kept in the outbox with its id, and goes again on `retry` (or from the outbox).
+	 * Sends one message, with its file if any. Shown as sending until the server answers; without
+	 * network it waits, kept in the outbox (file and all) with its id, and goes again on `retry`
+	 * (or from the outbox).
 	 */
-	async send(body: string, clientId: string): Promise<void> {
+	async send(body: string, clientId: string, file?: File): Promise<void> {
 		const { thread, userId } = this.#now;
 		const youthId = thread.youthId;
+		const fileName = file?.name;
+		if (file) this.#files[clientId] = file;
 		const existing = this.pending.find((p) => p.clientId === clientId);
 		if (existing) existing.state = 'sending';
-		else this.pending.push({ clientId, body, state: 'sending' });
+		else this.pending.push({ clientId, body, state: 'sending', fileName });
 		let result: Awaited<ReturnType<ConversationPorts['post']>>;
 		try {
-			result = await this.#ports.post({ clientId, body, youthId });
+			result = await this.#ports.post({ clientId, body, youthId, file, fileName });
 		} catch {
 			// Offline: kept with its id and sent again when the phone is back online.
 			const p = this.pending.find((x) => x.clientId === clientId);
 			if (p) p.state = 'waiting';
-			if (userId) void this.#ports.keepForLater({ clientId, body, userId, youthId }).catch(() => undefined);
+			if (userId) void this.#ports.keepForLater({ clientId, body, userId, youthId, file, fileName }).catch(() => undefined);
 			return;
 		}
 		if (result.ok) void this.#ports.removeFromOutbox(clientId).catch(() => undefined);
 		const { message, error, retryAfter } = result.answer;
 		this.pending = this.pending.filter((p) => p.clientId !== clientId);
+		delete this.#files[clientId];
 		if (result.ok && message) {
 			if (this.threadId && message.threadId !== this.threadId) await this.#ports.reload();
 			this.#startedThread = message.threadId;
 			this.#add(message);
-			if (this.#draftId?.clientId === clientId) {
-				this.#draftId = null;
-				if (this.draft.trim() === body.trim()) this.draft = '';
-			}
+			this.#clearDraftOf(clientId, body);
 			this.error = null;
 		} else {
 			this.error = sendErrorText(error ?? 'invalid_request', { body, retryAfter });
 		}
 	}
 
-	/** Back online: the messages waiting on this page go again, with their ids. */
+	/** The draft that was sent (or is kept for later) is done with: the form is emptied. */
+	#clearDraftOf(clientId: string, body: string) {
+		if (this.#draftId?.clientId !== clientId) return;
+		const hadFile = this.#draftId.file !== null;
+		this.#draftId = null;
+		if (this.draft.trim() === body.trim()) this.draft = '';
+		if (hadFile) this.file = null;
+	}
+
+	/** Back online: the messages waiting on this page go again, with their ids (and files). */
 	retry(): void {
-		for (const p of this.pending.filter((x) => x.state === 'waiting')) void this.send(p.body, p.clientId);
+		for (const p of this.pending.filter((x) => x.state === 'waiting')) void this.send(p.body, p.clientId, this.#files[p.clientId]);
 	}
 
 	/**
@@ -208,7 +238,7 @@ export class ConversationState {
 			.concat(
 				queued
 					.filter((q) => !this.pending.some((p) => p.clientId === q.clientId))
-					.map((q) => ({ clientId: q.clientId, body: q.body, state: 'waiting' as const }))
+					.map((q) => ({ clientId: q.clientId, body: q.body, state: 'waiting' as const, fileName: q.fileName }))
 			);
 		if (gone.length) await this.#ports.reload();
 	}
@@ -251,7 +281,8 @@ export function browserPorts(reload: () => Promise<void>): ConversationPorts {
 		fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 	return {
 		post: async (message) => {
-			const response = await postJson('/api/messages', message);
+			// A file goes as a form, by the outbox's code (loaded only when a file is sent).
+			const response = message.file ? await (await outbox()).postMessage(message) : await postJson('/api/messages', message);
 			return { ok: response.ok, answer: (await response.json().catch(() => ({}))) as SendAnswer };
 		},
 		postRead: async (threadId, seq) => {

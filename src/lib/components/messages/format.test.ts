@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { messageTime } from './format';
+import { fileSize, messageTime } from './format';
 
 // Copenhagen is UTC+1 in winter and UTC+2 in summer: the day turns at 23:00 / 22:00 UTC.
 describe('messageTime (Danish, Europe/Copenhagen)', () => {
@@ -19,5 +19,13 @@ describe('messageTime (Danish, Europe/Copenhagen)', () => {
 		expect(messageTime('2025-12-31T22:30:00Z', now)).toBe('31. dec. 2025 kl. 23.30');
 		// Already the new year in Copenhagen.
 		expect(messageTime('2025-12-31T23:30:00Z', now)).toBe('1. jan. kl. 00.30');
+	});
+});
+
+describe('fileSize (Danish)', () => {
+	it('says kB below a megabyte and MB with one decimal above', () => {
+		expect(fileSize(340_000).replace(/\s/g, ' ')).toBe('340 kB');
+		expect(fileSize(1_234_567).replace(/\s/g, ' ')).toBe('1,2 MB');
+		expect(fileSize(12).replace(/\s/g, ' ')).toBe('1 kB');
 	});
 });

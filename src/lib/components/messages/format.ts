@@ -49,3 +49,10 @@ export function messageTime(iso: string, now = new Date()): string {
 	const date = formatter(sameYear ? 'date' : 'dateYear').format(at);
 	return m.messages_date_at({ date, time });
 }
+
+/** "1,2 MB", "340 kB" in the reader's language. */
+export function fileSize(bytes: number): string {
+	const locale = INTL_TAGS[getLocale()] ?? INTL_TAGS.da;
+	const [value, unit] = bytes >= 1_000_000 ? [bytes / 1_000_000, 'megabyte'] : [Math.max(1, Math.round(bytes / 1000)), 'kilobyte'];
+	return new Intl.NumberFormat(locale, { style: 'unit', unit, maximumFractionDigits: 1 }).format(value);
+}

@@ -3,4 +3,6 @@ export interface Pending {
 	clientId: string;
 	body: string;
 	state: 'sending' | 'waiting';
+	/** The name of the photo or PDF going with it. */
+	fileName?: string;
 }

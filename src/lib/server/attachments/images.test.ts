@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import exifReader from 'exif-reader';
+import { createRequire } from 'node:module';
 import { encodeImage } from './images';
+import { decodeHeic } from './heic-worker';
 import { heicPhoto, photoWithGps, png } from './fixtures.testing';
 
 describe('photos are encoded again', () => {
@@ -47,5 +49,20 @@ describe('photos are encoded again', () => {
 		await expect(encodeImage(whole.subarray(0, 400), 'jpeg')).rejects.toThrow();
 		const heic = heicPhoto();
 		await expect(encodeImage(heic.subarray(0, heic.length / 2), 'heic')).rejects.toThrow();
+	});
+});
+
+describe('HEIC is decoded off the main thread', () => {
+	it('decodes on a worker: the pixels come back, and heic-decode was never loaded on this thread', async () => {
+		const image = await decodeHeic(heicPhoto());
+		expect([image.width, image.height, image.data.length]).toEqual([640, 480, 640 * 480 * 4]);
+		const require = createRequire(import.meta.url);
+		// A 12-megapixel photo blocks the thread that decodes it for about 1.8 s.
+		expect(require.cache[require.resolve('heic-decode')]).toBeUndefined();
+	});
+
+	it('a HEIC file that does not decode is an error, not a crash', async () => {
+		const heic = heicPhoto();
+		await expect(decodeHeic(heic.subarray(0, 200))).rejects.toThrow(/HEIC/);
 	});
 });

@@ -5,12 +5,13 @@
  * it. A file that does not decode as the image it claims to be is broken.
  *
  * sharp's prebuilt libvips reads HEIF only with AV1 (AVIF): HEIC from iPhones (HEVC) is decoded
- * by heic-decode (libheif compiled to WebAssembly) and handed to sharp as raw pixels.
+ * by heic-decode (libheif compiled to WebAssembly, on a worker thread: heic-worker.ts) and handed to
+ * sharp as raw pixels.
  */
 import sharp, { type Sharp } from 'sharp';
-import decodeHeic from 'heic-decode';
 import { IMAGE_MAX_SIDE, PREVIEW_MAX_SIDE } from '../../shared/attachments';
 import type { ContentKind } from './check';
+import { decodeHeic } from './heic-worker';
 
 export interface EncodedImage {
 	bytes: Buffer;
@@ -28,7 +29,7 @@ const MAX_INPUT_PIXELS = 100_000_000;
 async function decoded(bytes: Uint8Array, kind: ContentKind): Promise<Sharp> {
 	const options = { failOn: 'error' as const, limitInputPixels: MAX_INPUT_PIXELS };
 	if (kind !== 'heic') return sharp(bytes, options);
-	const image = await decodeHeic({ buffer: bytes });
+	const image = await decodeHeic(bytes);
 	if (image.width * image.height > MAX_INPUT_PIXELS) throw new Error('too many pixels');
 	return sharp(Buffer.from(image.data.buffer, image.data.byteOffset, image.data.byteLength), {
 		...options,

@@ -32,11 +32,9 @@ export interface PreparedAttachment {
 /** A file name as shown and given back on download: no path, no control characters, at most 120 characters. */
 export function cleanFileName(name: string, fallback: string): string {
 	const base = name.split(/[\\/]/).pop() ?? '';
-	// eslint-disable-next-line no-control-regex
-	const clean = base
-		.replace(/[\u0000-\u001f\u007f"]/g, '')
-		.replace(/\s+/g, ' ')
-		.trim();
+	// eslint-disable-next-line no-control-regex -- control characters are exactly what this removes
+	const CONTROL = /[\u0000-\u001f\u007f"]/g;
+	const clean = base.replace(CONTROL, '').replace(/\s+/g, ' ').trim();
 	return [...(clean || fallback)].slice(0, 120).join('');
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkFile, declaredKind } from './check';
 import { ATTACHMENT_MAX_BYTES } from '../../shared/attachments';
-import { heicPhoto, pdf, photoWithGps, png } from './fixtures.testing';
+import { heicPhoto, pdf, photoWithGps, png } from '../attachment-files.testing';
 
 const bytes = (b: Buffer) => new Uint8Array(b);
 

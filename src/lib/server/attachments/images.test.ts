@@ -4,7 +4,7 @@ import exifReader from 'exif-reader';
 import { createRequire } from 'node:module';
 import { encodeImage } from './images';
 import { decodeHeic } from './heic-worker';
-import { heicPhoto, photoWithGps, png } from './fixtures.testing';
+import { heicPhoto, photoWithGps, png } from '../attachment-files.testing';
 
 describe('photos are encoded again', () => {
 	it('a JPEG with a GPS position and the phone’s name comes out without any EXIF', async () => {

@@ -4,5 +4,5 @@
  * question (messages/attachment-access.ts).
  */
 export { cleanFileName, prepareAttachment, discardAttachment, type IncomingFile, type PreparedAttachment } from './prepare';
-export { readStoredFile, type Variant } from './files';
+export { readStoredFile, storedIds, type Variant } from './files';
 export { scheduleAttachmentSweep, sweepAttachmentFiles } from './sweep';

@@ -14,9 +14,8 @@ import { openAttachment } from './attachment-access';
 import { accessLog, guideAssignments, messageAttachments, messages } from '../db/schema';
 import { demoUser, freshDemoDatabase } from '../testing';
 import { newId } from '../ids';
-import { storedIds } from '../attachments/files';
-import { sweepAttachmentFiles } from '../attachments';
-import { heicPhoto, pdf, photoWithGps, png } from '../attachments/fixtures.testing';
+import { storedIds, sweepAttachmentFiles } from '../attachments';
+import { heicPhoto, pdf, photoWithGps, png } from '../attachment-files.testing';
 import type { Db } from '../db';
 import type { SessionUser } from '../auth';
 

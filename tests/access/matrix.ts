@@ -160,8 +160,12 @@ export const MATRIX: Record<string, Row> = {
 	'POST /staff/invites?/create':                     [L,  NF, NF, NF, NF, OK, BAD,NF, NF, OK],
 	'GET /staff/profile':                              [L,  NF, NF, NF, NF, OK, OK, NF, NF, NF],
 	'POST /staff/profile?/save':                       [L,  NF, NF, NF, NF, OK, OK, NF, NF, NF],
+	'POST /staff/profile?/workingTime':                [L,  NF, NF, NF, NF, OK, OK, NF, NF, NF],
 	'GET /staff/messages':                             [L,  NF, NF, NF, NF, OK, OK, NF, NF, OK],
 	'POST /staff/messages?/markRead':                  [L,  OK, NF, NF, NF, OK, NF, NF, NF, NF],
+	// Mette is not away in this run: while a guide is away (issue 17) the coordinator also reads and
+	// answers that guide's current conversation, which access/rules.test.ts, messages/away.test.ts and
+	// tests/answer-time.spec.ts prove; the matrix's lone column is the guide-at-work case.
 	'GET /staff/messages/[youthId]':                   [L,  NF, NF, NF, NF, OK, NF, NF, NF, NF],
 	'POST /staff/messages/[youthId]?/send':            [L,  OK, NF, NF, NF, OK, NF, NF, NF, NF],
 	'POST /staff/messages/[youthId]?/markRead':        [L,  OK, NF, NF, NF, OK, NF, NF, NF, NF],
@@ -320,6 +324,11 @@ export function bodies(d: Demo): Record<string, Bodies> {
 			},
 			harmless: { title: '' }
 		},
+		// A working week without an away period: it changes mette's row, and no conversation's reach.
+		'POST /staff/profile?/workingTime': {
+			probe: { days: ['1', '2', '3', '4'], from: '08:00', to: '16:00', awayFrom: '', awayUntil: '', awayText: '' },
+			harmless: { days: [], from: '' }
+		},
 		'POST /staff/settings?/save': {
 			probe: {
 				unitPhone: '70 10 20 31',
@@ -475,6 +484,7 @@ export const PROBES_PROVEN_BY: ReadonlyArray<readonly [string, Role]> = [
 	['POST /staff/youth/[youthId]/followup?/setStatus', 'mette'],
 	['POST /staff/invites?/create', 'mette'],
 	['POST /staff/profile?/save', 'mette'],
+	['POST /staff/profile?/workingTime', 'mette'],
 	['POST /staff/settings?/save', 'lone'],
 	['POST /staff/admin/new?/create', 'lone'],
 	['POST /staff/admin/people/[userId]?/change', 'lone'],

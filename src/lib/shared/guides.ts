@@ -124,4 +124,6 @@ export interface AnswerTimeView {
 	at: string | null;
 	/** The guide's own words while away. */
 	text: string | null;
+	/** While the guide is away: where to turn instead (the youth unit, which also answers meanwhile). */
+	unit: { name: string; phone: string } | null;
 }

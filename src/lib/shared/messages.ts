@@ -71,6 +71,8 @@ export interface InboxEntry {
 	latest: { body: string; side: Side; createdAt: string } | null;
 	/** When the oldest message from the young person still without an answer came. */
 	waitingSince: string | null;
+	/** In the coordinator's inbox: the away guide whose conversation the unit answers meanwhile (issue 17). */
+	awayGuide: string | null;
 }
 
 /** One line of an event stream message (`data:`), by `event:` name. */

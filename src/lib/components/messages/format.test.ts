@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fileSize, messageTime } from './format';
+import { answerWhen, fileSize, messageTime } from './format';
 
 // Copenhagen is UTC+1 in winter and UTC+2 in summer: the day turns at 23:00 / 22:00 UTC.
 describe('messageTime (Danish, Europe/Copenhagen)', () => {
@@ -27,5 +27,26 @@ describe('fileSize (Danish)', () => {
 		expect(fileSize(340_000).replace(/\s/g, ' ')).toBe('340 kB');
 		expect(fileSize(1_234_567).replace(/\s/g, ' ')).toBe('1,2 MB');
 		expect(fileSize(12).replace(/\s/g, ' ')).toBe('1 kB');
+	});
+});
+
+describe('answerWhen: when a guide’s answer can be expected, in the reader’s language and Copenhagen time', () => {
+	const now = new Date('2025-12-20T12:00:00Z');
+
+	it('names the weekday, the date and the Copenhagen time; the year only when it is another', () => {
+		// 09:00 in Copenhagen is 08:00 UTC in winter.
+		expect(answerWhen('2025-12-22T08:00:00Z', now)).toBe('mandag 22. december kl. 09.00');
+		expect(answerWhen('2026-01-05T08:00:00Z', now)).toBe('mandag den 5. januar 2026 kl. 09.00');
+		// Summer time: 09:00 in Copenhagen is 07:00 UTC.
+		expect(answerWhen('2026-06-01T07:00:00Z', new Date('2026-05-29T12:00:00Z'))).toBe('mandag 1. juni kl. 09.00');
+	});
+
+	it('writes it in the reader’s language, not Danish for all', () => {
+		expect(answerWhen('2025-12-22T08:00:00Z', now, 'en')).toBe('Monday 22 December at 09:00');
+		expect(answerWhen('2025-12-22T08:00:00Z', now, 'uk')).toMatch(/понеділок/);
+		expect(answerWhen('2025-12-22T08:00:00Z', now, 'tr')).toMatch(/Pazartesi/);
+		// Arabic and Farsi with the Gregorian calendar (the month of December, not a Persian month).
+		expect(answerWhen('2025-12-22T08:00:00Z', now, 'ar')).toMatch(/ديسمبر/);
+		expect(answerWhen('2025-12-22T08:00:00Z', now, 'fa')).toMatch(/دسامبر/);
 	});
 });

@@ -4,7 +4,7 @@
  * from `$lib/shared/dates`, like the plan's dates, for the size budget of the first view.
  */
 import { m } from '$lib/paraglide/messages.js';
-import { getLocale } from '$lib/paraglide/runtime';
+import { getLocale, type Locale } from '$lib/paraglide/runtime';
 import { INTL_TAGS } from '$lib/shared/locales';
 
 const TIME_ZONE = 'Europe/Copenhagen';
@@ -12,14 +12,25 @@ const TIME_ZONE = 'Europe/Copenhagen';
 const STYLES = {
 	time: { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: TIME_ZONE },
 	date: { day: 'numeric', month: 'short', timeZone: TIME_ZONE },
-	dateYear: { day: 'numeric', month: 'short', year: 'numeric', timeZone: TIME_ZONE }
+	dateYear: { day: 'numeric', month: 'short', year: 'numeric', timeZone: TIME_ZONE },
+	moment: { weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: TIME_ZONE },
+	momentYear: {
+		weekday: 'long',
+		day: 'numeric',
+		month: 'long',
+		year: 'numeric',
+		hour: '2-digit',
+		minute: '2-digit',
+		hourCycle: 'h23',
+		timeZone: TIME_ZONE
+	}
 } satisfies Record<string, Intl.DateTimeFormatOptions>;
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 /** One formatter per language and style (making one is slow; a conversation shows many times). */
-function formatter(style: keyof typeof STYLES): Intl.DateTimeFormat {
-	const locale = INTL_TAGS[getLocale()] ?? INTL_TAGS.da;
+function formatter(style: keyof typeof STYLES, language: Locale = getLocale()): Intl.DateTimeFormat {
+	const locale = INTL_TAGS[language] ?? INTL_TAGS.da;
 	const key = `${locale} ${style}`;
 	let f = formatters.get(key);
 	if (!f) {
@@ -55,4 +66,14 @@ export function fileSize(bytes: number): string {
 	const locale = INTL_TAGS[getLocale()] ?? INTL_TAGS.da;
 	const [value, unit] = bytes >= 1_000_000 ? [bytes / 1_000_000, 'megabyte'] : [Math.max(1, Math.round(bytes / 1000)), 'kilobyte'];
 	return new Intl.NumberFormat(locale, { style: 'unit', unit, maximumFractionDigits: 1 }).format(value);
+}
+
+/**
+ * When a guide's answer can be expected (issue 17), in the reader's language and Copenhagen time:
+ * "mandag 5. januar kl. 09.00", with the year only when it is another year.
+ */
+export function answerWhen(iso: string, now = new Date(), language?: Locale): string {
+	const at = new Date(iso);
+	const sameYear = calendarDate.format(at).slice(0, 4) === calendarDate.format(now).slice(0, 4);
+	return formatter(sameYear ? 'moment' : 'momentYear', language).format(at);
 }

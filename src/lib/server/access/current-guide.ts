@@ -3,10 +3,11 @@
  * one active guide assignment (a unique index); without one, the youth unit answers. Every part
  * (the policy's facts, conversations, plans, the guide pages, staff lists) asks here.
  */
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNull, lte } from 'drizzle-orm';
 import { db, type Db, type Tx } from '../db';
 import { inSlices } from '../db/slices';
-import { guideAssignments, users } from '../db/schema';
+import { guideAssignments, guideProfiles, users } from '../db/schema';
+import { todayIso } from '../dates';
 
 /** The young person's active assignment (inside the caller's transaction when given). */
 export function currentAssignment(youthId: string, tx: Tx | Db = db()) {
@@ -67,4 +68,22 @@ export function youthOfGuide(guideId: string): string[] {
 		.where(and(eq(guideAssignments.guideId, guideId), isNull(guideAssignments.endedAt)))
 		.all()
 		.map((r) => r.id);
+}
+
+/**
+ * The guides who are away on the Copenhagen calendar day of `now` (their away period's first and
+ * last day included, guide_profiles): while a guide is away, the youth unit also answers their
+ * young people (issue 17). Only among `guideIds` when given.
+ */
+export function awayGuideIds(now: Date = new Date(), guideIds?: readonly string[]): Set<string> {
+	const today = todayIso(now);
+	const awayToday = and(lte(guideProfiles.awayFrom, today), gte(guideProfiles.awayUntil, today));
+	const away = (among?: string[]) =>
+		db()
+			.select({ id: guideProfiles.userId })
+			.from(guideProfiles)
+			.where(among ? and(awayToday, inArray(guideProfiles.userId, among)) : awayToday)
+			.all();
+	const rows = guideIds ? inSlices([...new Set(guideIds)], away) : away();
+	return new Set(rows.map((r) => r.id));
 }

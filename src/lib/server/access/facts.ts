@@ -12,7 +12,7 @@ import { guideRequests, parentLinks, users, type Department } from '../db/schema
 import { deriveConsentStates, kindsInForce, loadConsentRecordsOf } from './consent-state';
 import { agesOn } from '../dates';
 import { getSettings } from '../settings';
-import { currentGuideIds } from './current-guide';
+import { awayGuideIds, currentGuideIds } from './current-guide';
 import { NO_RELATION, NONE, type Actor, type Relation } from './rules';
 
 /** Gathers the facts between an actor and a young person from the database, now. */
@@ -66,6 +66,8 @@ export function relationsOf(actor: NonNullable<Actor>, youthIds: readonly string
 					).map((r) => r.youthId)
 				)
 			: new Set<string>();
+	// Whose guide is away today: the youth unit (the coordinator) answers meanwhile (issue 17).
+	const away = actor.role === 'coordinator' ? awayGuideIds(now, [...guideOf.values()]) : new Set<string>();
 
 	const ageOf = agesOn(now);
 	for (const youth of people) {
@@ -89,7 +91,8 @@ export function relationsOf(actor: NonNullable<Actor>, youthIds: readonly string
 			departmentKinds,
 			age: ageOf(youth.birthDate!),
 			selfConsentAge,
-			openGuideRequest: openRequests.has(youth.id)
+			openGuideRequest: openRequests.has(youth.id),
+			guideAway: guideId !== undefined && away.has(guideId)
 		});
 	}
 	return result;

@@ -15,7 +15,15 @@ export {
 	recipientKey
 } from './consent-state';
 export type { ConsentRecipient, ConsentState, ConsentYouth } from './consent-state';
-export { currentAssignment, currentGuide, currentGuideId, currentGuideIds, currentGuides, youthOfGuide } from './current-guide';
+export {
+	awayGuideIds,
+	currentAssignment,
+	currentGuide,
+	currentGuideId,
+	currentGuideIds,
+	currentGuides,
+	youthOfGuide
+} from './current-guide';
 export { relationOf, relationsOf } from './facts';
 export { authorize, authorizeGlobal, can, canGlobal, canOnStep } from './guard';
 export { scheduleRetention } from './retention';

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { can } from './guard';
-import { relationsOf } from './facts';
+import { relationOf, relationsOf } from './facts';
 import {
 	globalRule,
 	NO_RELATION,
@@ -16,7 +16,8 @@ import {
 	type YouthAction
 } from './rules';
 import type { SessionUser } from '../auth';
-import type { DataKind } from '../db/schema';
+import { eq } from 'drizzle-orm';
+import { guideProfiles, type DataKind } from '../db/schema';
 import { demoUser, freshDemoDatabase } from '../testing';
 import type { Db } from '../db';
 
@@ -102,6 +103,31 @@ const cases: Case[] = [
 	['the coordinator does not read plans', actor('coordinator'), 'plan.read', rel({ hasGuide: true }), false],
 	['the coordinator answers a young person without a guide', actor('coordinator'), 'messages.read', rel({ hasGuide: false }), true],
 	['the coordinator does not read a guide conversation', actor('coordinator'), 'messages.read', rel({ hasGuide: true }), false],
+	[
+		'the coordinator reads it while the guide is away (issue 17)',
+		actor('coordinator'),
+		'messages.read',
+		rel({ hasGuide: true, guideAway: true }),
+		true
+	],
+	['… and answers it', actor('coordinator'), 'messages.send', rel({ hasGuide: true, guideAway: true }), true],
+	['… and not when the guide is not away', actor('coordinator'), 'messages.send', rel({ hasGuide: true, guideAway: false }), false],
+	['an away guide changes nothing for another guide', actor('guide'), 'messages.read', rel({ hasGuide: true, guideAway: true }), false],
+	[
+		'nor for a parent',
+		actor('parent'),
+		'messages.read',
+		rel({ linkedParent: true, custody: true, hasGuide: true, guideAway: true, parentKinds: kinds('plan', 'guide') }),
+		false
+	],
+	[
+		'nor for a caseworker',
+		actor('caseworker', 'jobcenter'),
+		'messages.read',
+		rel({ hasGuide: true, guideAway: true, departmentKinds: kinds('plan', 'guide') }),
+		false
+	],
+	['the coordinator still does not read the plan', actor('coordinator'), 'plan.read', rel({ hasGuide: true, guideAway: true }), false],
 	['only the young person changes consent', actor('guide'), 'consent.change', rel({ assignedGuide: true }), false],
 	['the young person changes consent', actor('youth'), 'consent.change', rel({ self: true }), true],
 	[
@@ -337,6 +363,34 @@ const threadCases: ThreadCase[] = [
 	['the coordinator answers the youth unit’s conversation', actor('coordinator'), 'write', rel({ hasGuide: false }), current(null), true],
 	['the coordinator loses it once a guide is assigned', actor('coordinator'), 'read', rel({ hasGuide: true }), earlier(null), false],
 	[
+		'the coordinator reads the guide’s current conversation while the guide is away',
+		actor('coordinator'),
+		'read',
+		rel({ hasGuide: true, guideAway: true }),
+		current('g'),
+		true
+	],
+	['… and writes in it', actor('coordinator'), 'write', rel({ hasGuide: true, guideAway: true }), current('g'), true],
+	['… not before or after the away period', actor('coordinator'), 'read', rel({ hasGuide: true }), current('g'), false],
+	['… nor writes then', actor('coordinator'), 'write', rel({ hasGuide: true }), current('g'), false],
+	[
+		'… nor an earlier guide’s conversation while the guide is away',
+		actor('coordinator'),
+		'read',
+		rel({ hasGuide: true, guideAway: true }),
+		earlier('old'),
+		false
+	],
+	['… nor the youth unit’s earlier one', actor('coordinator'), 'read', rel({ hasGuide: true, guideAway: true }), earlier(null), false],
+	[
+		'the away guide still writes in their own conversation',
+		guide,
+		'write',
+		rel({ assignedGuide: true, hasGuide: true, guideAway: true }),
+		current(guide.id),
+		true
+	],
+	[
 		'a parent with everything shared reads no conversation',
 		actor('parent'),
 		'read',
@@ -397,6 +451,49 @@ describe('policy: on the demo data', () => {
 		['sofie', 'plan.read', 'freja', false]
 	] as const)('%s %s of %s: %s', (username, action, youth, expected) => {
 		expect(can(who(username), action, ids[youth]!)).toBe(expected);
+	});
+
+	it('lets the coordinator answer freja while mette is away, by the Copenhagen calendar, not before or after', () => {
+		const mette = who('mette').id;
+		const lone = who('lone');
+		const away = (from: string | null, until: string | null) =>
+			db.update(guideProfiles).set({ awayFrom: from, awayUntil: until }).where(eq(guideProfiles.userId, mette)).run();
+		const at = (iso: string) => relationOf(lone, ids.freja!, new Date(iso));
+		const mayRead = (iso: string) => rule(lone, 'messages.read', at(iso));
+		const mayWrite = (iso: string) =>
+			threadRule(lone, 'write', at(iso), { guideId: mette, current: true }) && rule(lone, 'messages.send', at(iso));
+		try {
+			// Away from Saturday 20 December 2025 to Friday 2 January 2026, both days included.
+			away('2025-12-20', '2026-01-02');
+			// 23:59 on the 19th in Copenhagen (22:59 UTC): not yet.
+			expect(mayRead('2025-12-19T22:59:00Z')).toBe(false);
+			expect(mayWrite('2025-12-19T22:59:00Z')).toBe(false);
+			// Midnight on the 20th in Copenhagen, still the 19th in UTC: away.
+			expect(at('2025-12-19T23:00:00Z').guideAway).toBe(true);
+			expect(mayRead('2025-12-19T23:00:00Z')).toBe(true);
+			expect(mayWrite('2025-12-19T23:00:00Z')).toBe(true);
+			expect(mayWrite('2026-01-02T22:59:00Z')).toBe(true);
+			// Midnight on the 3rd in Copenhagen: mette is back, and the conversation is hers alone again.
+			expect(mayRead('2026-01-02T23:00:00Z')).toBe(false);
+			expect(mayWrite('2026-01-02T23:00:00Z')).toBe(false);
+			// Nothing else changes while she is away: another guide, a parent and a caseworker read no messages.
+			for (const username of ['jonas', 'karen', 'ali'])
+				expect(rule(who(username), 'messages.read', relationOf(who(username), ids.freja!, new Date('2025-12-24T12:00:00Z')))).toBe(false);
+			// Another guide's away period gives the coordinator nothing of freja's.
+			away(null, null);
+			db.update(guideProfiles)
+				.set({ awayFrom: '2025-12-20', awayUntil: '2026-01-02' })
+				.where(eq(guideProfiles.userId, who('jonas').id))
+				.run();
+			expect(mayRead('2025-12-24T12:00:00Z')).toBe(false);
+			expect(rule(lone, 'messages.read', relationOf(lone, ids.amina!, new Date('2025-12-24T12:00:00Z')))).toBe(true);
+		} finally {
+			away(null, null);
+			db.update(guideProfiles)
+				.set({ awayFrom: null, awayUntil: null })
+				.where(eq(guideProfiles.userId, who('jonas').id))
+				.run();
+		}
 	});
 
 	it('answers no for an id that is not a young person', () => {

@@ -86,6 +86,12 @@ export interface Relation {
 	selfConsentAge: number;
 	/** The young person has a guide request waiting for the visitation (looked up for the coordinator). */
 	openGuideRequest: boolean;
+	/**
+	 * The young person's current guide is away today, within the away period they set on their
+	 * profile, first and last day included (looked up for the coordinator): the youth unit answers
+	 * meanwhile.
+	 */
+	guideAway: boolean;
 }
 
 export const NONE: ReadonlySet<DataKind> = new Set();
@@ -107,7 +113,8 @@ export const NO_RELATION: Relation = {
 	departmentKinds: NONE,
 	age: 0,
 	selfConsentAge: 15,
-	openGuideRequest: false
+	openGuideRequest: false,
+	guideAway: false
 };
 
 /** The decision table for actions on a young person's data. Deny unless a line allows. */
@@ -159,9 +166,9 @@ export function rule(actor: Actor, action: YouthAction, r: Relation): boolean {
 			return guide;
 		case 'messages.read':
 		case 'messages.send':
-			// Parents and caseworkers never see messages (rule 5); without a guide the youth
-			// unit (the coordinator) answers.
-			return youth || guide || (coordinator && !r.hasGuide);
+			// Parents and caseworkers never see messages (rule 5); without a guide, and while the
+			// guide is away, the youth unit (the coordinator) answers.
+			return youth || guide || (coordinator && (!r.hasGuide || r.guideAway));
 		case 'checkins.read':
 			return youth || guide || caseworkerSees('checkins');
 		case 'checkins.answer':
@@ -277,7 +284,8 @@ export interface ThreadFacts {
  * May the actor read (or write in) this conversation of the young person's? The young person
  * reads all of their own and writes only in the current one; staff see only the current one
  * they answer, so a new guide does not inherit the old conversation and a former guide loses
- * it (rule 8).
+ * it (rule 8). The coordinator answers the youth unit's, and the current guide's while that
+ * guide is away (issue 17), never an earlier one.
  */
 export function threadRule(actor: Actor, access: 'read' | 'write', r: Relation, thread: ThreadFacts): boolean {
 	if (!actor || !rule(actor, access === 'read' ? 'messages.read' : 'messages.send', r)) return false;
@@ -285,5 +293,5 @@ export function threadRule(actor: Actor, access: 'read' | 'write', r: Relation, 
 	if (r.self) return true;
 	if (!thread.current) return false;
 	if (actor.role === 'guide') return thread.guideId === actor.id;
-	return actor.role === 'coordinator' && thread.guideId === null;
+	return actor.role === 'coordinator' && (thread.guideId === null || r.guideAway);
 }

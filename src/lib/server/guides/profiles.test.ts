@@ -103,7 +103,8 @@ describe('when a young person can expect their guide to answer', () => {
 			guideName: 'Mette Larsen',
 			kind: 'working',
 			at: null,
-			text: null
+			text: null,
+			unit: null
 		});
 		const text = 'På ferie til 2. januar – skriv til Ungeenheden';
 		updateWorkingTime(
@@ -121,7 +122,17 @@ describe('when a young person can expect their guide to answer', () => {
 			guideName: 'Mette Larsen',
 			kind: 'away',
 			at: '2026-01-05T08:00:00.000Z',
-			text
+			text,
+			unit: { name: 'Ungeenheden', phone: '70 10 20 30' }
+		});
+		// Back, on Saturday 6 December 2025 at 13:00: from the next working start, Monday at 9.
+		updateWorkingTime(mette, formOf({ days: ['1', '2', '3', '4', '5'], from: '09:00', to: '15:00' }));
+		expect(guideAnswerTime(freja, freja.id, new Date('2025-12-06T12:00:00Z'))).toEqual({
+			guideName: 'Mette Larsen',
+			kind: 'next',
+			at: '2025-12-08T08:00:00.000Z',
+			text: null,
+			unit: null
 		});
 		const noah = demoUser(db, 'noah');
 		expect(guideAnswerTime(noah, noah.id)).toBeNull();

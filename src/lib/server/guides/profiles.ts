@@ -8,6 +8,7 @@ import { expectAnswer } from './answer-time';
 import { workingTimeInput, type WorkingTime } from './answer-time';
 import type { AnswerTimeView } from '../../shared/guides';
 import { authorize, authorizeGlobal, currentAssignment, type Actor } from '../access';
+import { getSettings } from '../settings';
 
 const profileInput = z.object({
 	title: z.string().trim().min(2).max(100),
@@ -145,7 +146,11 @@ function workingTimeValues(form: FormData): WorkingTime {
 	};
 }
 
-/** When the young person's guide can be expected to answer; null without a guide (the unit answers). */
+/**
+ * When the young person's guide can be expected to answer; null without a guide (the unit answers).
+ * While the guide is away, also where to turn instead: the youth unit, which then reads and answers
+ * the conversation too (access/rules.ts).
+ */
 export function guideAnswerTime(actor: Actor, youthId: string, now = new Date()): AnswerTimeView | null {
 	authorize(actor, 'guide.read', youthId);
 	const assignment = currentAssignment(youthId);
@@ -153,10 +158,12 @@ export function guideAnswerTime(actor: Actor, youthId: string, now = new Date())
 	if (!assignment || !guide) return null;
 	const answer = expectAnswer(workingTimeOf(assignment.guideId), now);
 	const at = answer.kind === 'next' ? answer.at : answer.kind === 'away' ? answer.back : null;
+	const { unitName, unitPhone } = getSettings();
 	return {
 		guideName: guide.displayName,
 		kind: answer.kind,
 		at: at?.toISOString() ?? null,
-		text: answer.kind === 'away' ? answer.text : null
+		text: answer.kind === 'away' ? answer.text : null,
+		unit: answer.kind === 'away' ? { name: unitName, phone: unitPhone } : null
 	};
 }

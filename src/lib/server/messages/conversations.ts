@@ -7,10 +7,11 @@
  * and invisible to staff, and the next message starts a new thread with the new guide (or with
  * the youth unit while the young person has none). Every decision goes through the access part.
  */
-import { and, asc, desc, eq, gt, inArray, isNull, lte, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, lte, or, type SQL } from 'drizzle-orm';
 import { db } from '../db';
 import { messageAttachments, messageEvents, messageReads, messages, messageThreads, users, type MessageThread } from '../db/schema';
 import {
+	awayGuideIds,
 	can,
 	currentGuideId,
 	currentGuideIds,
@@ -207,7 +208,8 @@ export interface EventBatch {
 
 /**
  * Where an actor's conversations are found by `touchedBetween` (and by `eventsFor`): the young
- * person's own, the guide's, or the youth unit's for the coordinator. Null: no conversations.
+ * person's own, the guide's, or the youth unit's for the coordinator (with those of guides away
+ * today). Null: no conversations.
  */
 export function conversationKey(actor: NonNullable<Actor>): string | null {
 	if (actor.role === 'youth') return `youth:${actor.id}`;
@@ -233,7 +235,16 @@ export function touchedBetween(cursor: number, latest: number): Set<string> {
 		keys.add(`youth:${r.youthId}`);
 		keys.add(r.guideId === null ? 'unit' : `guide:${r.guideId}`);
 	}
+	// While a guide is away the youth unit answers in their conversations too (issue 17).
+	const guides = [...keys].filter((k) => k.startsWith('guide:')).map((k) => k.slice('guide:'.length));
+	if (guides.length && awayGuideIds(new Date(), guides).size) keys.add('unit');
 	return keys;
+}
+
+/** The threads the youth unit answers in: its own, and those of guides away today (the policy decides each). */
+export function unitConversations(): SQL | undefined {
+	const away = [...awayGuideIds()];
+	return away.length ? or(isNull(messageThreads.guideId), inArray(messageThreads.guideId, away)) : isNull(messageThreads.guideId);
 }
 
 /**
@@ -250,7 +261,7 @@ export function eventsFor(actor: NonNullable<Actor>, cursor: number, limit = 200
 			: actor.role === 'guide'
 				? eq(messageThreads.guideId, actor.id)
 				: actor.role === 'coordinator'
-					? isNull(messageThreads.guideId)
+					? unitConversations()
 					: undefined;
 	if (!mine || latest <= cursor) return { events: [], cursor: Math.max(cursor, latest), more: false, touched: false };
 	const rows = db()

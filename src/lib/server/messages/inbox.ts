@@ -1,13 +1,14 @@
 /**
  * The staff's message inboxes and everyone's unread counts. A guide's inbox holds the current
  * conversation with each of their young people; the coordinator's holds the youth unit's
- * conversations with young people who have no guide. Every row is checked by the access part.
+ * conversations with young people who have no guide, and the current conversations of young
+ * people whose guide is away today (issue 17). Every row is checked by the access part.
  */
 import { and, asc, eq, gt, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { db } from '../db';
 import { inSlices } from '../db/slices';
 import { messageThreads, users, type MessageThread } from '../db/schema';
-import { isCurrent, marksOf, sideOf, threadAccess } from './conversations';
+import { isCurrent, marksOf, sideOf, threadAccess, unitConversations } from './conversations';
 import { danishOrder } from '../people';
 import { recordAccesses, rule, youthOfGuide, type Actor } from '../access';
 import type { InboxEntry, Side } from '../../shared/messages';
@@ -78,7 +79,8 @@ function staffThreads(actor: NonNullable<Actor>): { youthIds: string[]; threads:
 		assigned = youthOfGuide(actor.id);
 		where = and(eq(messageThreads.guideId, actor.id), isNull(messageThreads.closedAt));
 	} else if (actor.role === 'coordinator') {
-		where = and(isNull(messageThreads.guideId), isNull(messageThreads.closedAt), gt(messageThreads.lastSeq, 0));
+		// The unit's own conversations, and those of guides away today (the policy checks each below).
+		where = and(unitConversations(), isNull(messageThreads.closedAt), gt(messageThreads.lastSeq, 0));
 	}
 	if (!where) return { youthIds: [], threads: [] };
 	const candidates = db().select().from(messageThreads).where(where).all();
@@ -109,6 +111,18 @@ export function listInbox(actor: NonNullable<Actor>): InboxEntry[] {
 				.all()
 		).map((u) => [u.id, u.name])
 	);
+	// The coordinator's rows from an away guide's conversation say whose it is.
+	const guideIds = [...new Set(threads.map((t) => t.guideId).filter((id): id is string => id !== null && id !== actor.id))];
+	const guideNames = new Map(
+		guideIds.length
+			? db()
+					.select({ id: users.id, name: users.displayName })
+					.from(users)
+					.where(inArray(users.id, guideIds))
+					.all()
+					.map((u) => [u.id, u.name])
+			: []
+	);
 	const unread = unreadIn(threads, 'staff');
 	const latest = latestOf(threads);
 	const waiting = waitingSince(threads);
@@ -124,7 +138,8 @@ export function listInbox(actor: NonNullable<Actor>): InboxEntry[] {
 				unread: t ? unread.get(t.id)! : 0,
 				lastSeq: t?.lastSeq ?? 0,
 				latest: t ? (latest.get(t.id) ?? null) : null,
-				waitingSince: t ? (waiting.get(t.id) ?? null) : null
+				waitingSince: t ? (waiting.get(t.id) ?? null) : null,
+				awayGuide: t?.guideId ? (guideNames.get(t.guideId) ?? null) : null
 			};
 		});
 	// The inbox shows each young person's conversation (its latest message, what waits): a read of their messages.

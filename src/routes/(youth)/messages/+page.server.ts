@@ -1,5 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
 import { openConversation } from '$lib/server/messages';
+import { guideAnswerTime } from '$lib/server/guides';
 import { markReadFromForm, sendFromForm } from '$lib/server/messages';
 import { newId } from '$lib/server/ids';
 import { getSettings } from '$lib/server/settings';
@@ -12,7 +13,9 @@ export const load: PageServerLoad = async ({ locals, parent }) => {
 	const conversation = openConversation(user, user.id);
 	if (!conversation) error(404, 'not_found');
 	const { unitName, openingHours } = getSettings();
-	return { conversation, unit: { name: unitName, openingHours }, clientId: newId() };
+	// When the guide's answer can be expected; while they are away, where to turn instead (issue 17).
+	const answer = guideAnswerTime(user, user.id);
+	return { conversation, answer, unit: { name: unitName, openingHours }, clientId: newId() };
 };
 
 export const actions: Actions = {

@@ -338,7 +338,7 @@ describe('ConversationState', () => {
 
 	it('a photo goes with its message; offline it waits in the outbox with the file and goes once, with it, when back', async () => {
 		const w = world();
-		const posted: Array<File | undefined> = [];
+		const posted: Array<Blob | undefined> = [];
 		const post = w.ports.post;
 		w.ports.post = async (message) => {
 			posted.push(message.file);

@@ -1,7 +1,7 @@
 /**
  * The people and data the fuzzer works with on its private server: one session per demo person
  * (logged in once each: login is throttled), a few stories so that every kind of id exists
- * (a guide request, a consent request, an invite code, a staff account), and which pages each
+ * (a guide request, a consent request, an invite code, a staff account, a message's PDF), and which pages each
  * person can open.
  */
 import { pageForms, type PageForm } from './forms';
@@ -91,6 +91,18 @@ export async function buildWorld(baseURL: string, databasePath: string): Promise
 	});
 	const staffId = query<{ id: string }>(databasePath, "select id from users where display_name = 'Fuzz Guide'")[0]?.id;
 	if (!staffId) throw new Error('The fuzzer’s staff account was not made');
+	// Freja sends mette a PDF, as the app's script sends a file ([id] of /api/attachments/[id]).
+	const boundary = 'fuzz-world-boundary';
+	const part = (name: string, value: string, file = '') =>
+		`--${boundary}\r\nContent-Disposition: form-data; name="${name}"${file ? `; filename="${file}"\r\nContent-Type: application/pdf` : ''}\r\n\r\n${value}\r\n`;
+	const pdf = '%PDF-1.4\n1 0 obj <</Type /Catalog>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n';
+	const sent = await send(baseURL, as('freja'), {
+		method: 'POST',
+		path: '/api/messages',
+		headers: { origin: baseURL, accept: 'application/json', 'content-type': `multipart/form-data; boundary=${boundary}` },
+		body: part('clientId', 'fuzz-world-attachment') + part('body', 'Min plan') + part('file', pdf, 'plan.pdf') + `--${boundary}--\r\n`
+	});
+	if (sent.status !== 201) throw new Error(`freja /api/messages with a PDF: ${sent.status} ${sent.text.slice(0, 300)}`);
 
 	const tables = query<{ name: string }>(databasePath, "select name from sqlite_master where type = 'table'")
 		.map((t) => t.name)
@@ -104,7 +116,8 @@ export async function buildWorld(baseURL: string, databasePath: string): Promise
 		'consent_requests',
 		'message_threads',
 		'checkins',
-		'plans'
+		'plans',
+		'message_attachments'
 	]) {
 		for (const row of query<{ id: string }>(databasePath, `select id from ${table} limit 20`)) pool.add(String(row.id));
 	}
@@ -137,6 +150,8 @@ export function paramCandidates(world: World, name: string): string[] {
 			return [world.inviteCode];
 		case 'userId':
 			return [world.staffId];
+		case 'id':
+			return query<{ id: string }>(world.databasePath, 'select id from message_attachments').map((r) => r.id);
 		default:
 			throw new Error(`The fuzzer has no values for the route parameter [${name}]: add them in tests/fuzz/world.ts`);
 	}

@@ -40,6 +40,7 @@ const NOT_ASKED: Record<string, string> = {
 	'DELETE /api/push/subscription': "the device's own push subscription: no young person's data",
 	'POST /staff/invites?/create': ACTION,
 	'POST /staff/profile?/save': ACTION,
+	'POST /staff/profile?/workingTime': ACTION,
 	'POST /staff/settings?/save': ACTION,
 	'POST /staff/messages?/markRead': ACTION,
 	'POST /staff/messages/[youthId]?/send': ACTION,

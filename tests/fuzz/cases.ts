@@ -4,11 +4,10 @@
  */
 import fc from 'fast-check';
 import type { ActionTarget, EndpointTarget } from './discover';
-import { routePath } from './discover';
 import { fieldsFor } from './forms';
 import type { RawRequest } from './http';
 import { extraHeaders, shortBadText, formEntries, headerText, jsonBody, multipart, strangeName, urlEncode, type Entry } from './inputs';
-import type { Reach, World } from './world';
+import { endpointPaths, type Reach, type World } from './world';
 
 export type Encoding = 'urlencoded' | 'multipart' | 'json' | 'text' | 'empty';
 
@@ -148,7 +147,7 @@ function endpointArbitrary(target: EndpointTarget, world: World): fc.Arbitrary<C
 	return fc.record({
 		session: fc.constantFrom(...sessions),
 		method: fc.constant(target.method),
-		path: fc.constant(routePath(target.routeId, {})),
+		path: fc.constantFrom(...endpointPaths(world, target.routeId)),
 		encoding: hasBody ? encodings(true) : fc.constant<Encoding>('empty'),
 		contentType: hasBody ? contentType : fc.constant(null),
 		enhanced: fc.constant(false),

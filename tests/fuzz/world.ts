@@ -157,6 +157,18 @@ export function paramCandidates(world: World, name: string): string[] {
 	}
 }
 
+/**
+ * The addresses of a route with parameters, for the endpoints: every value the database has for
+ * them, and for an attachment also ids that are not one (another person's row, a path).
+ */
+export function endpointPaths(world: World, routeId: string): string[] {
+	const paths = combinations(world, routeId).map((params) => routePath(routeId, params));
+	if (routeParams(routeId).includes('id')) {
+		for (const id of ['aaaaaaaaaaaaaaaaaaaaaaaa', '../../etc/passwd', world.ids.freja!]) paths.push(routePath(routeId, { id }));
+	}
+	return paths;
+}
+
 function combinations(world: World, routeId: string): Record<string, string>[] {
 	let all: Record<string, string>[] = [{}];
 	for (const name of routeParams(routeId)) {

@@ -1,10 +1,12 @@
 /**
- * Backups of the live database: one consistent, checked copy on demand (`npm run backup`), the
- * server's own schedule (BACKUP_DIR, BACKUP_EVERY, BACKUP_KEEP) and restore (`npm run restore`).
+ * Backups of the live database and the attachment files it refers to (beside it in
+ * `<backup>.files/`): one consistent, checked copy on demand (`npm run backup`), the server's own
+ * schedule (BACKUP_DIR, BACKUP_EVERY, BACKUP_KEEP) and restore (`npm run restore`).
  */
 export { takeBackup, describeBackup, formatBytes, BackupError, type BackupReport } from './take-backup';
 export { restoreBackup, serverUsing, RestoreError, type RestoreReport } from './restore';
-export { checkDatabaseFile, type CheckResult } from './sqlite-worker';
+export { checkDatabaseFile, attachmentFilesOf, type CheckResult, type AttachmentFileRef } from './sqlite-worker';
+export { filesFolderOf } from './attachment-files';
 export { parseInterval } from './interval';
 export {
 	BackupScheduler,

@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freshDemoDatabase } from '../testing';
+import { addAttachments, folderContents, ORPHAN, PDF, PHOTO } from './fixtures.testing';
 import {
 	BackupConfigError,
 	BackupScheduler,
@@ -21,13 +22,16 @@ function tempDir() {
 	return dir;
 }
 
-/** A live demo database (open, as the server holds it) and an empty backup folder. */
+/** A live demo database (open, as the server holds it), its (empty) files folder and an empty backup folder. */
 async function setup() {
 	const database = await freshDemoDatabase();
 	onTestFinished(() => {
 		database.$client.close();
 	});
-	return { source: database.$client.name, dir: join(tempDir(), 'backups') };
+	const root = tempDir();
+	const filesDir = join(root, 'files');
+	mkdirSync(filesDir);
+	return { database, source: database.$client.name, dir: join(root, 'backups'), filesDir };
 }
 
 function quietLog() {
@@ -50,6 +54,9 @@ describe('the backup configuration', () => {
 		expect(backupPlanFrom({ databasePath })).toBeNull();
 		const plan = backupPlanFrom({ databasePath, backupDir: '/srv/backups', backupEvery: '6h' });
 		expect(plan).toMatchObject({ dir: '/srv/backups', everyMs: 6 * 3_600_000, keep: DEFAULT_KEEP });
+		expect(backupPlanFrom({ databasePath, filesDir: '/srv/files', backupDir: '/srv/backups', backupEvery: '6h' })?.filesDir).toBe(
+			'/srv/files'
+		);
 		expect(DEFAULT_KEEP).toBe(7);
 		expect(backupPlanFrom({ databasePath, backupDir: '/srv/backups', backupEvery: '1d', backupKeep: '30' })?.keep).toBe(30);
 	});
@@ -65,9 +72,9 @@ describe('the backup configuration', () => {
 
 describe('the backup schedule', () => {
 	it('backs up at start when no backup is recent, then every interval, keeping the newest N', async () => {
-		const { source, dir } = await setup();
+		const { source, dir, filesDir } = await setup();
 		const log = quietLog();
-		const scheduler = new BackupScheduler({ source, dir, everyMs: 400, keep: 2 }, { log });
+		const scheduler = new BackupScheduler({ source, dir, everyMs: 400, keep: 2, filesDir }, { log });
 		onTestFinished(() => scheduler.stop());
 		expect(scheduler.status()).toMatchObject({ configured: true, lastGood: null, lastFailure: null });
 
@@ -78,7 +85,7 @@ describe('the backup schedule', () => {
 
 		const kept = listBackups(dir);
 		expect(kept).toHaveLength(2);
-		expect(readdirSync(dir).sort()).toEqual(kept.map((b) => b.file).sort());
+		expect(readdirSync(dir).sort()).toEqual(kept.flatMap((b) => [b.file, `${b.file}.files`]).sort());
 		const status = scheduler.status();
 		expect(status.lastGood?.file).toBe(kept[0]!.path);
 		expect(status.lastGood?.bytes).toBe(kept[0]!.bytes);
@@ -94,29 +101,83 @@ describe('the backup schedule', () => {
 	}, 30_000);
 
 	it('finds the last good backup on disk at start, waits until the next is due, and removes half-written copies', async () => {
-		const { source, dir } = await setup();
+		const { source, dir, filesDir } = await setup();
 		mkdirSync(dir, { recursive: true });
 		const now = new Date('2026-11-23T12:00:00Z');
 		const older = backupFileName(new Date('2026-11-23T00:00:00Z'));
 		const newest = backupFileName(new Date('2026-11-23T09:00:00Z'));
-		for (const file of [older, newest]) writeFileSync(join(dir, file), 'a backup');
-		writeFileSync(join(dir, `${backupFileName(new Date('2026-11-23T11:00:00Z'))}.partial`), 'cut short');
+		for (const file of [older, newest]) {
+			writeFileSync(join(dir, file), 'a backup');
+			mkdirSync(join(dir, `${file}.files`));
+			writeFileSync(join(dir, `${file}.files`, PHOTO), 'a photo');
+		}
+		// Cut short: the copy, its files half copied, and files renamed into place just before the copy would have been.
+		const cutShort = backupFileName(new Date('2026-11-23T11:00:00Z'));
+		const cutLater = backupFileName(new Date('2026-11-23T11:30:00Z'));
+		writeFileSync(join(dir, `${cutShort}.partial`), 'cut short');
+		mkdirSync(join(dir, `${cutShort}.files.partial`));
+		writeFileSync(join(dir, `${cutShort}.files.partial`, PHOTO), 'half');
+		writeFileSync(join(dir, `${cutLater}.partial`), 'cut short');
+		mkdirSync(join(dir, `${cutLater}.files`));
 		writeFileSync(join(dir, 'notes.txt'), 'not ours');
+		mkdirSync(join(dir, 'notes.files'));
 		const log = quietLog();
-		const scheduler = new BackupScheduler({ source, dir, everyMs: 6 * 3_600_000, keep: 1 }, { log, now: () => now });
+		const scheduler = new BackupScheduler({ source, dir, everyMs: 6 * 3_600_000, keep: 1, filesDir }, { log, now: () => now });
 		onTestFinished(() => scheduler.stop());
 		scheduler.start();
 
 		expect(scheduler.status().lastGood).toMatchObject({ at: new Date('2026-11-23T09:00:00Z'), file: join(dir, newest), durationMs: null });
 		expect(scheduler.status().overdue).toBe(false);
-		expect(readdirSync(dir).sort()).toEqual([older, newest, 'notes.txt'].sort());
+		expect(readdirSync(dir).sort()).toEqual([older, `${older}.files`, newest, `${newest}.files`, 'notes.txt', 'notes.files'].sort());
 		await new Promise((r) => setTimeout(r, 300));
 		expect(log.log).not.toHaveBeenCalled(); // the next one is due at 15:00
 
-		// Taken now (as when it falls due): the new one is kept, the older ones go, other files stay.
+		// Taken now (as when it falls due): the new one is kept, the older ones go with their files, other files stay.
 		const report = await scheduler.runNow();
 		expect(report).not.toBeNull();
-		expect(readdirSync(dir).sort()).toEqual([backupFileName(now), 'notes.txt'].sort());
+		expect(readdirSync(dir).sort()).toEqual([backupFileName(now), `${backupFileName(now)}.files`, 'notes.txt', 'notes.files'].sort());
+	});
+
+	it("copies each backup's attachment files beside it, and removes them with it when it is pruned", async () => {
+		const { database, source, dir, filesDir } = await setup();
+		const { bytes } = await addAttachments(database.$client, filesDir);
+		let now = new Date('2026-11-23T06:00:00Z');
+		const log = quietLog();
+		const scheduler = new BackupScheduler({ source, dir, everyMs: 6 * 3_600_000, keep: 2, filesDir }, { log, now: () => now });
+		onTestFinished(() => scheduler.stop());
+
+		const first = await scheduler.runNow();
+		expect(first).toMatchObject({ files: 3, missingFiles: [] });
+		expect(folderContents(`${first!.path}.files`)).toEqual(bytes); // not the orphan
+		expect(log.log.mock.calls[0]![0]).toMatch(/, 3 attachment files \([\d.]+ (B|KB|MB)\) in .*\.db\.files$/);
+
+		now = new Date('2026-11-23T12:00:00Z');
+		await scheduler.runNow();
+		expect(readdirSync(dir)).toHaveLength(4);
+
+		now = new Date('2026-11-23T18:00:00Z');
+		await scheduler.runNow();
+		expect(log.log.mock.calls[2]![0]).toMatch(/removed 1 older/);
+		const expected = ['12', '18'].map((h) => backupFileName(new Date(`2026-11-23T${h}:00:00Z`)));
+		expect(readdirSync(dir).sort()).toEqual(expected.flatMap((f) => [f, `${f}.files`]).sort());
+		expect(existsSync(`${first!.path}.files`)).toBe(false);
+		expect(existsSync(join(filesDir, ORPHAN))).toBe(true); // the live folder is never touched
+		expect(log.error).not.toHaveBeenCalled();
+	});
+
+	it('logs a backup with a file missing from the files folder as an error, and keeps it', async () => {
+		const { database, source, dir, filesDir } = await setup();
+		await addAttachments(database.$client, filesDir);
+		rmSync(join(filesDir, PDF));
+		const log = quietLog();
+		const scheduler = new BackupScheduler({ source, dir, everyMs: 6 * 3_600_000, keep: 2, filesDir }, { log });
+		onTestFinished(() => scheduler.stop());
+		const report = await scheduler.runNow();
+		expect(report?.missingFiles).toEqual([PDF]);
+		expect(log.log).not.toHaveBeenCalled();
+		expect(log.error.mock.calls[0]![0]).toMatch(new RegExp(`1 attachment file MISSING .*: ${PDF}$`));
+		expect(scheduler.status().lastGood?.file).toBe(report!.path);
+		expect(existsSync(report!.path)).toBe(true);
 	});
 
 	it('logs a failed backup as an error, reports it, and tries again sooner', async () => {
@@ -135,9 +196,9 @@ describe('the backup schedule', () => {
 	});
 
 	it('says when the backups are overdue', async () => {
-		const { source, dir } = await setup();
+		const { source, dir, filesDir } = await setup();
 		let now = new Date('2026-11-23T12:00:00Z');
-		const scheduler = new BackupScheduler({ source, dir, everyMs: 3_600_000, keep: 3 }, { log: quietLog(), now: () => now });
+		const scheduler = new BackupScheduler({ source, dir, everyMs: 3_600_000, keep: 3, filesDir }, { log: quietLog(), now: () => now });
 		onTestFinished(() => scheduler.stop());
 		await scheduler.runNow();
 		expect(scheduler.status().overdue).toBe(false);

@@ -2,11 +2,13 @@
  * The server's own backups: with BACKUP_DIR and BACKUP_EVERY set, it copies its database into
  * BACKUP_DIR every BACKUP_EVERY, keeps the newest BACKUP_KEEP copies and knows when its last good
  * backup was (shown on /healthz and to the coordinator). A failed backup is logged as an error and
- * tried again sooner than the interval.
+ * tried again sooner than the interval. Each backup's attachment files lie beside it in
+ * `<backup>.files/` and go when it goes.
  */
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describeBackup, takeBackup, type BackupReport } from './take-backup';
+import { filesFolderOf } from './attachment-files';
 import { parseInterval } from './interval';
 
 export interface BackupPlan {
@@ -16,6 +18,8 @@ export interface BackupPlan {
 	everyMs: number;
 	/** How many backups to keep (the newest). */
 	keep: number;
+	/** The attachment files (DATA_DIR); config.filesDir when not given. */
+	filesDir?: string;
 }
 
 export interface GoodBackup {
@@ -64,11 +68,29 @@ export function listBackups(dir: string): Array<{ file: string; path: string; at
 		.sort((a, b) => b.at.getTime() - a.at.getTime());
 }
 
-/** Removes all but the newest `keep` backups; returns the removed file names. */
+/** Removes all but the newest `keep` backups, each with its `.files` folder; returns the removed file names. */
 export function pruneBackups(dir: string, keep: number): string[] {
 	const old = listBackups(dir).slice(keep);
-	for (const b of old) rmSync(b.path, { force: true });
+	for (const b of old) {
+		// The database first: a backup whose folder went first would look whole but lack its files.
+		rmSync(b.path, { force: true });
+		rmSync(filesFolderOf(b.path), { recursive: true, force: true });
+	}
 	return old.map((b) => b.file);
+}
+
+/**
+ * What a backup cut short by a crash or a stop left in `dir` (it never counted): `<name>.partial`,
+ * `<name>.files.partial/`, and a `<name>.files/` whose `<name>` is not there (renamed before it).
+ */
+function leftovers(dir: string): string[] {
+	const files = new Set(readdirSync(dir));
+	return [...files].filter((file) => {
+		const base = file.replace(/\.partial$/, '').replace(/\.files$/, '');
+		if (!NAME.test(base)) return false;
+		if (file.endsWith('.partial')) return true;
+		return file.endsWith('.files') && !files.has(base);
+	});
 }
 
 type Log = Pick<Console, 'log' | 'error'>;
@@ -97,10 +119,7 @@ export class BackupScheduler {
 		if (this.startedAt) return;
 		this.startedAt = this.now();
 		mkdirSync(this.plan.dir, { recursive: true });
-		for (const file of readdirSync(this.plan.dir)) {
-			// A copy cut short by a crash or a stop; it never counted.
-			if (file.endsWith('.partial') && NAME.test(file.slice(0, -'.partial'.length))) rmSync(join(this.plan.dir, file), { force: true });
-		}
+		for (const file of leftovers(this.plan.dir)) rmSync(join(this.plan.dir, file), { recursive: true, force: true });
 		const newest = listBackups(this.plan.dir)[0];
 		if (newest) this.lastGood = { at: newest.at, file: newest.path, bytes: newest.bytes, durationMs: null };
 		const due = this.lastGood ? this.lastGood.at.getTime() + this.plan.everyMs - this.now().getTime() : 0;
@@ -133,11 +152,14 @@ export class BackupScheduler {
 		const at = this.now();
 		try {
 			mkdirSync(this.plan.dir, { recursive: true });
-			const report = await takeBackup(this.plan.source, join(this.plan.dir, backupFileName(at)));
+			const report = await takeBackup(this.plan.source, join(this.plan.dir, backupFileName(at)), { filesDir: this.plan.filesDir });
 			this.lastGood = { at, file: report.path, bytes: report.bytes, durationMs: report.durationMs };
 			this.lastFailure = null;
 			const removed = pruneBackups(this.plan.dir, this.plan.keep);
-			this.log.log(`Minvej: backup ${describeBackup(report)}${removed.length ? `; removed ${removed.length} older` : ''}`);
+			const line = `Minvej: backup ${describeBackup(report)}${removed.length ? `; removed ${removed.length} older` : ''}`;
+			// Kept (the database and the other files are good), but someone must look.
+			if (report.missingFiles.length) this.log.error(line);
+			else this.log.log(line);
 			if (this.startedAt) this.wait(this.plan.everyMs);
 			return report;
 		} catch (error) {
@@ -173,6 +195,7 @@ export class BackupConfigError extends Error {
  */
 export function backupPlanFrom(env: {
 	databasePath: string;
+	filesDir?: string;
 	backupDir?: string;
 	backupEvery?: string;
 	backupKeep?: string;
@@ -185,7 +208,9 @@ export function backupPlanFrom(env: {
 	if (everyMs === null) throw new BackupConfigError(`BACKUP_EVERY=${backupEvery} is not an interval like 30m, 6h or 1d.`);
 	const keep = backupKeep === undefined ? DEFAULT_KEEP : Number(backupKeep);
 	if (!Number.isInteger(keep) || keep < 1) throw new BackupConfigError(`BACKUP_KEEP=${backupKeep} must be a whole number of 1 or more.`);
-	return { source: resolve(env.databasePath), dir: resolve(backupDir), everyMs, keep };
+	const plan: BackupPlan = { source: resolve(env.databasePath), dir: resolve(backupDir), everyMs, keep };
+	if (env.filesDir) plan.filesDir = resolve(env.filesDir);
+	return plan;
 }
 
 export const DEFAULT_KEEP = 7;

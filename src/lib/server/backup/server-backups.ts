@@ -8,6 +8,7 @@ let scheduler: BackupScheduler | undefined;
 export function backupPlanFromConfig(): BackupPlan | null {
 	return backupPlanFrom({
 		databasePath: config.databasePath,
+		filesDir: config.filesDir,
 		backupDir: config.backupDir,
 		backupEvery: config.backupEvery,
 		backupKeep: config.backupKeep

@@ -1,4 +1,8 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { asc, eq } from 'drizzle-orm';
 import { recordAccess } from '../access';
 import { withdrawConsent } from '../consent';
 import { wordingVersionFor } from '../consent';
@@ -6,6 +10,8 @@ import { parentConsentView, staffConsentView } from '../consent';
 import { exportMyData, whoHasLooked } from './transparency';
 import { demoUser, freshDemoDatabase } from '../testing';
 import type { Db } from '../db';
+import { messageAttachments, messages, messageThreads } from '../db/schema';
+import { pdf, png } from '../attachment-files.testing';
 
 let db: Db;
 const who = (username: string) => demoUser(db, username);
@@ -70,5 +76,83 @@ describe('download my data', () => {
 		const amina = JSON.stringify(exportMyData(who('amina'), id('amina')));
 		expect(amina).not.toContain('Freja');
 		expect(amina).not.toContain('tømrerlærling');
+	});
+});
+
+describe('download my data: attachments', () => {
+	let dataDir: string;
+	beforeEach(() => {
+		dataDir = mkdtempSync(join(tmpdir(), 'minvej-files-'));
+		process.env.DATA_DIR = dataDir; // config.filesDir reads it on each use
+	});
+	afterEach(() => {
+		delete process.env.DATA_DIR;
+		rmSync(dataDir, { recursive: true, force: true });
+	});
+
+	/** Adds an attachment row to a message and (unless `file` is null) its file under DATA_DIR. */
+	function attach(
+		messageId: string,
+		attachmentId: string,
+		kind: 'image' | 'pdf',
+		name: string,
+		file: Buffer | null,
+		size = file?.length ?? 1234
+	) {
+		const mime = kind === 'pdf' ? 'application/pdf' : 'image/png';
+		const createdAt = new Date('2026-11-20T10:00:00Z');
+		db.insert(messageAttachments).values({ id: attachmentId, messageId, kind, mime, name, size, createdAt }).run();
+		if (file) writeFileSync(join(dataDir, attachmentId), file);
+		return { messageId, kind, name, mime, size, createdAt: createdAt.toISOString() };
+	}
+
+	function messagesOf(username: string) {
+		return db
+			.select({ id: messages.id })
+			.from(messages)
+			.innerJoin(messageThreads, eq(messageThreads.id, messages.threadId))
+			.where(eq(messageThreads.youthId, id(username)))
+			.orderBy(asc(messages.seq))
+			.all()
+			.map((m) => m.id);
+	}
+
+	it("holds her conversations' photos and PDFs, with each file's content, and nobody else's", async () => {
+		const [first, second, third] = messagesOf('freja');
+		const document = pdf('CV');
+		const photo = await png(64, 48);
+		const cv = attach(third!, 'cvaaaaaaaaaaaaaaaaaa', 'pdf', 'cv.pdf', document);
+		const picture = attach(first!, 'photoaaaaaaaaaaaaaaa', 'image', 'værksted.png', photo);
+		writeFileSync(join(dataDir, 'photoaaaaaaaaaaaaaaa.preview'), 'the preview is not exported');
+		const gone = attach(second!, 'goneaaaaaaaaaaaaaaaa', 'pdf', 'væk.pdf', null);
+
+		// Amina's conversation with the youth unit, with a file of her own.
+		db.insert(messageThreads)
+			.values({ id: 'thread-amina', youthId: id('amina'), guideId: null, lastSeq: 1 })
+			.run();
+		db.insert(messages)
+			.values({ id: 'message-amina', threadId: 'thread-amina', senderId: id('amina'), clientId: 'c1', seq: 1, body: 'Her er mit pas' })
+			.run();
+		const hers = attach('message-amina', 'aminaaaaaaaaaaaaaaaa', 'pdf', 'pas.pdf', pdf('Amina'));
+
+		const data = JSON.parse(JSON.stringify(exportMyData(who('freja'), id('freja'))));
+		// In message order; the file as base64, byte for byte; a file gone from DATA_DIR is null.
+		expect(data.messages.attachments).toEqual([
+			{ ...picture, contentBase64: photo.toString('base64') },
+			{ ...gone, contentBase64: null },
+			{ ...cv, contentBase64: document.toString('base64') }
+		]);
+		expect(Buffer.from(data.messages.attachments[2].contentBase64, 'base64').equals(document)).toBe(true);
+		expect(JSON.stringify(data)).not.toContain('pas.pdf');
+		expect(JSON.stringify(data)).not.toContain(Buffer.from('the preview is not exported').toString('base64'));
+
+		const amina = JSON.parse(JSON.stringify(exportMyData(who('amina'), id('amina'))));
+		expect(amina.messages.attachments).toEqual([{ ...hers, contentBase64: pdf('Amina').toString('base64') }]);
+		expect(JSON.stringify(amina)).not.toContain(document.toString('base64'));
+	});
+
+	it('is an empty list without attachments', () => {
+		expect(exportMyData(who('freja'), id('freja'))!.messages.attachments).toEqual([]);
+		expect(exportMyData(who('noah'), id('noah'))!.messages.attachments).toEqual([]);
 	});
 });

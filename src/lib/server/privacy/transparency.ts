@@ -7,6 +7,7 @@ import { db } from '../db';
 import * as s from '../db/schema';
 import { consentHistory } from '../consent';
 import { can, type Actor } from '../access';
+import { readStoredFile } from '../attachments';
 import type { AccessEntry } from '../../shared/privacy';
 
 /** The newest `limit` reads of the young person's data by someone else, newest first. */
@@ -44,9 +45,36 @@ function people(ids: Array<string | null | undefined>) {
 }
 
 /**
+ * The photos and PDFs sent in the conversations `threadIds` (theirs and their guides'), in message
+ * order: what the row says and the file itself as base64 (the stored file: a photo as re-encoded
+ * on arrival, without its EXIF; the small preview is made from it and left out). A file that is
+ * gone from DATA_DIR has `contentBase64: null`.
+ */
+function attachmentsOf(threadIds: string[]) {
+	if (!threadIds.length) return [];
+	return db()
+		.select({
+			id: s.messageAttachments.id,
+			messageId: s.messageAttachments.messageId,
+			kind: s.messageAttachments.kind,
+			name: s.messageAttachments.name,
+			mime: s.messageAttachments.mime,
+			size: s.messageAttachments.size,
+			createdAt: s.messageAttachments.createdAt
+		})
+		.from(s.messageAttachments)
+		.innerJoin(s.messages, eq(s.messages.id, s.messageAttachments.messageId))
+		.where(inArray(s.messages.threadId, threadIds))
+		.orderBy(asc(s.messages.threadId), asc(s.messages.seq))
+		.all()
+		.map(({ id, ...attachment }) => ({ ...attachment, contentBase64: readStoredFile(id, 'file')?.toString('base64') ?? null }));
+}
+
+/**
  * Everything Minvej holds about the young person: profile, parents, guides, plan with steps,
- * comments, meetings and history, guide requests, consent records and requests, messages,
- * check-ins, status and the access log about them. Secrets (the password hash) are left out.
+ * comments, meetings and history, guide requests, consent records and requests, messages with
+ * their attachments (the files included), check-ins, status and the access log about them.
+ * Secrets (the password hash) are left out.
  */
 export function exportMyData(actor: Actor, youthId: string, now = new Date()) {
 	if (!actor || !can(actor, 'data.export', youthId)) return null;
@@ -79,6 +107,8 @@ export function exportMyData(actor: Actor, youthId: string, now = new Date()) {
 				.all()
 		: [];
 
+	const attachments = attachmentsOf(threads.map((t) => t.id));
+
 	const parentLinks = d.select().from(s.parentLinks).where(eq(s.parentLinks.youthId, youthId)).all();
 	const guideAssignments = d.select().from(s.guideAssignments).where(eq(s.guideAssignments.youthId, youthId)).all();
 	const guideRequests = d.select().from(s.guideRequests).where(eq(s.guideRequests.youthId, youthId)).all();
@@ -110,7 +140,7 @@ export function exportMyData(actor: Actor, youthId: string, now = new Date()) {
 		guides: { assignments: guideAssignments, requests: guideRequests },
 		plan: plan ? { ...plan, steps, comments, meetings, history: planHistory } : null,
 		consent: { records: consentHistory(actor, youthId) ?? [], requests: consentRequests },
-		messages: { threads, messages },
+		messages: { threads, messages, attachments },
 		checkins: { schedules: checkinSchedules, checkins },
 		statusHistory,
 		accessLog,

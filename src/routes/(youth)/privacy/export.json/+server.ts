@@ -4,7 +4,7 @@ import { todayIso } from '$lib/server/dates';
 import { exportMyData } from '$lib/server/privacy';
 import type { RequestHandler } from './$types';
 
-/** "Download my data": everything Minvej holds about the young person, as JSON. */
+/** "Download my data": everything Minvej holds about the young person, as JSON (attachments' files included, as base64). */
 export const GET: RequestHandler = ({ locals }) => {
 	authorize(locals.user, 'data.export', locals.user?.id ?? '');
 	const data = exportMyData(locals.user, locals.user.id);

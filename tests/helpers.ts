@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
-import { storyBaseURL } from './story';
+import { expect, type Browser, type BrowserContextOptions, type Page } from '@playwright/test';
+import Database from 'better-sqlite3';
+import { storyBaseURL, storyDatabasePath } from './story';
 
 export const DEMO_PASSWORD = 'minvej-demo';
 
@@ -110,3 +111,26 @@ export async function expectAccessible(page: Page) {
 	const summary = await axeViolations(page);
 	expect(summary, summary.join('\n')).toEqual([]);
 }
+
+/** A browser context of its own (a phone of its own), logged in as the person. */
+export async function as(browser: Browser, username: string, options: BrowserContextOptions = {}): Promise<Page> {
+	const context = await browser.newContext(options);
+	const page = await context.newPage();
+	await login(page, username);
+	return page;
+}
+
+/** Reads (or changes) the story's running server's database directly, for setting up a story. */
+export function withDb<T>(fn: (db: Database.Database) => T): T {
+	const db = new Database(storyDatabasePath());
+	db.pragma('busy_timeout = 5000');
+	try {
+		return fn(db);
+	} finally {
+		db.close();
+	}
+}
+
+/** A demo person's user id, from the story's database. */
+export const userIdOf = (username: string) =>
+	withDb((db) => (db.prepare('select id from users where username = ?').get(username) as { id: string }).id);

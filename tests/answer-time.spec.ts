@@ -8,29 +8,8 @@
  * either sentence is accepted; the exact dates and words are unit-tested (guides/answer-time.test.ts,
  * components/messages/format.test.ts).
  */
-import { expect, storyDatabasePath, test, type Browser, type BrowserContextOptions, type Page } from './story';
-import Database from 'better-sqlite3';
-import { expectAccessible, login } from './helpers';
-
-/** A fresh browser context (its own cookies) logged in as `username`. */
-async function as(browser: Browser, username: string, options: BrowserContextOptions = {}): Promise<Page> {
-	const context = await browser.newContext(options);
-	const page = await context.newPage();
-	await login(page, username);
-	return page;
-}
-
-function withDb<T>(fn: (db: Database.Database) => T): T {
-	const db = new Database(storyDatabasePath());
-	db.pragma('busy_timeout = 5000');
-	try {
-		return fn(db);
-	} finally {
-		db.close();
-	}
-}
-const userId = (username: string) =>
-	withDb((db) => (db.prepare('select id from users where username = ?').get(username) as { id: string }).id);
+import { expect, test, type Page } from './story';
+import { as, expectAccessible, userIdOf as userId, withDb } from './helpers';
 
 /** A Copenhagen calendar day (YYYY-MM-DD), `offset` days from today. */
 function copenhagenDay(offset = 0): string {
@@ -78,6 +57,9 @@ test.describe('when will my guide answer', () => {
 	});
 
 	test('an away guide’s young person sees the away text; what they write reaches the youth unit, who answers', async ({ browser }) => {
+		// Four people, about fifteen pages and three axe runs: 60 s alone at load 24, and over 90 s
+		// beside two other spec files at load 12 (the machine shared with other work).
+		test.setTimeout(180_000);
 		const mette = await as(browser, 'mette');
 		try {
 			// The guide sets an away period, from today, with a text, on her profile page.

@@ -4,28 +4,10 @@
  * a former guide cannot fetch the photo; a photo sent offline arrives once; and without
  * JavaScript the form sends the file too.
  */
-import { expect, storyDatabasePath, test, type Browser, type BrowserContextOptions, type Page } from './story';
-import Database from 'better-sqlite3';
+import { expect, test, type Page } from './story';
 import { randomBytes } from 'node:crypto';
 import sharp from 'sharp';
-import { login } from './helpers';
-
-async function as(browser: Browser, username: string, options: BrowserContextOptions = {}): Promise<Page> {
-	const context = await browser.newContext(options);
-	const page = await context.newPage();
-	await login(page, username);
-	return page;
-}
-
-function withDb<T>(fn: (db: Database.Database) => T): T {
-	const db = new Database(storyDatabasePath());
-	db.pragma('busy_timeout = 5000');
-	try {
-		return fn(db);
-	} finally {
-		db.close();
-	}
-}
+import { as, withDb } from './helpers';
 
 const message = (page: Page, text: string) => page.locator('li.message', { hasText: text });
 

@@ -1,28 +1,7 @@
-import { expect, storyDatabasePath, test, type Browser, type BrowserContextOptions, type Page } from './story';
-import Database from 'better-sqlite3';
+import { expect, test, type Page } from './story';
 import { randomBytes } from 'node:crypto';
-import { expectAccessible, inviteYouth, login, switchLanguage } from './helpers';
+import { as, expectAccessible, inviteYouth, switchLanguage, userIdOf as userId, withDb } from './helpers';
 
-/** A fresh browser context (its own cookies) logged in as `username`. */
-async function as(browser: Browser, username: string, options: BrowserContextOptions = {}): Promise<Page> {
-	const context = await browser.newContext(options);
-	const page = await context.newPage();
-	await login(page, username);
-	return page;
-}
-
-/** Reads (or changes) the running server's database directly, for setting up a story. */
-function withDb<T>(fn: (db: Database.Database) => T): T {
-	const db = new Database(storyDatabasePath());
-	db.pragma('busy_timeout = 5000');
-	try {
-		return fn(db);
-	} finally {
-		db.close();
-	}
-}
-const userId = (username: string) =>
-	withDb((db) => (db.prepare('select id from users where username = ?').get(username) as { id: string }).id);
 const id = () => randomBytes(15).toString('hex');
 
 const message = (page: Page, text: string) => page.locator('li.message', { hasText: text });

@@ -4,6 +4,7 @@ import { getLocale } from '$lib/paraglide/runtime.js';
 import { dateFormatter, TIME_ZONE } from '$lib/shared/dates';
 import type { DataKind } from '$lib/shared/domain';
 import type { ConsentStatus } from '$lib/shared/consent';
+import { badgeClass, consentStatusTone } from '$lib/shared/status-tones';
 
 export function formatDate(date: Date | null | undefined): string {
 	if (!date) return '';
@@ -29,7 +30,7 @@ export function statusLabel(status: ConsentStatus): string {
 }
 
 export function statusBadgeClass(status: ConsentStatus): string {
-	return status === 'active' ? 'badge' : status === 'waiting_cosign' ? 'badge warn' : 'badge neutral';
+	return badgeClass(consentStatusTone(status));
 }
 
 /** "Plan", "Guide", "Møder" in the reader's words for the parent explanations. */

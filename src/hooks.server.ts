@@ -122,7 +122,11 @@ const PUBLIC_PATHS = [
 	/^\/invite\/[^/]+\/?$/,
 	/^\/healthz\/?$/,
 	/^\/offline\/?$/,
-	/^\/language\/?$/
+	/^\/language\/?$/,
+	// The public pages (issue 20): about Minvej, the privacy notice, the accessibility statement.
+	/^\/om\/?$/,
+	/^\/privatlivspolitik\/?$/,
+	/^\/tilgaengelighed\/?$/
 ];
 
 /** Anyone not logged in who asks for a page is sent to /login, and back after login. */

@@ -5,6 +5,9 @@ export const paraglideOptions = {
 	project: './project.inlang',
 	outdir: './src/lib/paraglide',
 	// custom-account: the language stored on the account (src/hooks.server.ts); the server only.
-	strategy: ['custom-account', 'cookie', 'preferredLanguage', 'baseLocale'],
+	// custom-offline: the offline page's `?locale=`, which the service worker asks for (the server only).
+	// No 'preferredLanguage': a first visit is in Danish whatever the phone's language (issue 20);
+	// the chooser, one tap away on every page, sets the cookie.
+	strategy: ['custom-account', 'cookie', 'custom-offline', 'baseLocale'],
 	cookieName: 'minvej_lang'
 };

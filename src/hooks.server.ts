@@ -24,7 +24,22 @@ const accountLocales = new WeakMap<Request, Locale>();
 defineCustomServerStrategy('custom-account', { getLocale: (request) => (request ? accountLocales.get(request) : undefined) });
 
 /**
- * Language: the account's choice, else the cookie, else the browser's preference, else Danish.
+ * The offline page in each language: the service worker fetches it without cookies as
+ * `/offline?locale=<language>` (offlinePageKey) and keeps each copy. Only that page: everywhere
+ * else a first visit is in Danish, whatever the browser prefers (issue 20).
+ */
+defineCustomServerStrategy('custom-offline', {
+	getLocale: (request) => {
+		if (!request) return undefined;
+		const url = new URL(request.url);
+		const asked = url.searchParams.get('locale');
+		return /^\/offline\/?$/.test(url.pathname) && isLocaleName(asked) ? asked : undefined;
+	}
+});
+
+/**
+ * Language: the account's choice, else the cookie (the chooser's), else Danish: never the
+ * browser's preference, so a first visit is in Danish on a phone set to English (issue 20).
  * Sets <html lang dir>: Arabic and Farsi are right to left.
  */
 const handleLocale: Handle = ({ event, resolve }) =>
@@ -107,7 +122,11 @@ const PUBLIC_PATHS = [
 	/^\/invite\/[^/]+\/?$/,
 	/^\/healthz\/?$/,
 	/^\/offline\/?$/,
-	/^\/language\/?$/
+	/^\/language\/?$/,
+	// The public pages (issue 20): about Minvej, the privacy notice, the accessibility statement.
+	/^\/om\/?$/,
+	/^\/privatlivspolitik\/?$/,
+	/^\/tilgaengelighed\/?$/
 ];
 
 /** Anyone not logged in who asks for a page is sent to /login, and back after login. */

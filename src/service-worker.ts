@@ -52,12 +52,12 @@ clientsClaim();
 
 // ---- Life cycle ----------------------------------------------------------------------------------
 
-/** The offline page in each language, fetched without cookies: it holds nothing personal. */
+/** The offline page in each language (`/offline?locale=`), fetched without cookies: it holds nothing personal. */
 async function cacheOfflinePages() {
 	const cache = await caches.open(SHELL_CACHE);
 	await Promise.all(
 		LOCALES.map(async (locale) => {
-			const response = await fetch('/offline', { credentials: 'omit', headers: { 'accept-language': locale } });
+			const response = await fetch(offlinePageKey(locale), { credentials: 'omit' });
 			if (!response.ok) throw new Error(`offline page: ${response.status}`);
 			await cache.put(offlinePageKey(locale), response);
 		})

@@ -31,6 +31,8 @@ const YOUTH_PAGES = [
 	'/settings/sessions'
 ];
 const LIX_PAGES = ['/', '/plan', '/guide', '/consent', '/messages', '/checkin', '/privacy'];
+/** The pages for anyone (issue 20), read by young people and parents before they have a login. */
+const PUBLIC_PAGES = ['/om', '/privatlivspolitik', '/tilgaengelighed'];
 const LIX_MAX = 35;
 const RTL: Language[] = ['ar', 'fa'];
 
@@ -97,7 +99,8 @@ async function pagesToCheck(browser: Browser, baseURL: string) {
 		{ who: 'peter', path: `/parent/${noah}/guide` },
 		{ who: 'karen', path: '/settings/notifications' },
 		{ who: null, path: '/login' },
-		{ who: null, path: '/offline' }
+		{ who: null, path: '/offline' },
+		...PUBLIC_PAGES.map((path) => ({ who: null, path }))
 	] as Array<{ who: string | null; path: string }>;
 }
 
@@ -127,7 +130,8 @@ test.describe('plain Danish', () => {
 		const visits = [
 			...LIX_PAGES.map((path) => ({ who: 'freja', path })),
 			{ who: 'noah', path: '/consent' },
-			{ who: 'amina', path: '/consent' }
+			{ who: 'amina', path: '/consent' },
+			...PUBLIC_PAGES.map((path) => ({ who: null, path }))
 		];
 		for (const { who, path } of visits) {
 			const context = await contextFor(browser, baseURL!, who, 'da');

@@ -93,3 +93,21 @@ test('a kept-alive connection left idle longer than Node’s 5 s default is stil
 	await expect.poll(() => received).toContain('HTTP/1.1 200');
 	socket.destroy();
 });
+
+test('the public pages (issue 20) open without a login and carry the security headers, never cached', async ({ baseURL }) => {
+	const api = await client(baseURL!);
+	for (const path of ['/om', '/privatlivspolitik', '/tilgaengelighed']) {
+		const res = await api.get(path);
+		expect(res.status(), path).toBe(200);
+		const headers = res.headers();
+		expect(headers['content-security-policy'], path).toContain("frame-ancestors 'none'");
+		expect(headers['content-security-policy'], path).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+		expect(headers['x-content-type-options'], path).toBe('nosniff');
+		expect(headers['x-frame-options'], path).toBe('DENY');
+		expect(headers['referrer-policy'], path).toBe('same-origin');
+		expect(headers['cache-control'], path).toContain('no-store');
+		// No cookie for a visitor who only reads.
+		expect(headers['set-cookie'], path).toBeUndefined();
+	}
+	await api.dispose();
+});

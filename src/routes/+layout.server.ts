@@ -1,3 +1,4 @@
+import { unitContact } from '$lib/server/settings';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = ({ locals }) => ({
@@ -8,5 +9,7 @@ export const load: LayoutServerLoad = ({ locals }) => ({
 				role: locals.user.role
 			}
 		: null,
-	locale: locals.locale
+	locale: locals.locale,
+	// The footer's contact (issue 20): the youth unit, from the settings; nothing personal.
+	unit: unitContact()
 });

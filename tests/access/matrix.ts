@@ -85,6 +85,10 @@ export const MATRIX: Record<string, Row> = {
 	'GET /invite/[code]':                              [OK, OK, OK, OK, OK, OK, OK, OK, OK, OK],
 	'POST /invite/[code]':                             [OK, OK, OK, OK, OK, OK, OK, OK, OK, OK],
 	'GET /offline':                                    [OK, OK, OK, OK, OK, OK, OK, OK, OK, OK],
+	// The public pages (issue 20): about Minvej, the privacy notice, the accessibility statement.
+	'GET /om':                                         [OK, OK, OK, OK, OK, OK, OK, OK, OK, OK],
+	'GET /privatlivspolitik':                          [OK, OK, OK, OK, OK, OK, OK, OK, OK, OK],
+	'GET /tilgaengelighed':                            [OK, OK, OK, OK, OK, OK, OK, OK, OK, OK],
 	'GET /healthz':                                    [OK, OK, OK, OK, OK, OK, OK, OK, OK, OK],
 	'GET /app.webmanifest':                            [OK, OK, OK, OK, OK, OK, OK, OK, OK, OK],
 	'GET /language':                                   [Y,  Y,  Y,  Y,  Y,  Y,  Y,  Y,  Y,  Y ],

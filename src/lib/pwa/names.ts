@@ -27,7 +27,7 @@ export const KEPT_UNTIL_HEADER = 'x-minvej-kept-until';
 /** May this kept copy still be shown? (Not past its session's end.) */
 export const keptCopyValid = (copy: Response, now = Date.now()) => Date.parse(copy.headers.get(KEPT_UNTIL_HEADER) ?? '') > now;
 
-/** The key under which the offline page in `locale` is kept in the shell cache. */
+/** The offline page in `locale`: the address the worker fetches it from (hooks.server.ts reads `?locale=`) and its key in the shell cache. */
 export const offlinePageKey = (locale: string) => `/offline?locale=${locale}`;
 
 /** The Background Sync tag for the outbox of messages written offline. */

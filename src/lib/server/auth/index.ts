@@ -14,6 +14,7 @@ export { checkNewPassword, hashPassword } from './password';
 export type { PasswordProblem } from './password';
 export {
 	SESSION_COOKIE,
+	SESSION_LIMITS,
 	createSession,
 	endAllSessions,
 	endOtherSessions,

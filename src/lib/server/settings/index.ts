@@ -3,3 +3,4 @@
  * admin/, so settings never depend on the policy. Routes import this part only through this entry.
  */
 export { getSettings } from './settings';
+export { unitContact } from './unit';

@@ -115,6 +115,7 @@ test.describe('choosing a guide', () => {
 	test('amina proposes her teacher: clear errors keep her text; lone approves with a guide invite', async ({ page }) => {
 		await login(page, 'amina');
 		await open(page, '/guide');
+		await page.getByText('Skift guide', { exact: true }).click();
 		await page.getByLabel('Personens navn').fill('Birgit Dahl');
 		await page.getByLabel('Hvem er personen for dig?').selectOption('teacher');
 		await page.getByLabel('Hvor arbejder personen?').fill('FGU Eksempelby');

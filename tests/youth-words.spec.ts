@@ -90,6 +90,25 @@ test.describe('say it once, plainly', () => {
 		await freja.context().close();
 	});
 
+	test('without JavaScript, "Skift guide" opens and the wish is sent and withdrawn all the same', async ({ browser }) => {
+		const context = await browser.newContext({ javaScriptEnabled: false });
+		const freja = await context.newPage();
+		await login(freja, 'freja');
+		await freja.goto('/guide');
+		await expect(freja.getByRole('heading', { name: 'Vælg en guide' })).toBeHidden();
+		await freja.getByText('Skift guide', { exact: true }).click();
+		await freja
+			.getByTestId('directory-guide')
+			.filter({ hasText: 'Jonas Berg' })
+			.getByRole('button', { name: 'Send ønske om Jonas Berg som guide' })
+			.click();
+		await expect(freja.getByRole('status')).toHaveText('Dit ønske er sendt. Du kan følge med her.');
+		await expect(freja.getByTestId('guide-request')).toContainText('Ønske: Jonas Berg som guide');
+		await freja.getByRole('button', { name: 'Træk ønsket tilbage' }).click();
+		await expect(freja.getByRole('status')).toHaveText('Ønsket er trukket tilbage.');
+		await context.close();
+	});
+
 	test('/guide and /messages say the same about when to reach someone', async ({ browser }) => {
 		for (const who of ['freja', 'noah']) {
 			const page = await as(browser, who);

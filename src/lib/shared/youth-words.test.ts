@@ -71,7 +71,16 @@ describe('formal words (issue 20)', () => {
 		expect(unexplainedFormalWords('Pædagogisk Psykologisk Rådgivning (PPR)')).toEqual([]);
 		// Not a word on the list: a name that merely contains the letters.
 		expect(unexplainedFormalWords('STUDIO og SPPRING')).toEqual([]);
-		expect(FORMAL_WORDS.map((w) => w.word)).toEqual(['anmodning', 'visitation', 'dagsorden', 'afgørelse', 'forældremyndighed', 'PPR', 'KUU', 'STU']);
+		expect(FORMAL_WORDS.map((w) => w.word)).toEqual([
+			'anmodning',
+			'visitation',
+			'dagsorden',
+			'afgørelse',
+			'forældremyndighed',
+			'PPR',
+			'KUU',
+			'STU'
+		]);
 	});
 
 	it('are not used unexplained in any Danish message a young person or a parent reads', () => {
@@ -80,7 +89,16 @@ describe('formal words (issue 20)', () => {
 		// The scan reads real texts: hundreds of youth-facing messages, among them the reworded ones.
 		expect(youthKeys.size).toBeGreaterThan(300);
 		expect(currentWording).toBe(2);
-		for (const key of ['consent_v2_under_age', 'consent_v2_cosign', 'consent_v2_purpose_ppr', 'guide_pick', 'guide_step_agenda', 'consent_under_age_notice', 'department_ppr', 'youthstatus_preparatory'])
+		for (const key of [
+			'consent_v2_under_age',
+			'consent_v2_cosign',
+			'consent_v2_purpose_ppr',
+			'guide_pick',
+			'guide_step_agenda',
+			'consent_under_age_notice',
+			'department_ppr',
+			'youthstatus_preparatory'
+		])
 			expect(youthKeys.has(key), key).toBe(true);
 	});
 

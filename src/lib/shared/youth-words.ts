@@ -25,11 +25,13 @@ export const FORMAL_WORDS: readonly FormalWord[] = [
 
 /** The text without what stands in parentheses: a formal word there explains the plain words before it. */
 function outsideParentheses(text: string): string {
+	// Innermost first, until none is left: "(a (b) c)" goes whole.
 	let rest = text;
-	for (let before = ''; before !== rest; ) {
+	let before: string;
+	do {
 		before = rest;
 		rest = rest.replace(/\([^()]*\)/g, ' ');
-	}
+	} while (rest !== before);
 	return rest;
 }
 

@@ -73,7 +73,7 @@ test.describe('consent', () => {
 		await expect(page.getByText(/Du er under 15 år\..*Peter Jensen/)).toBeVisible();
 		const uu = page.getByTestId('consent-department:uu');
 		await uu.getByRole('button', { name: /^Ja, del med UU/ }).click();
-		await expect(uu.getByRole('status')).toHaveText('Du har sagt ja. Det venter nu på en voksen med forældremyndighed.');
+		await expect(uu.getByRole('status')).toHaveText('Du har sagt ja. Nu venter det på, at en af dine forældre også siger ja.');
 		await expect(uu.getByText('Du har sagt ja. Det venter på, at Peter Jensen også siger ja.')).toBeVisible();
 
 		const peter = await secondPhone(browser, info);

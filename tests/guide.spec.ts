@@ -32,18 +32,18 @@ test.describe('choosing a guide', () => {
 		await expect(sofie).toContainText('foreslå en, du kender');
 		await expect(sofie.getByRole('button')).toHaveCount(0);
 
-		await directoryEntry(page, 'Mette Larsen').getByRole('button', { name: 'Vælg Mette Larsen' }).click();
-		await expect(page.getByRole('status')).toHaveText('Din anmodning er sendt. Du kan følge den her.');
+		await directoryEntry(page, 'Mette Larsen').getByRole('button', { name: 'Send ønske om Mette Larsen som guide' }).click();
+		await expect(page.getByRole('status')).toHaveText('Dit ønske er sendt. Du kan følge med her.');
 		await expect(request(page)).toContainText('Ønske: Mette Larsen som guide');
 		await expect(request(page)).toContainText(/Sendt \d+\. \w+ \d{4}/);
-		await expect(request(page)).toContainText(/På dagsordenen til visitationen onsdag \d+\. \w+/);
-		await expect(request(page)).toContainText('Afgørelse – du får svaret her');
+		await expect(request(page)).toContainText(/Ungeenheden ser på det onsdag \d+\. \w+, når de fordeler guider/);
+		await expect(request(page)).toContainText('Du får svar her');
 		// One open request at a time: the ways to send another are gone until this one is decided.
 		await expect(page.getByTestId('directory-guide')).toHaveCount(0);
-		await expect(page.getByRole('button', { name: 'Træk anmodningen tilbage' })).toBeVisible();
+		await expect(page.getByRole('button', { name: 'Træk ønsket tilbage' })).toBeVisible();
 		await expectAccessible(page);
 		await switchLanguage(page, 'en');
-		await expect(request(page)).toContainText(/On the agenda of the visitation on Wednesday/);
+		await expect(request(page)).toContainText(/The youth unit looks at it on Wednesday/);
 		await expectAccessible(page);
 		await switchLanguage(page, 'da');
 		await logout(page);
@@ -92,6 +92,7 @@ test.describe('choosing a guide', () => {
 		// Noah asks to change to jonas; once lone approves, mette loses access at once.
 		await login(page, 'noah');
 		await open(page, '/guide');
+		await page.getByText('Skift guide', { exact: true }).click();
 		await page.getByLabel('Ønsker du en bestemt guide? (valgfrit)').selectOption({ label: 'Jonas Berg' });
 		await page.getByRole('button', { name: 'Bed om at skifte' }).click();
 		await expect(request(page)).toContainText('Ønske: Jonas Berg som guide');
@@ -114,6 +115,7 @@ test.describe('choosing a guide', () => {
 	test('amina proposes her teacher: clear errors keep her text; lone approves with a guide invite', async ({ page }) => {
 		await login(page, 'amina');
 		await open(page, '/guide');
+		await page.getByText('Skift guide', { exact: true }).click();
 		await page.getByLabel('Personens navn').fill('Birgit Dahl');
 		await page.getByLabel('Hvem er personen for dig?').selectOption('teacher');
 		await page.getByLabel('Hvor arbejder personen?').fill('FGU Eksempelby');
@@ -133,7 +135,7 @@ test.describe('choosing a guide', () => {
 		await page.getByLabel('Telefon eller e-mail').fill('birgit.dahl@fgu-eksempel.dk');
 		await page.getByLabel('Hvorfor vil du gerne have netop denne person?').fill('Hun er min dansklærer, og jeg stoler på hende.');
 		await page.getByRole('button', { name: 'Send forslaget' }).click();
-		await expect(page.getByRole('status')).toHaveText('Din anmodning er sendt. Du kan følge den her.');
+		await expect(page.getByRole('status')).toHaveText('Dit ønske er sendt. Du kan følge med her.');
 		await expect(request(page)).toContainText('Forslag: Birgit Dahl');
 		await expect(request(page)).toContainText('Lærer · FGU Eksempelby · birgit.dahl@fgu-eksempel.dk');
 		await logout(page);
@@ -168,6 +170,7 @@ test.describe('choosing a guide', () => {
 		const reason = 'Jeg har svært ved at tale med hende om min familie.';
 		await login(page, 'freja');
 		await open(page, '/guide');
+		await page.getByText('Skift guide', { exact: true }).click();
 		await expect(page.getByText('Din nuværende guide kan ikke se det, du skriver her.')).toBeVisible();
 		await page.getByLabel('Vil du fortælle hvorfor? (valgfrit)').fill(reason);
 		await page.getByRole('button', { name: 'Bed om at skifte' }).click();
@@ -189,7 +192,7 @@ test.describe('choosing a guide', () => {
 		await openInQueue(page, 'Freja Nielsen');
 		await page.getByRole('button', { name: 'Afvis anmodningen' }).click();
 		await expect(page.getByRole('alert').filter({ hasText: 'Skriv en begrundelse til den unge' })).toBeVisible();
-		await expect(page.getByText('Status: Venter på visitationen')).toBeVisible();
+		await expect(page.getByText('Status: Venter på svar')).toBeVisible();
 		await page.getByLabel('Begrundelse til den unge').fill('Vi vil gerne først tale med dig og Mette sammen. Vi ringer til dig.');
 		await page.getByRole('button', { name: 'Afvis anmodningen' }).click();
 		await expect(page.getByTestId('decision-notice')).toHaveText('Anmodningen er afvist. Den unge kan læse begrundelsen.');
@@ -212,9 +215,9 @@ test.describe('choosing a guide', () => {
 		await expectAccessible(page);
 		await page.getByLabel('Vil du fortælle hvorfor? (valgfrit)').fill(reason);
 		await page.getByRole('button', { name: 'Bed om en guide' }).click();
-		await expect(page.getByRole('status')).toHaveText('Din anmodning er sendt. Du kan følge den her.');
+		await expect(page.getByRole('status')).toHaveText('Dit ønske er sendt. Du kan følge med her.');
 		await expect(request(page)).toContainText(reason);
-		await expect(request(page)).toContainText(/På dagsordenen til visitationen/);
+		await expect(request(page)).toContainText(/Ungeenheden ser på det .+, når de fordeler guider/);
 		await expectAccessible(page);
 		await logout(page);
 
@@ -223,8 +226,8 @@ test.describe('choosing a guide', () => {
 		await open(page, '/guide');
 		await expect(request(page)).toContainText(/Sendt \d+\. \w+ \d{4} af Peter Jensen/);
 		await expect(request(page)).toContainText(reason);
-		await page.getByRole('button', { name: 'Træk anmodningen tilbage' }).click();
-		await expect(page.getByRole('status')).toHaveText('Anmodningen er trukket tilbage.');
+		await page.getByRole('button', { name: 'Træk ønsket tilbage' }).click();
+		await expect(page.getByRole('status')).toHaveText('Ønsket er trukket tilbage.');
 		await expect(request(page)).toContainText(/Trukket tilbage/);
 		await logout(page);
 

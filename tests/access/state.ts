@@ -130,7 +130,7 @@ export async function prepare(clients: Record<Role, Client>, databasePath: strin
 			guideRequestId,
 			consentRequestId,
 			inviteCode,
-			consentWording: 'consent-v1/da',
+			consentWording: 'consent-v2/da',
 			tomorrow: copenhagenDate(tomorrow),
 			tomorrowAtTen: `${copenhagenDate(tomorrow)}T10:00`,
 			pushSubscription: {

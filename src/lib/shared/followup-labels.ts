@@ -4,13 +4,17 @@ import type { Locale } from '$lib/paraglide/runtime.js';
 import { dateFormatter, intlLocale } from '$lib/shared/dates';
 import type { YouthStatus } from '$lib/shared/domain';
 
-export function youthStatusLabel(status: YouthStatus, locale?: Locale): string {
+/**
+ * The young person's status in words. Staff read the professional categories (FGU, KUU, STU …);
+ * the young person and a parent read the same status in plain words (issue 20).
+ */
+export function youthStatusLabel(status: YouthStatus, locale?: Locale, audience: 'youth' | 'staff' = 'youth'): string {
 	const options = locale ? { locale } : {};
 	return {
 		primary_school: m.youthstatus_primary_school,
 		youth_education: m.youthstatus_youth_education,
 		completed_youth_education: m.youthstatus_completed_youth_education,
-		preparatory: m.youthstatus_preparatory,
+		preparatory: audience === 'staff' ? m.youthstatus_preparatory_staff : m.youthstatus_preparatory,
 		job: m.youthstatus_job,
 		none: m.youthstatus_none_status,
 		unknown: m.youthstatus_unknown

@@ -127,3 +127,14 @@ export interface AnswerTimeView {
 	/** While the guide is away: where to turn instead (the youth unit, which also answers meanwhile). */
 	unit: { name: string; phone: string } | null;
 }
+
+/**
+ * When a young person can reach someone (issue 20): their guide's answer time and the youth unit's
+ * opening hours. /guide and /messages both show this one shape (guides' `reachTimes`) with one
+ * component (components/guides/ReachTime.svelte), so the two pages never disagree.
+ */
+export interface ReachView {
+	/** Null without a guide: then the youth unit answers, in its opening hours. */
+	answer: AnswerTimeView | null;
+	unit: { name: string; phone: string; openingHours: string };
+}

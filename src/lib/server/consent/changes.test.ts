@@ -153,7 +153,7 @@ describe('under the self-consent age', () => {
 			action: 'cosign',
 			actorId: id('peter'),
 			cosignOf: waiting.giveRecordId,
-			wordingVersion: 'consent-v1/da'
+			wordingVersion: 'consent-v2/da'
 		});
 		expect(cosign.wordingText).toBe(waiting.text);
 		// Co-signing twice is refused: nothing waits any more.
@@ -209,7 +209,7 @@ describe('the wording is recorded exactly, with its version and language', () =>
 		const family = view.departments.find((d) => d.key === 'department:family')!;
 		await giveConsent(who('freja'), id('freja'), { recipient: 'department:family', ...en });
 		const give = loadConsentRecords(id('freja')).at(-1)!;
-		expect(give).toMatchObject({ action: 'give', wordingVersion: 'consent-v1/en', dataKinds: ['plan', 'guide', 'meetings', 'checkins'] });
+		expect(give).toMatchObject({ action: 'give', wordingVersion: 'consent-v2/en', dataKinds: ['plan', 'guide', 'meetings', 'checkins'] });
 		expect(give.wordingText).toBe(family.give);
 		expect(give.wordingText).toMatch(
 			/^The family department may see your plan, who your guide is, your meetings, and your answers when we ask how you are doing\.\nWhy: /
@@ -218,7 +218,7 @@ describe('the wording is recorded exactly, with its version and language', () =>
 		const daRow = youthConsentView(who('freja'), id('freja'), 'da')!.departments.find((d) => d.key === 'department:family')!;
 		await withdrawConsent(who('freja'), id('freja'), { recipient: 'department:family', ...da });
 		const withdraw = loadConsentRecords(id('freja')).at(-1)!;
-		expect(withdraw).toMatchObject({ action: 'withdraw', wordingVersion: 'consent-v1/da', actorId: id('freja') });
+		expect(withdraw).toMatchObject({ action: 'withdraw', wordingVersion: 'consent-v2/da', actorId: id('freja') });
 		expect(withdraw.wordingText).toBe(daRow.withdraw);
 		expect(withdraw.purpose).toBe(give.purpose);
 	});
@@ -255,7 +255,7 @@ describe('history and its JSON export', () => {
 		const exported = JSON.parse(JSON.stringify(consentHistoryExport(who('freja'), id('freja'))));
 		expect(exported.kind).toBe('minvej-consent-history');
 		expect(exported.records).toHaveLength(4);
-		expect(exported.records[3]).toMatchObject({ action: 'withdraw', wordingVersion: 'consent-v1/da' });
+		expect(exported.records[3]).toMatchObject({ action: 'withdraw', wordingVersion: 'consent-v2/da' });
 		expect(typeof exported.records[3].createdAt).toBe('string');
 		expect(exported.currentState).toContainEqual(
 			expect.objectContaining({ recipient: { kind: 'department', department: 'jobcenter' }, status: 'withdrawn' })
@@ -541,7 +541,7 @@ describe('a translated wording (issue 16)', () => {
 		await withdrawConsent(who('freja'), id('freja'), { recipient: 'department:jobcenter', ...da });
 		expect(await giveConsent(who('freja'), id('freja'), { recipient: 'department:jobcenter', ...ar })).toMatchObject({ ok: true, status: 'active' });
 		const last = loadConsentRecords(id('freja')).at(-1)!;
-		expect(last.wordingVersion).toBe('consent-v1/ar');
+		expect(last.wordingVersion).toBe('consent-v2/ar');
 		const view = youthConsentView(who('freja'), id('freja'), 'ar')!;
 		const row = view.departments.find((r) => r.key === 'department:jobcenter')!;
 		expect(last.wordingText).toBe(row.give);
@@ -558,7 +558,7 @@ describe('a translated wording (issue 16)', () => {
 		expect(danish.departments.every((r) => r.legal === null)).toBe(true);
 		for (const locale of ['en', 'ar', 'uk', 'tr', 'so', 'fa'] as const) {
 			const view = youthConsentView(who('freja'), id('freja'), locale)!;
-			expect(view.wording).toBe(`consent-v1/${locale}`);
+			expect(view.wording).toBe(`consent-v2/${locale}`);
 			for (const [i, row] of view.departments.entries()) {
 				expect(row.legal?.give, `${locale} ${row.key}`).toBe(danish.departments[i]!.give);
 				expect(row.legal?.withdraw).toBe(danish.departments[i]!.withdraw);
@@ -574,6 +574,6 @@ describe('a translated wording (issue 16)', () => {
 		expect(danish.waiting[0]!.legalText).toBeNull();
 		expect(farsi.waiting[0]!.legalText).toBe(danish.waiting[0]!.text);
 		expect(farsi.waiting[0]!.text).not.toBe(danish.waiting[0]!.text);
-		expect(farsi.wording).toBe('consent-v1/fa');
+		expect(farsi.wording).toBe('consent-v2/fa');
 	});
 });

@@ -1,9 +1,9 @@
 /**
  * The exact words a consent is given, co-signed or withdrawn with (docs/product.md rule 3).
  *
- * The texts live in the consent feature's translations under versioned keys (`consent_v1_…`),
+ * The texts live in the consent feature's translations under versioned keys (`consent_v2_…`),
  * and every record stores the text that was shown together with its version and language
- * (`consent-v1/da`). A new wording gets new keys and a new version; old keys stay, so the
+ * (`consent-v2/da`). A new wording gets new keys and a new version; old keys stay, so the
  * history keeps saying exactly what was agreed to. A form posts the version it showed, and a
  * change is refused when that is no longer the version in force (the page reloads with the new
  * text instead of recording words the person never saw).
@@ -17,15 +17,20 @@ import { LOCALES as APP_LOCALES, isLocaleName, type Locale } from '$lib/shared/l
 export type { Locale };
 /**
  * Every interface language has its own wording. A translation is a version of its own
- * (`consent-v1/ar`), so a record names the language and version the person saw; the Danish
- * wording (`consent-v1/da`) is the legal one, and each translation shows it beside itself.
+ * (`consent-v2/ar`), so a record names the language and version the person saw; the Danish
+ * wording (`consent-v2/da`) is the legal one, and each translation shows it beside itself.
  */
 export const LOCALES: readonly Locale[] = APP_LOCALES;
 /** The language whose wording is the legal one. */
 export const LEGAL_LOCALE: Locale = 'da';
 
-/** The wording in force. Bump it (with new message keys) whenever a text below changes. */
-export const WORDING_VERSION = 'consent-v1';
+/**
+ * The wording in force. Bump it (with new message keys) whenever a text below changes.
+ * v2 (issue 20): plain words for the young person: "one of your parents (an adult with custody)"
+ * instead of "an adult with custody", "the school psychologist" instead of "PPR", and the
+ * department's name spelled out. The `consent_v1_…` keys stay for the records given with them.
+ */
+export const WORDING_VERSION = 'consent-v2';
 
 export function wordingVersionFor(locale: Locale): string {
 	return `${WORDING_VERSION}/${locale}`;
@@ -66,18 +71,18 @@ export function departmentName(department: Department, locale: Locale): string {
 export function purpose(department: Department, locale: Locale): string {
 	const o = opts(locale);
 	return {
-		uu: () => m.consent_v1_purpose_uu({}, o),
-		jobcenter: () => m.consent_v1_purpose_jobcenter({}, o),
-		family: () => m.consent_v1_purpose_family({}, o),
-		fgu: () => m.consent_v1_purpose_fgu({}, o),
-		ppr: () => m.consent_v1_purpose_ppr({}, o),
-		addiction: () => m.consent_v1_purpose_addiction({}, o)
+		uu: () => m.consent_v2_purpose_uu({}, o),
+		jobcenter: () => m.consent_v2_purpose_jobcenter({}, o),
+		family: () => m.consent_v2_purpose_family({}, o),
+		fgu: () => m.consent_v2_purpose_fgu({}, o),
+		ppr: () => m.consent_v2_purpose_ppr({}, o),
+		addiction: () => m.consent_v2_purpose_addiction({}, o)
 	}[department]();
 }
 
 /** The purpose stored on a parent consent. */
 export function parentPurpose(parentName: string, locale: Locale): string {
-	return m.consent_v1_purpose_parent({ parent: parentName }, opts(locale));
+	return m.consent_v2_purpose_parent({ parent: parentName }, opts(locale));
 }
 
 /** "your plan, who your guide is and your meetings" — addressed to the young person. */
@@ -129,7 +134,7 @@ export function giveWording(recipient: ConsentRecipient, kinds: readonly DataKin
 	const o = opts(ctx.locale);
 	let text: string;
 	if (recipient.kind === 'department') {
-		text = m.consent_v1_give_department(
+		text = m.consent_v2_give_department(
 			{
 				recipient: ctx.recipientName,
 				kinds: yourKinds(kinds, ctx.locale),
@@ -137,9 +142,9 @@ export function giveWording(recipient: ConsentRecipient, kinds: readonly DataKin
 			},
 			o
 		);
-		if (ctx.selfConsentAge !== undefined) text += '\n' + m.consent_v1_under_age({ age: ctx.selfConsentAge }, o);
+		if (ctx.selfConsentAge !== undefined) text += '\n' + m.consent_v2_under_age({ age: ctx.selfConsentAge }, o);
 	} else {
-		text = m.consent_v1_give_parent({ recipient: ctx.recipientName }, o);
+		text = m.consent_v2_give_parent({ recipient: ctx.recipientName }, o);
 	}
 	return { version: wordingVersionFor(ctx.locale), text };
 }
@@ -151,14 +156,14 @@ export function giveWording(recipient: ConsentRecipient, kinds: readonly DataKin
 export function giveRecordText(recipient: ConsentRecipient, kinds: readonly DataKind[], ctx: WordingContext): string {
 	const shown = giveWording(recipient, kinds, ctx).text;
 	if (recipient.kind === 'department') return shown;
-	return `${shown}\n${m.consent_v1_chosen({ kinds: yourKinds(kinds, ctx.locale) }, opts(ctx.locale))}`;
+	return `${shown}\n${m.consent_v2_chosen({ kinds: yourKinds(kinds, ctx.locale) }, opts(ctx.locale))}`;
 }
 
 /** What the young person sees next to "stop". */
 export function withdrawWording(ctx: WordingContext): Wording {
 	return {
 		version: wordingVersionFor(ctx.locale),
-		text: m.consent_v1_withdraw({ recipient: ctx.recipientName }, opts(ctx.locale))
+		text: m.consent_v2_withdraw({ recipient: ctx.recipientName }, opts(ctx.locale))
 	};
 }
 
@@ -169,7 +174,7 @@ export function withdrawWording(ctx: WordingContext): Wording {
 export function removeParentWording(ctx: WordingContext): Wording {
 	return {
 		version: wordingVersionFor(ctx.locale),
-		text: m.consent_v1_remove_parent({ recipient: ctx.recipientName }, opts(ctx.locale))
+		text: m.consent_v2_remove_parent({ recipient: ctx.recipientName }, opts(ctx.locale))
 	};
 }
 
@@ -177,7 +182,7 @@ export function removeParentWording(ctx: WordingContext): Wording {
 export function cosignWording(department: Department, kinds: readonly DataKind[], ctx: WordingContext): Wording {
 	return {
 		version: wordingVersionFor(ctx.locale),
-		text: m.consent_v1_cosign(
+		text: m.consent_v2_cosign(
 			{
 				youth: ctx.youthName ?? '',
 				recipient: ctx.recipientName,
@@ -193,7 +198,7 @@ export function cosignWording(department: Department, kinds: readonly DataKind[]
 export function custodianWithdrawWording(ctx: WordingContext): Wording {
 	return {
 		version: wordingVersionFor(ctx.locale),
-		text: m.consent_v1_withdraw_custodian({ youth: ctx.youthName ?? '', recipient: ctx.recipientName }, opts(ctx.locale))
+		text: m.consent_v2_withdraw_custodian({ youth: ctx.youthName ?? '', recipient: ctx.recipientName }, opts(ctx.locale))
 	};
 }
 

@@ -70,7 +70,7 @@ export function outcomeTables(report: OutcomeReport, locale: Locale): OutcomeTab
 			columns: [m.outcomes_active({}, o), m.outcomes_closed({}, o)],
 			rows: [
 				...YOUTH_STATUSES.map((status, i) => ({
-					label: youthStatusLabel(status, locale),
+					label: youthStatusLabel(status, locale, 'staff'),
 					cells: [count(active[i]!, locale), count(closed[i]!, locale)]
 				})),
 				{ label: m.outcomes_total({}, o), cells: [total(active, locale), total(closed, locale)] }

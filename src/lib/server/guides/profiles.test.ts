@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { guideDirectory } from './directory';
-import { guideAnswerTime, ownProfile, ownWorkingTime, updateOwnProfile, updateWorkingTime, workingTimeOf } from './profiles';
+import { guideAnswerTime, ownProfile, reachTimes, ownWorkingTime, updateOwnProfile, updateWorkingTime, workingTimeOf } from './profiles';
 import { demoUser, freshDemoDatabase } from '../testing';
 import type { Db } from '../db';
 
@@ -137,5 +137,19 @@ describe('when a young person can expect their guide to answer', () => {
 		const noah = demoUser(db, 'noah');
 		expect(guideAnswerTime(noah, noah.id)).toBeNull();
 		expect(() => guideAnswerTime(noah, freja.id)).toThrow(); // not his to read
+	});
+});
+
+describe('when a young person can reach someone (issue 20)', () => {
+	it('is the guide’s answer time and the youth unit’s opening hours, one answer for /guide and /messages', () => {
+		const freja = demoUser(db, 'freja');
+		const noah = demoUser(db, 'noah');
+		const now = new Date('2025-12-03T09:30:00Z');
+		const unit = { name: 'Ungeenheden', phone: '70 10 20 30', openingHours: 'Mandag–torsdag 9–15, fredag 9–13' };
+		expect(reachTimes(freja, freja.id, now)).toEqual({ answer: guideAnswerTime(freja, freja.id, now), unit });
+		expect(reachTimes(freja, freja.id, now).answer?.kind).toBe('working');
+		// Without a guide the youth unit answers, in its opening hours.
+		expect(reachTimes(noah, noah.id, now)).toEqual({ answer: null, unit });
+		expect(() => reachTimes(noah, freja.id, now)).toThrow(); // not his to read
 	});
 });

@@ -6,7 +6,7 @@ import { guideProfiles } from '../db/schema';
 import { findGuide } from './directory';
 import { expectAnswer } from './answer-time';
 import { workingTimeInput, type WorkingTime } from './answer-time';
-import type { AnswerTimeView } from '../../shared/guides';
+import type { AnswerTimeView, ReachView } from '../../shared/guides';
 import { authorize, authorizeGlobal, currentAssignment, type Actor } from '../access';
 import { getSettings } from '../settings';
 
@@ -166,4 +166,14 @@ export function guideAnswerTime(actor: Actor, youthId: string, now = new Date())
 		text: answer.kind === 'away' ? answer.text : null,
 		unit: answer.kind === 'away' ? { name: unitName, phone: unitPhone } : null
 	};
+}
+
+/**
+ * When the young person can reach someone (issue 20): the guide's answer time (above) and the youth
+ * unit's opening hours. The one source for /guide and /messages.
+ */
+export function reachTimes(actor: Actor, youthId: string, now = new Date()): ReachView {
+	const answer = guideAnswerTime(actor, youthId, now);
+	const { unitName, unitPhone, openingHours } = getSettings();
+	return { answer, unit: { name: unitName, phone: unitPhone, openingHours } };
 }

@@ -1,6 +1,6 @@
 import { fail, type Action } from '@sveltejs/kit';
 import { field } from '$lib/server/http';
-import { currentGuide, guideAnswerTime, guideDirectory } from '$lib/server/guides';
+import { currentGuide, guideDirectory, reachTimes } from '$lib/server/guides';
 import { answerSuggestion, requestFields, sendRequest, withdrawRequest } from '$lib/server/guides';
 import { handoverNews, markGuideNewsSeen, youthRequests } from '$lib/server/guides';
 import type { Actions, PageServerLoad } from './$types';
@@ -9,8 +9,8 @@ export const load: PageServerLoad = ({ locals }) => {
 	const user = locals.user!;
 	const page = {
 		guide: currentGuide(user, user.id),
-		// When the guide's answer can be expected; while they are away, where to turn instead (issue 17).
-		answer: guideAnswerTime(user, user.id),
+		// When the guide's answer can be expected (issue 17) and when the unit is open: as on /messages (issue 20).
+		reach: reachTimes(user, user.id),
 		requests: youthRequests(user, user.id),
 		directory: guideDirectory(user),
 		// Read before the news is marked seen below.

@@ -1,9 +1,8 @@
 import { error, redirect } from '@sveltejs/kit';
 import { openConversation } from '$lib/server/messages';
-import { guideAnswerTime } from '$lib/server/guides';
+import { reachTimes } from '$lib/server/guides';
 import { markReadFromForm, sendFromForm } from '$lib/server/messages';
 import { newId } from '$lib/server/ids';
-import { getSettings } from '$lib/server/settings';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, parent }) => {
@@ -12,10 +11,9 @@ export const load: PageServerLoad = async ({ locals, parent }) => {
 	const user = locals.user!;
 	const conversation = openConversation(user, user.id);
 	if (!conversation) error(404, 'not_found');
-	const { unitName, openingHours } = getSettings();
-	// When the guide's answer can be expected; while they are away, where to turn instead (issue 17).
-	const answer = guideAnswerTime(user, user.id);
-	return { conversation, answer, unit: { name: unitName, openingHours }, clientId: newId() };
+	// When the guide's answer can be expected (issue 17) and when the unit is open: the same as on /guide (issue 20).
+	const reach = reachTimes(user, user.id);
+	return { conversation, reach, clientId: newId() };
 };
 
 export const actions: Actions = {

@@ -59,6 +59,9 @@ export default ts.config(
 			'import-x/extensions': ['.ts', '.js', '.svelte'],
 			'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.js'], 'svelte-eslint-parser': ['.svelte'] }
 		},
+		// A .ts file that imports a component (a test rendering it): the component is parsed with the
+		// importing file's options, so they name the TypeScript parser for its <script lang="ts">.
+		languageOptions: { parserOptions: { parser: ts.parser, svelteConfig } },
 		rules: {
 			'import-x/no-cycle': ['error', { ignoreExternal: true }]
 		}

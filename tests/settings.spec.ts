@@ -35,9 +35,11 @@ test.describe('the youth unit’s settings', () => {
 		await expectAccessible(page);
 		await switchLanguage(page, 'da');
 
-		// Everyone sees the new number at once, e.g. on the login page.
+		// Everyone sees the new number at once, e.g. on the login page: in its own text and in the
+		// footer every page has (issue 20), where it is a link to call.
 		await logout(page);
-		await expect(page.getByText(/70 10 20 99/)).toBeVisible();
+		await expect(page.getByRole('main').getByText(/70 10 20 99/)).toBeVisible();
+		await expect(page.getByRole('contentinfo').getByRole('link', { name: /70 10 20 99/ })).toHaveAttribute('href', 'tel:70102099');
 
 		// Put the demo's settings back for the stories that follow.
 		await login(page, 'lone');

@@ -3,7 +3,7 @@
  * maintained library; birthdays and due dates must turn over at midnight in Copenhagen, not UTC).
  */
 import { TZDate } from '@date-fns/tz';
-import { differenceInYears, format, isValid, parseISO } from 'date-fns';
+import { addDays, differenceInYears, format, isValid, parseISO } from 'date-fns';
 
 export const TIME_ZONE = 'Europe/Copenhagen';
 
@@ -26,4 +26,15 @@ export function ageOn(birthDate: string, now: Date = new Date()): number {
 export function agesOn(now: Date = new Date()): (birthDate: string) => number {
 	const today = parseISO(todayIso(now));
 	return (birthDate) => differenceInYears(today, parseISO(birthDate));
+}
+
+/** The calendar date `days` after (or before, negative) the YYYY-MM-DD date `iso`. */
+export function addDaysIso(iso: string, days: number): string {
+	return format(addDays(parseISO(iso), days), 'yyyy-MM-dd');
+}
+
+/** The moment the YYYY-MM-DD date `iso` begins in Copenhagen (midnight, summer time or not). */
+export function startOfDayIn(iso: string): Date {
+	const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
+	return new Date(new TZDate(year, month - 1, day, TIME_ZONE).getTime());
 }

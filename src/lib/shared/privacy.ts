@@ -1,12 +1,62 @@
 /** Transparency as the server hands it to the young person's pages (server/privacy builds it). */
 import type { Department, Role } from './domain';
 
-/** One read of the young person's data by someone else, from the access log. */
-export interface AccessEntry {
-	id: string;
+/**
+ * Every kind of read the access log records (docs/product.md rule 6), in the order the page names
+ * them. `recordAccess` takes only these, and each has its words in every language
+ * (shared/privacy-labels.ts), so the page never shows a code word.
+ */
+export const ACCESS_KINDS = [
+	'plan',
+	'meetings',
+	'profile',
+	'guide',
+	'history',
+	'messages',
+	'consent',
+	'checkins',
+	'status',
+	'requests',
+	'plan_overview',
+	'caseload'
+] as const;
+export type AccessKind = (typeof ACCESS_KINDS)[number];
+
+/** A kind stored in the log that this version no longer knows: shown as "your information". */
+export type ShownAccessKind = AccessKind | 'other';
+
+/** One look: the reads one person made within a moment of each other (one page), with its time. */
+export interface AccessLook {
+	at: Date;
+	kinds: ShownAccessKind[];
+}
+
+/** One person's looks on one day, newest first, and everything they saw that day. */
+export interface AccessLine {
+	actorId: string;
 	name: string;
 	role: Role;
 	department: Department | null;
-	resource: string;
-	createdAt: Date;
+	/** A caseworker or a parent: someone outside the young person's guide and youth unit. */
+	flagged: boolean;
+	kinds: ShownAccessKind[];
+	looks: AccessLook[];
+}
+
+/** One Copenhagen calendar day (YYYY-MM-DD) of the log, its people newest first. */
+export interface AccessDay {
+	date: string;
+	lines: AccessLine[];
+}
+
+/** "Who has looked at my data": a window of days, newest first, and where the older ones are. */
+export interface AccessLogView {
+	/** Today's Copenhagen date, so the page can say "today" and "yesterday". */
+	today: string;
+	yesterday: string;
+	/** The window shown ends before this date (null: the newest, up to now). */
+	before: string | null;
+	days: AccessDay[];
+	/** The `before` of the next, older window, or null when nothing older is kept. */
+	older: string | null;
 }

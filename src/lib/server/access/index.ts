@@ -4,7 +4,8 @@
  * current guide is, and the access log every read by someone else is written to. Routes import
  * this part only through this entry.
  */
-export { recordAccess, recordAccesses } from './access-log';
+export { groupAccessLog, recordAccess, recordAccesses } from './access-log';
+export type { AccessRow } from './access-log';
 export {
 	consentYouth,
 	currentConsentStates,

@@ -10,7 +10,8 @@ import { parentConsentView, staffConsentView } from '../consent';
 import { exportMyData, whoHasLooked } from './transparency';
 import { demoUser, freshDemoDatabase } from '../testing';
 import type { Db } from '../db';
-import { messageAttachments, messages, messageThreads } from '../db/schema';
+import { accessLog, messageAttachments, messages, messageThreads } from '../db/schema';
+import { addDaysIso, startOfDayIn, todayIso } from '../dates';
 import { pdf, png } from '../attachment-files.testing';
 
 let db: Db;
@@ -22,25 +23,81 @@ beforeEach(async () => {
 });
 
 describe('who has looked at my data', () => {
-	it('lists reads by others with role, department, what and when, newest first', () => {
-		expect(whoHasLooked(who('freja'), id('freja'))).toEqual([]);
+	/** The log as lines: day, name, role, department, flagged, kinds. */
+	const lines = (username: string, options?: Parameters<typeof whoHasLooked>[2]) =>
+		whoHasLooked(who(username), id(username), options)!.days.flatMap((d) =>
+			d.lines.map((l) => [d.date, l.name, l.role, l.department, l.flagged, l.kinds, l.looks.length])
+		);
+
+	it('lists reads by others, one line per person per day, with role, department, what and when, newest first', () => {
+		expect(whoHasLooked(who('freja'), id('freja'))).toMatchObject({ days: [], before: null, older: null });
 		recordAccess(who('mette'), id('freja'), 'plan');
+		recordAccess(who('mette'), id('freja'), 'meetings');
 		recordAccess(who('ali'), id('freja'), 'profile');
 		recordAccess(who('freja'), id('freja'), 'plan'); // her own reads are not logged
 		recordAccess(who('ali'), id('amina'), 'plan'); // someone else's log
 		const log = whoHasLooked(who('freja'), id('freja'))!;
-		expect(log).toHaveLength(2);
-		expect(log[0]).toMatchObject({ name: 'Ali Demir', role: 'caseworker', department: 'jobcenter', resource: 'profile' });
-		expect(log[0]!.createdAt).toBeInstanceOf(Date);
-		expect(log[1]).toMatchObject({ name: 'Mette Larsen', role: 'guide', department: null, resource: 'plan' });
+		const today = todayIso();
+		expect(log.today).toBe(today);
+		expect(lines('freja')).toEqual([
+			[today, 'Ali Demir', 'caseworker', 'jobcenter', true, ['profile'], 1],
+			[today, 'Mette Larsen', 'guide', null, false, ['plan', 'meetings'], 1]
+		]);
+		expect(log.days[0]!.lines[0]!.looks[0]!.at).toBeInstanceOf(Date);
+	});
+
+	it('shows the last 90 days, and the older ones behind a link', () => {
+		const now = new Date(startOfDayIn(todayIso()).getTime() + 12 * 3_600_000); // noon: a few seconds never cross midnight
+		const today = todayIso(now);
+		const at = (daysAgo: number) => new Date(now.getTime() - daysAgo * 86_400_000);
+		const mette = who('mette');
+		db.insert(accessLog)
+			.values([5, 95, 200].map((daysAgo) => ({ id: `old-${daysAgo}`, youthId: id('freja'), actorId: mette.id, actorRole: 'guide' as const, actorDepartment: null, resource: 'plan', createdAt: at(daysAgo) })))
+			.run();
+		const newest = whoHasLooked(who('freja'), id('freja'), { now })!;
+		expect(newest.days.map((d) => d.date)).toEqual([todayIso(at(5))]);
+		expect(newest.older).toBe(addDaysIso(today, -89));
+		const older = whoHasLooked(who('freja'), id('freja'), { before: newest.older, now })!;
+		expect(older.before).toBe(newest.older);
+		expect(older.days.map((d) => d.date)).toEqual([todayIso(at(95))]);
+		expect(older.older).toBe(addDaysIso(today, -179));
+		const oldest = whoHasLooked(who('freja'), id('freja'), { before: older.older, now })!;
+		expect(oldest.days.map((d) => d.date)).toEqual([todayIso(at(200))]);
+		expect(oldest.older).toBeNull();
+		// Nonsense or a future date is the newest window.
+		for (const before of ['x', '2026-02-30', addDaysIso(today, 1), '']) {
+			expect(whoHasLooked(who('freja'), id('freja'), { before, now })).toMatchObject({ before: null, days: newest.days });
+		}
+	});
+
+	it('leaves a window with too many reads at its last whole day, the rest for "show older"', () => {
+		const now = new Date(startOfDayIn(todayIso()).getTime() + 12 * 3_600_000); // noon: a few seconds never cross midnight
+		const at = (daysAgo: number, ms = 0) => new Date(now.getTime() - daysAgo * 86_400_000 - ms);
+		const rows = [
+			[1, 0],
+			[3, 0],
+			[3, 5000],
+			[4, 0]
+		].map(([daysAgo, ms]) => ({ id: `r-${daysAgo}-${ms}`, youthId: id('freja'), actorId: id('mette'), actorRole: 'guide' as const, actorDepartment: null, resource: 'plan', createdAt: at(daysAgo!, ms) }));
+		db.insert(accessLog).values(rows).run();
+		// Two rows fit: day 1 whole, day 3 cut short, so day 3 goes whole to the next window.
+		const first = whoHasLooked(who('freja'), id('freja'), { now, maxRows: 2 })!;
+		expect(first.days.map((d) => d.date)).toEqual([todayIso(at(1))]);
+		expect(first.older).toBe(addDaysIso(todayIso(at(3)), 1));
+		const next = whoHasLooked(who('freja'), id('freja'), { now, maxRows: 3, before: first.older })!;
+		expect(next.days.map((d) => [d.date, d.lines[0]!.looks.length])).toEqual([
+			[todayIso(at(3)), 2],
+			[todayIso(at(4)), 1]
+		]);
+		expect(next.older).toBeNull();
 	});
 
 	it('includes staff and custody holders reading the consents, not a parent who only sees what is shared', () => {
 		expect(staffConsentView(who('mette'), id('freja'), 'da')).not.toBeNull();
 		expect(parentConsentView(who('peter'), id('noah'), 'da')?.custodian).not.toBeNull();
 		expect(parentConsentView(who('karen'), id('freja'), 'da')?.custodian).toBeNull(); // freja is 17: nothing to co-sign
-		expect(whoHasLooked(who('freja'), id('freja'))!.map((e) => [e.name, e.resource])).toEqual([['Mette Larsen', 'consent']]);
-		expect(whoHasLooked(who('noah'), id('noah'))!.map((e) => [e.name, e.resource])).toEqual([['Peter Jensen', 'consent']]);
+		expect(lines('freja').map(([, name, , , , kinds]) => [name, kinds])).toEqual([['Mette Larsen', ['consent']]]);
+		expect(lines('noah').map(([, name, , , flagged, kinds]) => [name, flagged, kinds])).toEqual([['Peter Jensen', true, ['consent']]]);
 	});
 
 	it('is for the young person alone', () => {

@@ -2,20 +2,38 @@
  * Transparency for the young person (docs/product.md rule 6): "who has looked at my data" from the
  * access log, and "download my data": everything Minvej holds about them as JSON.
  */
-import { asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lt } from 'drizzle-orm';
 import { db } from '../db';
 import * as s from '../db/schema';
 import { consentHistory } from '../consent';
-import { can, type Actor } from '../access';
+import { can, groupAccessLog, type Actor } from '../access';
+import { addDaysIso, isIsoDate, startOfDayIn, todayIso } from '../dates';
 import { readStoredFile } from '../attachments';
-import type { AccessEntry } from '../../shared/privacy';
+import type { AccessLogView } from '../../shared/privacy';
 
-/** The newest `limit` reads of the young person's data by someone else, newest first. */
-export function whoHasLooked(actor: Actor, youthId: string, limit = 200): AccessEntry[] | null {
+/** How many days "who has looked" shows at a time (older ones behind "show older"). */
+export const LOOK_WINDOW_DAYS = 90;
+/** At most this many reads in one window: the oldest day is then left for the next window. */
+export const LOOK_WINDOW_ROWS = 5000;
+
+/**
+ * "Who has looked at my data" (rule 6): the reads of the young person's data by someone else in
+ * the LOOK_WINDOW_DAYS days before `before` (a YYYY-MM-DD date, or up to now), grouped one line per
+ * person per day by the access part, newest day first, and where the older days begin.
+ */
+export function whoHasLooked(
+	actor: Actor,
+	youthId: string,
+	{ before = null, now = new Date(), maxRows = LOOK_WINDOW_ROWS }: { before?: string | null; now?: Date; maxRows?: number } = {}
+): AccessLogView | null {
 	if (!actor || !can(actor, 'privacy.read', youthId)) return null;
-	return db()
+	const today = todayIso(now);
+	const end = before && isIsoDate(before) && before <= today ? before : null;
+	const firstDay = addDaysIso(end ?? addDaysIso(today, 1), -LOOK_WINDOW_DAYS);
+	const from = startOfDayIn(firstDay);
+	const rows = db()
 		.select({
-			id: s.accessLog.id,
+			actorId: s.accessLog.actorId,
 			name: s.users.displayName,
 			role: s.accessLog.actorRole,
 			department: s.accessLog.actorDepartment,
@@ -24,10 +42,36 @@ export function whoHasLooked(actor: Actor, youthId: string, limit = 200): Access
 		})
 		.from(s.accessLog)
 		.innerJoin(s.users, eq(s.users.id, s.accessLog.actorId))
-		.where(eq(s.accessLog.youthId, youthId))
+		.where(
+			and(
+				eq(s.accessLog.youthId, youthId),
+				gte(s.accessLog.createdAt, from),
+				end ? lt(s.accessLog.createdAt, startOfDayIn(end)) : undefined
+			)
+		)
 		.orderBy(desc(s.accessLog.createdAt), desc(s.accessLog.id))
-		.limit(limit)
+		.limit(maxRows + 1)
 		.all();
+	let days = groupAccessLog(rows.slice(0, maxRows));
+	let older: string | null;
+	if (rows.length > maxRows) {
+		// Too many reads for one window: its oldest day may be cut short, so it goes whole into the
+		// next window (unless it is the only day: then the rest of that day is left out).
+		const oldest = days.at(-1)!.date;
+		if (days.length > 1) {
+			days = days.slice(0, -1);
+			older = addDaysIso(oldest, 1);
+		} else older = oldest;
+	} else {
+		const earlier = db()
+			.select({ id: s.accessLog.id })
+			.from(s.accessLog)
+			.where(and(eq(s.accessLog.youthId, youthId), lt(s.accessLog.createdAt, from)))
+			.limit(1)
+			.get();
+		older = earlier ? firstDay : null;
+	}
+	return { today, yesterday: addDaysIso(today, -1), before: end, days, older };
 }
 
 /** Who a set of user ids are (name and role only), for the export. */

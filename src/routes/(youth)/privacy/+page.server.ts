@@ -3,9 +3,9 @@ import { authorize } from '$lib/server/access';
 import { whoHasLooked } from '$lib/server/privacy';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ locals }) => {
+export const load: PageServerLoad = ({ locals, url }) => {
 	authorize(locals.user, 'privacy.read', locals.user?.id ?? '');
-	const accessLog = whoHasLooked(locals.user, locals.user.id);
+	const accessLog = whoHasLooked(locals.user, locals.user.id, { before: url.searchParams.get('before') });
 	if (!accessLog) error(404, 'not_found');
 	return { accessLog };
 };

@@ -18,7 +18,7 @@ export const accessLog = sqliteTable(
 			.references(() => users.id),
 		actorRole: text('actor_role', { enum: ROLES }).notNull(),
 		actorDepartment: text('actor_department', { enum: DEPARTMENTS }),
-		/** What was read: a data kind such as "plan". */
+		/** What was read: one of ACCESS_KINDS (shared/privacy.ts), such as "plan". */
 		resource: text('resource').notNull(),
 		createdAt: createdAt()
 	},

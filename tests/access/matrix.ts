@@ -6,8 +6,8 @@
  * Dynamic parameters are freja's: [youthId] is Freja Nielsen (17, guide mette, consents to UU and
  * the jobcenter, shares her plan with her mother karen); [requestId] is a guide request freja
  * sends before the run; [code] an invite lone makes before the run; [userId] a guide account lone
- * makes before the run; [id] a PDF amina sends her guide jonas before the run (see demoState
- * in state.ts).
+ * makes before the run; [id] a PDF amina sends her guide jonas before the run; [stepId] the step of
+ * freja's plan her guide owns; [meetingId] her next meeting (see demoState in state.ts).
  *
  * Refusals are what docs/product.md and src/lib/server/access/rules.ts say: someone not logged in is sent to
  * /login (303; the JSON API answers 401); someone logged in who may not is answered 404, which
@@ -207,6 +207,8 @@ export const MATRIX: Record<string, Row> = {
 	'POST /staff/youth/[youthId]?/commentStep':        [L,  OK, NF, NF, NF, OK, NF, OK, NF, NF],
 	'POST /staff/youth/[youthId]?/scheduleMeeting':    [L,  NF, NF, NF, NF, OK, NF, NF, NF, NF],
 	'POST /staff/youth/[youthId]?/cancelMeeting':      [L,  NF, NF, NF, NF, OK, NF, NF, NF, NF],
+	'GET /staff/youth/[youthId]/steps/[stepId]/remove':[L,  NF, NF, NF, NF, OK, NF, NF, NF, NF],
+	'GET /staff/youth/[youthId]/meetings/[meetingId]/cancel':[L, NF, NF, NF, NF, OK, NF, NF, NF, NF],
 	'GET /staff/youth/[youthId]/consent':              [L,  NF, NF, NF, NF, OK, NF, NF, NF, OK],
 	'POST /staff/youth/[youthId]/consent?/ask':        [L,  FB, FB, FB, FB, OK, FB, FB, FB, FB],
 	'GET /staff/youth/[youthId]/followup':             [L,  NF, NF, NF, NF, OK, NF, OK, NF, OK],

@@ -116,7 +116,9 @@ export async function prepare(clients: Record<Role, Client>, databasePath: strin
 				requestId: guideRequestId,
 				code: inviteCode,
 				userId,
-				id: one<{ id: string }>("select id from message_attachments where name = 'plan.pdf'").id
+				id: one<{ id: string }>("select id from message_attachments where name = 'plan.pdf'").id,
+				stepId: guide.id,
+				meetingId: one<{ id: string }>('select id from meetings where plan_id = ? and cancelled_at is null order by starts_at', frejaPlan).id
 			},
 			planVersion: one<{ version: number }>('select version from plans where id = ?', frejaPlan).version,
 			steps: { youthTodo: youthTodo.id, youthDone: youthLater.id, guide: guide.id, jobcenter: jobcenter.id, proposed: proposed.id },

@@ -152,6 +152,10 @@ export function paramCandidates(world: World, name: string): string[] {
 			return [world.staffId];
 		case 'id':
 			return query<{ id: string }>(world.databasePath, 'select id from message_attachments').map((r) => r.id);
+		case 'stepId':
+			return query<{ id: string }>(world.databasePath, 'select id from plan_steps order by position limit 20').map((r) => r.id);
+		case 'meetingId':
+			return query<{ id: string }>(world.databasePath, 'select id from meetings where cancelled_at is null limit 20').map((r) => r.id);
 		default:
 			throw new Error(`The fuzzer has no values for the route parameter [${name}]: add them in tests/fuzz/world.ts`);
 	}

@@ -22,10 +22,13 @@ export interface OwnerFacts {
 	ownerKind: StepOwnerKind;
 	ownerDepartment: Department | null;
 	ownerName: string | null;
+	/** The owner cannot see the plan and is not named to this viewer (see StepView). */
+	ownerHidden?: boolean;
 }
 
 /** Who owns a step, as the viewer reads it ("Dig" for the young person themself). */
 export function ownerLabel(step: OwnerFacts, viewerIsYouth: boolean): string {
+	if (step.ownerHidden) return viewerIsYouth ? m.plan_owner_hidden_youth() : m.plan_owner_hidden();
 	switch (step.ownerKind) {
 		case 'youth':
 			return viewerIsYouth ? m.plan_owner_you() : (step.ownerName ?? '');
@@ -102,6 +105,7 @@ export function planErrorText(code: string | null | undefined): string | null {
 		title: m.plan_error_title,
 		description: m.plan_error_description,
 		owner: m.plan_error_owner,
+		owner_not_permitted: m.plan_error_owner_not_permitted,
 		due_date: m.plan_error_due_date,
 		status: m.plan_error_status,
 		comment: m.plan_error_comment,

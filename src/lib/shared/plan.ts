@@ -18,6 +18,12 @@ export interface CommentView {
 	createdAt: Date;
 }
 
+/**
+ * Whether a step's owner can see the plan: yes, or why not (the young person withdrew the consent
+ * to the owner's department, or never shared the plan with it). The access part's owner rule.
+ */
+export type OwnerAccess = 'sees' | 'withdrawn' | 'not_shared';
+
 export interface StepView {
 	id: string;
 	title: string;
@@ -30,6 +36,13 @@ export interface StepView {
 	version: number;
 	completedAt: Date | null;
 	ownerName: string | null;
+	/** Whether the owner can see the plan (the guide is warned when not). */
+	ownerAccess: OwnerAccess;
+	/**
+	 * The owner cannot see the plan and is not named to this viewer (anyone but the guide): the
+	 * page says the guide is finding someone else instead of naming someone who is not involved.
+	 */
+	ownerHidden: boolean;
 	overdue: boolean;
 	group: StepGroup;
 	comments: CommentView[];

@@ -9,11 +9,11 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { db } from '../db';
 import { inSlices } from '../db/slices';
 import { guideRequests, parentLinks, users, type Department } from '../db/schema';
-import { deriveConsentStates, kindsInForce, loadConsentRecordsOf } from './consent-state';
+import { deriveConsentStates, kindsInForce, loadConsentRecordsOf, recipientKey } from './consent-state';
 import { agesOn } from '../dates';
 import { getSettings } from '../settings';
 import { awayGuideIds, currentGuideIds } from './current-guide';
-import { NO_RELATION, NONE, type Actor, type Relation } from './rules';
+import { NO_RELATION, NONE, ownerRule, type Actor, type OwnerAccess, type Relation, type StepFacts } from './rules';
 
 /** Gathers the facts between an actor and a young person from the database, now. */
 export function relationOf(actor: NonNullable<Actor>, youthId: string, now = new Date()): Relation {
@@ -96,4 +96,26 @@ export function relationsOf(actor: NonNullable<Actor>, youthIds: readonly string
 		});
 	}
 	return result;
+}
+
+/**
+ * Who may hold a step of the young person's plan, read now from the consents in force: the
+ * owner rule (`ownerRule`) applied to each department's consent. One read for all the owners a
+ * page or a save asks about; a withdrawal counts from the very next request (rule 2).
+ */
+export function ownerAccessOf(youthId: string): (owner: StepFacts) => OwnerAccess {
+	const youth = db().select({ id: users.id, role: users.role, birthDate: users.birthDate }).from(users).where(eq(users.id, youthId)).get();
+	const states =
+		youth?.role === 'youth' && youth.birthDate
+			? deriveConsentStates(
+					loadConsentRecordsOf([youthId]).get(youthId) ?? [],
+					{ id: youthId, birthDate: youth.birthDate },
+					getSettings().selfConsentAge
+				)
+			: new Map();
+	return (owner) =>
+		ownerRule(owner, (department: Department) => {
+			const recipient = { kind: 'department' as const, department };
+			return { kinds: kindsInForce(states, recipient), withdrawn: states.get(recipientKey(recipient))?.status === 'withdrawn' };
+		});
 }

@@ -25,8 +25,8 @@ export {
 	currentGuides,
 	youthOfGuide
 } from './current-guide';
-export { relationOf, relationsOf } from './facts';
+export { ownerAccessOf, relationOf, relationsOf } from './facts';
 export { authorize, authorizeGlobal, can, canGlobal, canOnStep } from './guard';
 export { scheduleRetention } from './retention';
-export { ADULT_AGE, NO_RELATION, rule, stepRule, threadRule } from './rules';
-export type { Actor, Relation, StepAction, YouthAction } from './rules';
+export { ADULT_AGE, NO_RELATION, ownerRule, rule, stepRule, threadRule } from './rules';
+export type { Actor, OwnerAccess, Relation, StepAction, StepFacts, YouthAction } from './rules';

@@ -1,9 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { can } from './guard';
-import { relationOf, relationsOf } from './facts';
+import { ownerAccessOf, relationOf, relationsOf } from './facts';
 import {
 	globalRule,
 	NO_RELATION,
+	ownerRule,
 	rule,
 	STEP_ACTIONS,
 	stepRule,
@@ -17,7 +18,7 @@ import {
 } from './rules';
 import type { SessionUser } from '../auth';
 import { eq } from 'drizzle-orm';
-import { guideProfiles, type DataKind } from '../db/schema';
+import { guideProfiles, type DataKind, type Department } from '../db/schema';
 import { demoUser, freshDemoDatabase } from '../testing';
 import type { Db } from '../db';
 
@@ -596,5 +597,54 @@ describe('policy: steps of the plan', () => {
 
 	it('denies every step action on a missing young person', () => {
 		for (const action of STEP_ACTIONS) expect(stepRule(actor('guide'), action, NO_RELATION, youthStep)).toBe(false);
+	});
+});
+
+describe('the owner rule: who may hold a step (can they see the plan?)', () => {
+	type Sharing = Partial<Record<Department, { kinds: DataKind[]; withdrawn?: boolean }>>;
+	const sharing = (shared: Sharing) => (d: Department) => ({
+		kinds: kinds(...(shared[d]?.kinds ?? [])),
+		withdrawn: !!shared[d]?.withdrawn
+	});
+	const owner = (ownerKind: StepFacts['ownerKind'], ownerDepartment: Department | null = null): StepFacts => ({
+		ownerKind,
+		ownerDepartment
+	});
+	const full: DataKind[] = ['plan', 'guide', 'meetings'];
+	const cases: [string, StepFacts, Sharing, 'sees' | 'withdrawn' | 'not_shared'][] = [
+		['the young person always', owner('youth'), {}, 'sees'],
+		['the guide always', owner('guide'), {}, 'sees'],
+		['a department the plan is shared with', owner('department', 'uu'), { uu: { kinds: full } }, 'sees'],
+		['a caseworker in such a department', owner('caseworker', 'jobcenter'), { jobcenter: { kinds: full } }, 'sees'],
+		['not a department without a consent', owner('department', 'family'), { uu: { kinds: full } }, 'not_shared'],
+		['not a caseworker in it (hanne)', owner('caseworker', 'family'), { jobcenter: { kinds: full } }, 'not_shared'],
+		[
+			'not a department whose consent was withdrawn, and it says so',
+			owner('caseworker', 'jobcenter'),
+			{ jobcenter: { kinds: [], withdrawn: true } },
+			'withdrawn'
+		],
+		['not a department shared something else than the plan', owner('department', 'ppr'), { ppr: { kinds: ['guide'] } }, 'not_shared'],
+		['not a step without a department', owner('department'), { uu: { kinds: full } }, 'not_shared']
+	];
+	it.each(cases)('%s', (_name, step, shared, expected) => {
+		expect(ownerRule(step, sharing(shared))).toBe(expected);
+	});
+
+	it('agrees with plan.read for a caseworker of the owning department', () => {
+		for (const shared of [[], ['guide'], ['plan'], full] as DataKind[][]) {
+			const seesPlan = rule(actor('caseworker', 'family'), 'plan.read', rel({ departmentKinds: kinds(...shared) }));
+			expect(ownerRule(owner('caseworker', 'family'), () => ({ kinds: kinds(...shared), withdrawn: false })) === 'sees').toBe(seesPlan);
+		}
+	});
+
+	it('counts a consent to a parent for nothing (a parent owns no step)', async () => {
+		const database = await freshDemoDatabase();
+		const freja = demoUser(database, 'freja');
+		const sees = ownerAccessOf(freja.id);
+		// Freja shares her plan with her mother karen and with UU and the jobcenter, not the family department.
+		expect(sees(owner('department', 'uu'))).toBe('sees');
+		expect(sees(owner('caseworker', 'jobcenter'))).toBe('sees');
+		expect(sees(owner('caseworker', 'family'))).toBe('not_shared');
 	});
 });

@@ -8,6 +8,9 @@
  */
 import type { DataKind, Department, StepOwnerKind } from '../db/schema';
 import type { SessionUser } from '../auth';
+import type { OwnerAccess } from '../../shared/plan';
+
+export type { OwnerAccess };
 
 export type Actor = SessionUser | null;
 
@@ -232,6 +235,29 @@ export function stepRule(actor: Actor, action: StepAction, r: Relation, step: St
 		case 'step.comment':
 			return youth || guide || ownDepartment;
 	}
+}
+
+/** What the owner rule needs to know about one department's consent now. */
+export interface DepartmentSharing {
+	/** The data kinds shared with the department now (empty unless a consent is in force). */
+	kinds: ReadonlySet<DataKind>;
+	/** The department's consent was withdrawn (its last record is a withdrawal). */
+	withdrawn: boolean;
+}
+
+/**
+ * May this owner hold a step of the young person's plan: can they see the plan? The young person
+ * and the guide always can; a department, and a named caseworker in it, only while the young
+ * person shares the plan with that department: the same condition as `plan.read` for a
+ * caseworker (rule 6). A consent to a parent never makes a department an owner. The answer says
+ * why not, so the guide can be told that the consent was withdrawn rather than never given.
+ */
+export function ownerRule(owner: StepFacts, sharing: (department: Department) => DepartmentSharing): OwnerAccess {
+	if (owner.ownerKind === 'youth' || owner.ownerKind === 'guide') return 'sees';
+	if (owner.ownerDepartment === null) return 'not_shared';
+	const shared = sharing(owner.ownerDepartment);
+	if (shared.kinds.has('plan')) return 'sees';
+	return shared.withdrawn ? 'withdrawn' : 'not_shared';
 }
 
 /** The decision table for actions that concern no single young person. */

@@ -9,8 +9,8 @@ export { agreeToPlan, createPlan, GOAL_TEXT_MAX, importGoal, updateGoal } from '
 export { listOwnerChoices } from './input';
 export { meetingCalendar } from './calendar';
 export { remindOfMeetingsTomorrow, scheduleMeetingReminders } from './reminders';
-export { cancelMeeting, scheduleMeeting } from './meetings';
+export { cancelMeeting, meetingToCancel, scheduleMeeting } from './meetings';
 export { listCaseloadPage } from './caseload';
 export { getPlanSummary } from './overview';
-export { addStep, commentOnStep, declineStep, moveStep, proposeStep, removeStep, setOwnStepDone, updateStep } from './steps';
+export { addStep, commentOnStep, declineStep, moveStep, proposeStep, removeStep, setOwnStepDone, stepToRemove, updateStep } from './steps';
 export { getPlanView, readSharedPlan } from './view';

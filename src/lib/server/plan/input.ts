@@ -9,6 +9,7 @@ import { db } from '../db';
 import { DEPARTMENTS, GOAL_TYPES, users, type Department, type StepOwnerKind } from '../db/schema';
 import { isIsoDate, todayIso } from '../dates';
 import type { OwnerChoice } from '../../shared/plan';
+import { authorize, ownerAccessOf, type Actor } from '../access';
 
 export const LIMITS = {
 	title: 120,
@@ -146,15 +147,28 @@ export function resolveOwner(value: string, guideId: string | null): Owner | nul
 	return null;
 }
 
-export function listOwnerChoices(): OwnerChoice[] {
+/**
+ * The departments and caseworkers the guide may name as a step's owner: only those who can see
+ * the plan now, under the young person's consent (the owner rule in the access part), so that no
+ * step goes to someone who would never see it. The young person and the guide are always offered.
+ */
+export function listOwnerChoices(actor: Actor, youthId: string): OwnerChoice[] {
+	authorize(actor, 'plan.edit', youthId);
+	const sees = ownerAccessOf(youthId);
 	const caseworkers = db()
 		.select({ id: users.id, displayName: users.displayName, department: users.department })
 		.from(users)
 		.where(and(eq(users.role, 'caseworker'), isNull(users.disabledAt)))
 		.all()
+		.filter((c) => c.department && sees({ ownerKind: 'caseworker', ownerDepartment: c.department }) === 'sees')
 		.sort((a, b) => a.displayName.localeCompare(b.displayName, 'da'));
 	return [
-		...DEPARTMENTS.map((d) => ({ value: `department:${d}`, kind: 'department' as const, name: null, department: d })),
+		...DEPARTMENTS.filter((d) => sees({ ownerKind: 'department', ownerDepartment: d }) === 'sees').map((d) => ({
+			value: `department:${d}`,
+			kind: 'department' as const,
+			name: null,
+			department: d
+		})),
 		...caseworkers.map((c) => ({
 			value: `caseworker:${c.id}`,
 			kind: 'caseworker' as const,

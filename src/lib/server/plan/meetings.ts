@@ -2,13 +2,14 @@
  * Meetings on a plan: when, where, with whom and what to bring. The guide schedules and cancels
  * them; they are shown to whoever may see the young person's meetings.
  */
+import { error } from '@sveltejs/kit';
 import { TZDate } from '@date-fns/tz';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { db } from '../db';
 import { meetings } from '../db/schema';
 import { TIME_ZONE } from '../dates';
 import { newId } from '../ids';
-import { authorize, type Actor } from '../access';
+import { authorize, recordAccess, type Actor } from '../access';
 import { findPlan } from './view';
 import { meetingInput, parse, type InputError } from './input';
 import { noteChange, touchPlan, type Outcome } from './history';
@@ -60,6 +61,26 @@ export function scheduleMeeting(
 		noteChange(tx, plan.id, actor.id, 'meeting_scheduled', { place: input.data.place, startsAt: startsAt.toISOString() }, now);
 	});
 	return { ok: true, meetingId };
+}
+
+/**
+ * The meeting the guide is asked to confirm cancelling (the confirm page without JavaScript):
+ * when and where. 404 unless the actor may cancel it and it is not cancelled already; the look
+ * is logged.
+ */
+export function meetingToCancel(actor: Actor, youthId: string, meetingId: string): { id: string; startsAt: Date; place: string } {
+	authorize(actor, 'plan.edit', youthId);
+	const plan = findPlan(youthId);
+	const meeting = plan
+		? db()
+				.select({ id: meetings.id, startsAt: meetings.startsAt, place: meetings.place })
+				.from(meetings)
+				.where(and(eq(meetings.id, meetingId), eq(meetings.planId, plan.id), isNull(meetings.cancelledAt)))
+				.get()
+		: undefined;
+	if (!meeting) error(404, 'not_found');
+	recordAccess(actor, youthId, 'meetings');
+	return meeting;
 }
 
 /** The guide cancels a meeting (it is kept, marked cancelled). */

@@ -176,8 +176,13 @@ describe('the guide edits the plan', () => {
 		const mette = who('mette');
 		addStep(mette, frejaId(), { title: 'A', owner: 'guide', status: 'todo', dueDate: '', description: '' });
 		expect(step(/^A$/)).toMatchObject({ ownerKind: 'guide', ownerUserId: mette.id });
-		addStep(mette, frejaId(), { title: 'B', owner: 'department:fgu', status: 'todo', dueDate: '', description: '' });
-		expect(step(/^B$/)).toMatchObject({ ownerKind: 'department', ownerDepartment: 'fgu', ownerUserId: null });
+		addStep(mette, frejaId(), { title: 'B', owner: 'department:uu', status: 'todo', dueDate: '', description: '' });
+		expect(step(/^B$/)).toMatchObject({ ownerKind: 'department', ownerDepartment: 'uu', ownerUserId: null });
+		// FGU exists, but freja does not share her plan with it (src/lib/server/plan/owners.test.ts).
+		expect(addStep(mette, frejaId(), { title: 'B2', owner: 'department:fgu', status: 'todo', dueDate: '', description: '' })).toEqual({
+			ok: false,
+			error: 'owner_not_permitted'
+		});
 		for (const owner of ['department:police', `caseworker:${mette.id}`, 'caseworker:nobody', 'parent', ''])
 			expect(addStep(mette, frejaId(), { title: 'C', owner, status: 'todo', dueDate: '', description: '' })).toEqual({
 				ok: false,

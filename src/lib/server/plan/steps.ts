@@ -10,7 +10,7 @@ import { and, asc, eq, max } from 'drizzle-orm';
 import { db, type Tx } from '../db';
 import { plans, planSteps, stepComments, type Plan, type PlanStep } from '../db/schema';
 import { newId } from '../ids';
-import { authorize, canOnStep, currentGuide, type Actor, type StepAction } from '../access';
+import { authorize, canOnStep, currentGuide, ownerAccessOf, recordAccess, type Actor, type StepAction } from '../access';
 import type { SessionUser } from '../auth';
 import { findPlan, groupOf } from './view';
 import { todayIso } from '../dates';
@@ -37,7 +37,7 @@ export interface StepValues {
 	version?: string;
 }
 
-type StepError = InputError | 'conflict' | 'no_plan' | 'not_found' | 'state';
+type StepError = InputError | 'owner_not_permitted' | 'conflict' | 'no_plan' | 'not_found' | 'state';
 
 /** The step with its plan, if it is on this young person's plan and the actor may act on it; else 404. */
 function stepOf(actor: SessionUser, youthId: string, stepId: string, action: StepAction): { step: PlanStep; plan: Plan } {
@@ -73,12 +73,21 @@ function currentValues(step: PlanStep) {
 	};
 }
 
-/** Validated step content from a form, with its owner resolved. */
+const sameOwner = (a: Owner, b: Pick<PlanStep, 'ownerKind' | 'ownerDepartment' | 'ownerUserId'>) =>
+	a.ownerKind === b.ownerKind && a.ownerDepartment === b.ownerDepartment && a.ownerUserId === b.ownerUserId;
+
+/**
+ * Validated step content from a form, with its owner resolved. A new owner must be able to see
+ * the plan (the owner rule, rule 6): otherwise `owner_not_permitted`. The owner a step already
+ * has is kept even when they have lost access since (a consent withdrawn later), so the guide
+ * can still save the step's status; the page warns the guide about that step instead.
+ */
 function readStep(
 	raw: StepValues,
 	plan: Plan,
 	withOwner: boolean,
-	now: Date
+	now: Date,
+	existing: PlanStep | null = null
 ): Outcome<StepError, { data: Omit<typeof stepInput._output, 'owner'> & { owner: Owner | null } }> {
 	const input = withOwner ? parse(stepInput, raw) : parse(departmentStepInput, raw);
 	if (!input.ok) return input;
@@ -87,6 +96,8 @@ function readStep(
 	if (withOwner) {
 		owner = resolveOwner(raw.owner ?? '', currentGuide(plan.youthId)?.id ?? null);
 		if (!owner) return { ok: false, error: 'owner' };
+		const kept = existing !== null && existing.status !== 'proposed' && sameOwner(owner, existing);
+		if (!kept && ownerAccessOf(plan.youthId)(owner) !== 'sees') return { ok: false, error: 'owner_not_permitted' };
 	}
 	return { ok: true, data: { ...input.data, owner } };
 }
@@ -138,7 +149,7 @@ export function updateStep(
 	const v = parse(versionInput, { version: raw.version });
 	if (!v.ok) return v;
 	const withOwner = canOnStep(actor, 'step.edit', youthId, step);
-	const input = readStep(raw, plan, withOwner, now);
+	const input = readStep(raw, plan, withOwner, now, step);
 	if (!input.ok) return input;
 	const { owner, ...content } = input.data;
 	const next = { ...content, dueDate: content.dueDate || null, ...(owner ?? {}) };
@@ -193,6 +204,17 @@ export function removeStep(actor: Actor, youthId: string, stepId: string, rawVer
 		noteChange(tx, plan.id, actor.id, 'step_removed', { title: step.title }, now);
 		return { ok: true as const };
 	});
+}
+
+/**
+ * The step the guide is asked to confirm removing (the confirm page without JavaScript): its
+ * title and the version to remove. 404 unless the actor may remove it; the look is logged.
+ */
+export function stepToRemove(actor: Actor, youthId: string, stepId: string): { id: string; title: string; version: number } {
+	authorize(actor, 'plan.edit', youthId);
+	const { step } = stepOf(actor, youthId, stepId, 'step.edit');
+	recordAccess(actor, youthId, 'plan');
+	return { id: step.id, title: step.title, version: step.version };
 }
 
 /**

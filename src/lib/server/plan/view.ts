@@ -12,7 +12,7 @@ import { meetings, planHistory, plans, planSteps, stepComments, users, type Plan
 import { historyText } from '$lib/shared/plan-format';
 import { m } from '$lib/paraglide/messages.js';
 import { todayIso } from '../dates';
-import { authorize, can, currentGuide, recordAccess, relationOf, rule, stepRule, type Actor } from '../access';
+import { authorize, can, currentGuide, ownerAccessOf, recordAccess, relationOf, rule, stepRule, type Actor } from '../access';
 import type { Agreement, PersonInvolved, PlanView, SharedPlan, StepGroup, StepView } from '../../shared/plan';
 
 /** Steps due within this many days (or already due) are shown under "now". */
@@ -113,36 +113,48 @@ export function getPlanView(actor: Actor, youthId: string, now = new Date()): Pl
 		return s.ownerKind === 'guide' ? (guide?.displayName ?? null) : null;
 	};
 
-	const steps: StepView[] = stepRows.map((s) => ({
-		id: s.id,
-		title: s.title,
-		description: s.description,
-		ownerKind: s.ownerKind,
-		ownerDepartment: s.ownerDepartment,
-		ownerUserId: seesWhoIsInvolved ? s.ownerUserId : null,
-		dueDate: s.dueDate,
-		status: s.status,
-		version: s.version,
-		completedAt: s.completedAt,
-		ownerName: ownerName(s),
-		overdue: isOverdue(s, today),
-		group: groupOf(s, today),
-		comments: commentRows
-			.filter((c) => c.stepId === s.id)
-			.map((c) => ({
-				id: c.id,
-				authorName: nameOf(c.authorId) ?? (known.has(c.authorId) ? m.plan_history_someone() : ''),
-				byYouth: c.authorId === youthId,
-				body: c.body,
-				createdAt: c.createdAt
-			})),
-		may: {
-			edit: stepRule(actor, 'step.edit', relation, s),
-			update: stepRule(actor, 'step.update', relation, s),
-			complete: stepRule(actor, 'step.complete', relation, s) && (s.status === 'todo' || s.status === 'doing' || s.status === 'done'),
-			comment: stepRule(actor, 'step.comment', relation, s)
-		}
-	}));
+	// An owner who cannot see the plan (the young person withdrew the consent to their department
+	// later) is named only to the guide, with a warning, who is the one to hand the step on. Anyone
+	// else, the young person first, is told that the guide is finding someone else, as a real
+	// service would say it: naming the caseworker, or their department, would show someone as
+	// involved who can no longer see the plan, and whom the young person chose not to share it with.
+	const ownerAccess = ownerAccessOf(youthId);
+	const steps: StepView[] = stepRows.map((s) => {
+		const access = ownerAccess(s);
+		const hidden = access !== 'sees' && !mayEdit;
+		return {
+			id: s.id,
+			title: s.title,
+			description: s.description,
+			ownerKind: s.ownerKind,
+			ownerDepartment: hidden ? null : s.ownerDepartment,
+			ownerUserId: seesWhoIsInvolved && !hidden ? s.ownerUserId : null,
+			dueDate: s.dueDate,
+			status: s.status,
+			version: s.version,
+			completedAt: s.completedAt,
+			ownerName: hidden ? null : ownerName(s),
+			ownerAccess: hidden ? ('not_shared' as const) : access,
+			ownerHidden: hidden,
+			overdue: isOverdue(s, today),
+			group: groupOf(s, today),
+			comments: commentRows
+				.filter((c) => c.stepId === s.id)
+				.map((c) => ({
+					id: c.id,
+					authorName: nameOf(c.authorId) ?? (known.has(c.authorId) ? m.plan_history_someone() : ''),
+					byYouth: c.authorId === youthId,
+					body: c.body,
+					createdAt: c.createdAt
+				})),
+			may: {
+				edit: stepRule(actor, 'step.edit', relation, s),
+				update: stepRule(actor, 'step.update', relation, s),
+				complete: stepRule(actor, 'step.complete', relation, s) && (s.status === 'todo' || s.status === 'doing' || s.status === 'done'),
+				comment: stepRule(actor, 'step.comment', relation, s)
+			}
+		};
+	});
 
 	return {
 		youth,
@@ -203,7 +215,7 @@ function peopleInvolved(guide: { displayName: string } | null, steps: StepView[]
 	const list: PersonInvolved[] = guide ? [{ kind: 'guide', name: guide.displayName, department: null }] : [];
 	const seen = new Set<string>();
 	for (const s of steps) {
-		if (s.status === 'proposed' || s.status === 'declined' || !s.ownerDepartment) continue;
+		if (s.status === 'proposed' || s.status === 'declined' || !s.ownerDepartment || s.ownerAccess !== 'sees') continue;
 		const named = s.ownerKind === 'caseworker' && s.ownerName;
 		const key = named ? `caseworker:${s.ownerUserId}` : `department:${s.ownerDepartment}`;
 		if (seen.has(key)) continue;

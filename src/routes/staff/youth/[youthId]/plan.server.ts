@@ -22,7 +22,7 @@ export function loadStaffPlan(user: SessionUser, youthId: string): { plan: Staff
 			read,
 			edit,
 			view: read ? getPlanView(user, youthId) : null,
-			ownerChoices: edit ? listOwnerChoices() : [],
+			ownerChoices: edit ? listOwnerChoices(user, youthId) : [],
 			department: user.department
 		}
 	};

@@ -58,7 +58,9 @@ export function lowAnswersWithoutFollowUp(actor: Actor, now = new Date()): LowAn
 		if (seen.has(row.youthId) || !row.answeredAt || followUpDeadline(row.answeredAt) > now) continue;
 		seen.add(row.youthId);
 		const guideId = currentAssignment(row.youthId)?.guideId;
-		const guideName = guideId ? (db().select({ name: users.displayName }).from(users).where(eq(users.id, guideId)).get()?.name ?? null) : null;
+		const guideName = guideId
+			? (db().select({ name: users.displayName }).from(users).where(eq(users.id, guideId)).get()?.name ?? null)
+			: null;
 		list.push({ youthId: row.youthId, name: row.name, guideName, since: row.answeredAt });
 	}
 	// The coordinator sees each name on a list (rule 6), as on the caseload list.

@@ -63,6 +63,8 @@ const NOT_ASKED: Record<string, string> = {
 	'POST /staff/youth/[youthId]/followup?/setRhythm': ACTION,
 	'POST /staff/youth/[youthId]/followup?/stopRhythm': ACTION,
 	'POST /staff/youth/[youthId]/followup?/setStatus': ACTION,
+	'POST /staff/youth/[youthId]/followup?/followedUp': ACTION,
+	'POST /staff?/followedUp': ACTION,
 	'POST /staff/admin/new?/create': ACTION,
 	'POST /staff/admin/people/[userId]?/change': ACTION,
 	'POST /staff/admin/people/[userId]?/code': ACTION,

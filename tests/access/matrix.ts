@@ -160,6 +160,9 @@ export const MATRIX: Record<string, Row> = {
 
 	// ---- Staff ------------------------------------------------------------------------------------------------------------
 	'GET /staff':                                      [L,  NF, NF, NF, NF, OK, OK, OK, OK, OK],
+	// "Talt med hende/ham" from the coordinator's low answers without follow-up (issue 20): the young
+	// person's current guide or the coordinator; freja has no low answer here, so it changes nothing.
+	'POST /staff?/followedUp':                         [L,  NF, NF, NF, NF, OK, NF, NF, NF, OK],
 	'GET /staff/invites':                              [L,  NF, NF, NF, NF, OK, OK, NF, NF, OK],
 	'POST /staff/invites?/create':                     [L,  NF, NF, NF, NF, OK, BAD,NF, NF, OK],
 	'GET /staff/profile':                              [L,  NF, NF, NF, NF, OK, OK, NF, NF, NF],
@@ -214,7 +217,9 @@ export const MATRIX: Record<string, Row> = {
 	'GET /staff/youth/[youthId]/followup':             [L,  NF, NF, NF, NF, OK, NF, OK, NF, OK],
 	'POST /staff/youth/[youthId]/followup?/setRhythm': [L,  NF, NF, NF, NF, OK, NF, NF, NF, NF],
 	'POST /staff/youth/[youthId]/followup?/stopRhythm':[L,  NF, NF, NF, NF, OK, NF, NF, NF, NF],
-	'POST /staff/youth/[youthId]/followup?/setStatus': [L,  NF, NF, NF, NF, OK, NF, NF, NF, NF]
+	'POST /staff/youth/[youthId]/followup?/setStatus': [L,  NF, NF, NF, NF, OK, NF, NF, NF, NF],
+	// "Talt med hende/ham" (issue 20): the current guide, or the coordinator.
+	'POST /staff/youth/[youthId]/followup?/followedUp':[L,  NF, NF, NF, NF, OK, NF, NF, NF, OK]
 };
 
 /** Run after everything else, in this order: they end the sessions the other checks use. */
@@ -452,7 +457,10 @@ export function bodies(d: Demo): Record<string, Bodies> {
 		},
 		// No rhythm runs for freja, so stopping changes nothing even where it is allowed.
 		'POST /staff/youth/[youthId]/followup?/stopRhythm': same({}),
-		'POST /staff/youth/[youthId]/followup?/setStatus': { probe: { status: 'youth_education', detail: '' }, harmless: { status: '' } }
+		'POST /staff/youth/[youthId]/followup?/setStatus': { probe: { status: 'youth_education', detail: '' }, harmless: { status: '' } },
+		// Freja has no low answer to follow up here: allowed or not, nothing changes.
+		'POST /staff/youth/[youthId]/followup?/followedUp': same({}),
+		'POST /staff?/followedUp': same({ youthId: d.users.freja })
 	};
 }
 

@@ -16,7 +16,9 @@ export const DEFAULT_DIRECTION: Record<CaseloadSort, SortDirection> = {
 	age: 'asc',
 	meeting: 'asc',
 	overdue: 'desc',
-	agreement: 'asc'
+	agreement: 'asc',
+	// The most urgent flag first: a low check-in answer, then a missed one (issue 20).
+	flags: 'asc'
 };
 
 /** What needs attention: a low or missed check-in, overdue steps, a plan not agreed to, no guide. */

@@ -1,5 +1,6 @@
 /** Plain data the follow-up modules hand to the pages (shared by server and components). */
 import type { YouthStatus } from '$lib/shared/domain';
+import type { AnswerTimeView } from '$lib/shared/guides';
 
 export type CheckinState = 'open' | 'answered' | 'missed';
 
@@ -14,6 +15,8 @@ export interface TimelineItem {
 	score: number | null;
 	comment: string | null;
 	answeredAt: Date | null;
+	/** A low answer someone talked with the young person about (issue 20): who and when. */
+	followedUp: { by: string; at: Date } | null;
 }
 
 export interface RhythmView {
@@ -29,8 +32,32 @@ export interface CheckinOverview {
 	/** Today in Copenhagen (YYYY-MM-DD): the earliest start of a new rhythm. */
 	today: string;
 	canManage: boolean;
+	/** The actor may mark the low answers followed up ("Talt med hende/ham", issue 20). */
+	canFollowUp: boolean;
+	/** A low answer (1–2) waits for someone to follow it up. */
+	lowPending: boolean;
 	rhythm: RhythmView | null;
 	timeline: TimelineItem[];
+}
+
+/**
+ * What the young person is told at once after a low answer (issue 20): who to call now (the
+ * numbers are fixed, in `crisis-lines.ts`) and when their guide will see the answer, from the
+ * guide's working time (null: no guide, the youth unit sees it).
+ */
+export interface LowAnswerReply {
+	guide: AnswerTimeView | null;
+	/** The youth unit, which sees the answer while there is no guide or the guide is away. */
+	unit: { name: string; phone: string };
+}
+
+/** A low answer no one followed up within a working day, on the coordinator's start page (issue 20). */
+export interface LowAnswerEscalation {
+	youthId: string;
+	name: string;
+	guideName: string | null;
+	/** When the oldest low answer not followed up was given. */
+	since: Date;
 }
 
 export interface OpenCheckin {
@@ -81,7 +108,7 @@ export interface OutcomeTable {
 
 /** What the follow-up forms on the staff pages answer (success or failure). */
 export interface FollowUpForm {
-	action: 'setRhythm' | 'stopRhythm' | 'setStatus';
+	action: 'setRhythm' | 'stopRhythm' | 'setStatus' | 'followedUp';
 	ok?: boolean;
 	error?: string;
 	values?: Record<string, string>;

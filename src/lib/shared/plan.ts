@@ -152,7 +152,7 @@ export interface RowFlags {
 }
 
 /** The columns the staff's list sorts by (`?sort=`). */
-export const CASELOAD_SORTS = ['name', 'age', 'meeting', 'overdue', 'agreement'] as const;
+export const CASELOAD_SORTS = ['name', 'age', 'meeting', 'overdue', 'agreement', 'flags'] as const;
 export type CaseloadSort = (typeof CASELOAD_SORTS)[number];
 export type SortDirection = 'asc' | 'desc';
 

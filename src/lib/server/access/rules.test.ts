@@ -193,6 +193,12 @@ const cases: Case[] = [
 	['the assigned guide sets the follow-up rhythm', actor('guide'), 'checkins.manage', rel({ assignedGuide: true }), true],
 	['another guide may not set a rhythm', actor('guide'), 'checkins.manage', rel({ hasGuide: true }), false],
 	['the young person may not set a rhythm', actor('youth'), 'checkins.manage', rel({ self: true }), false],
+	['the assigned guide marks a low answer followed up', actor('guide'), 'checkins.followUp', rel({ assignedGuide: true }), true],
+	['the coordinator marks a low answer followed up', actor('coordinator'), 'checkins.followUp', rel({ hasGuide: true }), true],
+	['another guide may not mark a low answer followed up', actor('guide'), 'checkins.followUp', rel({ hasGuide: true }), false],
+	['the young person may not mark their own answer followed up', actor('youth'), 'checkins.followUp', rel({ self: true }), false],
+	['a parent may not mark a low answer followed up', actor('parent'), 'checkins.followUp', rel({ linkedParent: true, custody: true, parentKinds: kinds('plan', 'guide', 'meetings') }), false],
+	['a caseworker may not mark a low answer followed up', actor('caseworker'), 'checkins.followUp', rel({ hasGuide: true }), false],
 	['the coordinator does not read check-ins', actor('coordinator'), 'checkins.read', rel({ hasGuide: true }), false],
 	[
 		'a caseworker reads check-ins shared with the department',
@@ -297,6 +303,9 @@ describe('policy: the decision table', () => {
 		for (const role of ['guide', 'caseworker'] as const) expect(globalRule(actor(role), 'guide.directory')).toBe(false);
 		expect(globalRule(actor('coordinator'), 'outcomes.read')).toBe(true);
 		for (const role of ['youth', 'parent', 'guide', 'caseworker'] as const) expect(globalRule(actor(role), 'outcomes.read')).toBe(false);
+		// Low check-in answers no one followed up (issue 20): the coordinator's list only.
+		expect(globalRule(actor('coordinator'), 'checkins.escalations')).toBe(true);
+		for (const role of ['youth', 'parent', 'guide', 'caseworker'] as const) expect(globalRule(actor(role), 'checkins.escalations')).toBe(false);
 		expect(globalRule(actor('coordinator'), 'settings.manage')).toBe(true);
 		for (const role of ['youth', 'parent', 'guide', 'caseworker'] as const) expect(globalRule(actor(role), 'settings.manage')).toBe(false);
 		expect(globalRule(null, 'settings.manage')).toBe(false);

@@ -37,6 +37,7 @@ export const YOUTH_ACTIONS = [
 	'checkins.read',
 	'checkins.answer',
 	'checkins.manage',
+	'checkins.followUp',
 	'status.read',
 	'status.set',
 	'privacy.read',
@@ -65,7 +66,8 @@ export const GLOBAL_ACTIONS = [
 	'settings.manage',
 	'caseload.filter',
 	'staff.manage',
-	'caseload.import'
+	'caseload.import',
+	'checkins.escalations'
 ] as const;
 export type GlobalAction = (typeof GLOBAL_ACTIONS)[number];
 
@@ -178,6 +180,11 @@ export function rule(actor: Actor, action: YouthAction, r: Relation): boolean {
 			return youth;
 		case 'checkins.manage':
 			return guide;
+		case 'checkins.followUp':
+			// "Talt med hende/ham" after a low answer (issue 20): the current guide, or the youth unit's
+			// coordinator, who sees the low answers no one followed up within a working day. Marking
+			// reveals no answer: the coordinator still does not read check-ins.
+			return guide || coordinator;
 		case 'status.read':
 			return youth || guide || coordinator || caseworkerSees('plan');
 		case 'status.set':
@@ -280,6 +287,7 @@ export function globalRule(actor: Actor, action: GlobalAction): boolean {
 		case 'settings.manage':
 		case 'staff.manage':
 		case 'caseload.import':
+		case 'checkins.escalations':
 			return actor.role === 'coordinator';
 		case 'caseload.filter':
 			// Filter one's list by guide, status and flags: those who may see the flags of everyone on it.

@@ -27,8 +27,9 @@ const FACTS = {
 	overdue_from: (y) =>
 		`(SELECT min(s.due_date) FROM plans p JOIN plan_steps s ON s.plan_id = p.id WHERE p.youth_id = ${y} AND s.status IN ('todo', 'doing') AND s.due_date IS NOT NULL)`,
 	checkin_running: (y) => `EXISTS (SELECT 1 FROM checkin_schedules cs WHERE cs.youth_id = ${y} AND cs.stopped_at IS NULL)`,
+	// A low answer someone has followed up (talked with the young person) no longer counts.
 	checkin_score: (y) =>
-		`(SELECT c.score FROM checkins c WHERE c.youth_id = ${y} AND c.answered_at IS NOT NULL ORDER BY c.due_on DESC LIMIT 1)`,
+		`(SELECT CASE WHEN c.followed_up_at IS NULL THEN c.score END FROM checkins c WHERE c.youth_id = ${y} AND c.answered_at IS NOT NULL ORDER BY c.due_on DESC LIMIT 1)`,
 	checkin_missed_after: (y) =>
 		`(SELECT min(date(c.due_on, '+' || (max(1, min(coalesce(cs.interval_days, ${ANSWER_WINDOW_DAYS}), ${ANSWER_WINDOW_DAYS})) - 1) || ' days')) ` +
 		`FROM checkins c LEFT JOIN checkin_schedules cs ON cs.id = c.schedule_id WHERE c.youth_id = ${y} AND c.answered_at IS NULL ` +
@@ -87,7 +88,7 @@ export const CASELOAD_INDEX_TRIGGERS: string[] = [
 	...follow(
 		'checkins',
 		['checkin_score', 'checkin_missed_after'],
-		['youth_id', 'schedule_id', 'due_on', 'answered_at', 'score'],
+		['youth_id', 'schedule_id', 'due_on', 'answered_at', 'score', 'followed_up_at'],
 		(row) => `${row}.youth_id`
 	),
 	...follow(

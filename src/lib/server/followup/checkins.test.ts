@@ -32,7 +32,8 @@ describe('check-ins: the rhythm and the answers', () => {
 
 		expect(answerCheckin(who('freja'), { checkinId: mine.open!.id, score: '4', comment: '  Det går fint på skolen  ' }, day(1))).toEqual({
 			ok: true,
-			score: 4
+			score: 4,
+			low: null
 		});
 		expect(myCheckin(who('freja'), day(1))!.open).toBeNull();
 
@@ -72,7 +73,7 @@ describe('check-ins: the rhythm and the answers', () => {
 			error: 'comment'
 		});
 		expect(answerCheckin(who('amina'), { checkinId: id, score: '3', comment: '' }, base)).toEqual({ ok: false, error: 'not_found' });
-		expect(answerCheckin(who('freja'), { checkinId: id, score: '3', comment: '' }, base)).toEqual({ ok: true, score: 3 });
+		expect(answerCheckin(who('freja'), { checkinId: id, score: '3', comment: '' }, base)).toEqual({ ok: true, score: 3, low: null });
 		expect(answerCheckin(who('freja'), { checkinId: id, score: '5', comment: '' }, base)).toEqual({ ok: false, error: 'already_answered' });
 		expect(db.select().from(checkins).where(eq(checkins.id, id)).get()?.score).toBe(3);
 		expect(() => answerCheckin(who('mette'), { checkinId: id, score: '3', comment: '' }, base)).toThrow();

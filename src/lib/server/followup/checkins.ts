@@ -6,10 +6,11 @@
  * Check-ins are created as they fall due (`syncCheckins`, idempotent: one per young person and
  * day). Closing the plan does not stop the rhythm; only the guide ends it.
  */
-import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, isNull, lte } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 import { addDays, format, parseISO } from 'date-fns';
 import { z } from 'zod';
-import type { CheckinOverview, FollowUpFlag, MyCheckin, RhythmView, TimelineItem } from '../../shared/followup';
+import type { CheckinOverview, FollowUpFlag, LowAnswerReply, MyCheckin, RhythmView, TimelineItem } from '../../shared/followup';
 import { recordAccess, recordAccesses } from '../access';
 import {
 	checkinState,
@@ -25,10 +26,12 @@ import {
 import { isIsoDate, todayIso } from '../dates';
 import { db } from '../db';
 import { inSlices } from '../db/slices';
-import { checkinSchedules, checkins, type CheckinSchedule } from '../db/schema';
+import { checkinSchedules, checkins, users, type CheckinSchedule } from '../db/schema';
 import { newId } from '../ids';
-import { authorize, can, NO_RELATION, relationsOf, rule, type Actor } from '../access';
-import { notifyCheckinsDue } from '../push';
+import { authorize, can, currentAssignment, NO_RELATION, relationsOf, rule, type Actor } from '../access';
+import { guideAnswerTime } from '../guides';
+import { getSettings } from '../settings';
+import { notifyCheckinsDue, notifyLowCheckin } from '../push';
 
 /** How far ahead a guide may let a rhythm start. */
 const MAX_START_AHEAD_DAYS = 365;
@@ -100,6 +103,8 @@ export function scheduleCheckins() {
 	timer.unref();
 }
 
+const followedUpBy = alias(users, 'followed_up_by');
+
 /** The young person's check-ins, newest first, with where each stands today. */
 function timelineOf(youthId: string, today: string, limit = 100): TimelineItem[] {
 	return db()
@@ -109,10 +114,13 @@ function timelineOf(youthId: string, today: string, limit = 100): TimelineItem[]
 			answeredAt: checkins.answeredAt,
 			score: checkins.score,
 			comment: checkins.comment,
-			intervalDays: checkinSchedules.intervalDays
+			intervalDays: checkinSchedules.intervalDays,
+			followedUpAt: checkins.followedUpAt,
+			followedUpBy: followedUpBy.displayName
 		})
 		.from(checkins)
 		.leftJoin(checkinSchedules, eq(checkinSchedules.id, checkins.scheduleId))
+		.leftJoin(followedUpBy, eq(followedUpBy.id, checkins.followedUpBy))
 		.where(eq(checkins.youthId, youthId))
 		.orderBy(desc(checkins.dueOn))
 		.limit(limit)
@@ -126,7 +134,8 @@ function timelineOf(youthId: string, today: string, limit = 100): TimelineItem[]
 				state: checkinState(c, interval, today),
 				score: c.score,
 				comment: c.comment,
-				answeredAt: c.answeredAt
+				answeredAt: c.answeredAt,
+				followedUp: c.followedUpAt ? { by: c.followedUpBy ?? '', at: c.followedUpAt } : null
 			};
 		});
 }
@@ -162,6 +171,8 @@ export function checkinOverview(actor: NonNullable<Actor>, youthId: string, now 
 	return {
 		today,
 		canManage: can(actor, 'checkins.manage', youthId),
+		canFollowUp: can(actor, 'checkins.followUp', youthId),
+		lowPending: lowPending(youthId).length > 0,
 		rhythm: rhythmView(currentSchedule(youthId), today),
 		timeline: timelineOf(youthId, today)
 	};
@@ -188,12 +199,12 @@ const answerInput = z.object({
 
 export type AnswerError = 'score' | 'comment' | 'not_found' | 'already_answered' | 'closed';
 
-/** The young person answers one of their own check-ins. */
+/** The young person answers one of their own check-ins; a low answer gets its reply (issue 20). */
 export function answerCheckin(
 	actor: Actor,
 	raw: Record<string, unknown>,
 	now = new Date()
-): { ok: true; score: number } | { ok: false; error: AnswerError } {
+): { ok: true; score: number; low: LowAnswerReply | null } | { ok: false; error: AnswerError } {
 	if (!actor) return { ok: false, error: 'not_found' };
 	authorize(actor, 'checkins.answer', actor.id);
 	const parsed = answerInput.safeParse(raw);
@@ -212,7 +223,42 @@ export function answerCheckin(
 		.where(and(eq(checkins.id, checkinId), eq(checkins.youthId, actor.id), isNull(checkins.answeredAt)))
 		.run();
 	if (!result.changes) return { ok: false, error: 'already_answered' };
-	return { ok: true, score };
+	if (score > LOW_SCORE) return { ok: true, score, low: null };
+	// A low answer: the young person is told at once who to call and when their guide sees it;
+	// the guide is told at once, and the youth unit too while there is no guide or the guide is away.
+	const guide = guideAnswerTime(actor, actor.id, now);
+	const guideId = currentAssignment(actor.id)?.guideId ?? null;
+	void notifyLowCheckin({ guideId, unit: !guideId || guide?.kind === 'away' });
+	const { unitName, unitPhone } = getSettings();
+	return { ok: true, score, low: { guide, unit: { name: unitName, phone: unitPhone } } };
+}
+
+/** The young person's low answers (1–2) no one has followed up yet. */
+function lowPending(youthId: string) {
+	return db()
+		.select({ id: checkins.id })
+		.from(checkins)
+		.where(
+			and(eq(checkins.youthId, youthId), isNotNull(checkins.answeredAt), lte(checkins.score, LOW_SCORE), isNull(checkins.followedUpAt))
+		)
+		.all();
+}
+
+/**
+ * "Talt med hende/ham" (issue 20): the current guide, or the coordinator, has talked with the
+ * young person about their low answers. Every low answer not yet followed up is marked with who
+ * and when, and leaves the flag lists and the coordinator's list of answers without follow-up.
+ */
+export function markFollowedUp(actor: Actor, youthId: string, now = new Date()): { ok: true; marked: number } | { ok: false; error: 'nothing' } {
+	authorize(actor, 'checkins.followUp', youthId);
+	const pending = lowPending(youthId).map((c) => c.id);
+	if (!pending.length) return { ok: false, error: 'nothing' };
+	const result = db()
+		.update(checkins)
+		.set({ followedUpAt: now, followedUpBy: actor!.id })
+		.where(and(inArray(checkins.id, pending), isNull(checkins.followedUpAt)))
+		.run();
+	return result.changes ? { ok: true, marked: result.changes } : { ok: false, error: 'nothing' };
 }
 
 export type RhythmError = 'interval' | 'starts_on' | 'months' | 'no_rhythm';
@@ -283,7 +329,7 @@ export function stopRhythm(actor: Actor, youthId: string, now = new Date()): { o
 
 /**
  * Flags for a staff list, by young person: while the guide has a rhythm running (not ended), the
- * latest settled check-in was missed or answered low (1–2). Only young people whose check-ins
+ * latest settled check-in was missed or answered low (1–2) and not yet followed up. Only young people whose check-ins
  * the actor may read are included.
  */
 export function followUpFlags(actor: NonNullable<Actor>, youthIds: string[], now = new Date()): Record<string, FollowUpFlag> {
@@ -308,6 +354,7 @@ export function followUpFlags(actor: NonNullable<Actor>, youthIds: string[], now
 				dueOn: checkins.dueOn,
 				answeredAt: checkins.answeredAt,
 				score: checkins.score,
+				followedUpAt: checkins.followedUpAt,
 				intervalDays: checkinSchedules.intervalDays
 			})
 			.from(checkins)
@@ -324,7 +371,7 @@ export function followUpFlags(actor: NonNullable<Actor>, youthIds: string[], now
 		if (state === 'open') continue;
 		settled.add(row.youthId);
 		if (state === 'missed') flags[row.youthId] = { kind: 'missed', dueOn: row.dueOn };
-		else if (row.score !== null && row.score <= LOW_SCORE) flags[row.youthId] = { kind: 'low', score: row.score, dueOn: row.dueOn };
+		else if (row.score !== null && row.score <= LOW_SCORE && !row.followedUpAt) flags[row.youthId] = { kind: 'low', score: row.score, dueOn: row.dueOn };
 	}
 	// Each flag (and each young person found without one) rests on reading their answers.
 	recordAccesses(actor, [...settled], 'checkins');

@@ -8,6 +8,7 @@ export {
 	answerCheckin,
 	checkinOverview,
 	followUpFlags,
+	markFollowedUp,
 	myCheckin,
 	scheduleCheckins,
 	setRhythm,
@@ -18,3 +19,4 @@ export { outcomeTables, outcomesCsv } from './outcome-tables';
 export { outcomeReport, parsePeriod } from './outcomes';
 export { dueDatesUntil, LOW_SCORE, MAX_ANSWER_WINDOW_DAYS } from './rhythm';
 export { importStatus, setStatus, statusOverview } from './status';
+export { followUpDeadline, lowAnswersWithoutFollowUp } from './escalation';

@@ -7,7 +7,7 @@
 export { currentGuide, guideDirectory, guideName, guidesForVisitation, importAssignment, startInvitedGuide } from './directory';
 export { handOver, handoverView, TO_QUEUE } from './handover';
 export type { HandoverProblem, HandoverResult } from './handover';
-export { ownProfile, ownWorkingTime, reachTimes, updateOwnProfile, updateWorkingTime } from './profiles';
+export { guideAnswerTime, ownProfile, ownWorkingTime, reachTimes, updateOwnProfile, updateWorkingTime } from './profiles';
 export { expectAnswer } from './answer-time';
 export type { AnswerExpectation } from './answer-time';
 export { handoverNews, markGuideNewsSeen, parentRequests, unseenGuideNews, youthRequests } from './request-views';

@@ -4,7 +4,7 @@ import { listCaseloadPage } from './caseload';
 import { readCaseloadQuery } from '../../shared/caseload';
 import { accessLog, guideAssignments, users, youthStatusHistory } from '../db/schema';
 import { ANSWER_WINDOW_DAYS } from '../db/caseload-index';
-import { answerCheckin, followUpFlags, MAX_ANSWER_WINDOW_DAYS, myCheckin, setRhythm } from '../followup';
+import { answerCheckin, followUpFlags, markFollowedUp, MAX_ANSWER_WINDOW_DAYS, myCheckin, setRhythm } from '../followup';
 import { todayIso } from '../dates';
 import { newId } from '../ids';
 import { demoUser, freshDemoDatabase } from '../testing';
@@ -178,5 +178,30 @@ describe('the staff’s list, a page at a time', () => {
 				.where(and(eq(accessLog.actorId, lone.id), eq(accessLog.resource, 'checkins')))
 				.all()
 		).toEqual([]);
+	});
+
+	it('sorts by flags: a low check-in answer first, then the other flags; off the top once followed up (issue 20)', () => {
+		manyYoungPeople();
+		const freja = who('freja').id;
+		const mette = who('mette');
+		const lone = who('lone');
+		setRhythm(mette, freja, { intervalDays: '7', startsOn: todayIso(base), months: '' }, base);
+		const open = myCheckin(who('freja'), base)!.open!;
+		answerCheckin(who('freja'), { checkinId: open.id, score: '1', comment: 'Jeg orker ikke mere' }, base);
+		for (const actor of [mette, lone]) {
+			expect(list(actor, 'sort=flags').sorts).toContain('flags');
+			expect(list(actor, 'sort=flags').rows[0]!.id).toBe(freja);
+		}
+		// Everyone with a flag comes before everyone without one.
+		const rows = [1, 2, 3].flatMap((page) => list(lone, `sort=flags&page=${page}`).rows);
+		const flagged = rows.map((r) => Boolean(r.flags && (r.flags.checkin || r.flags.overdue || r.flags.notAgreed || r.flags.noGuide)));
+		expect(flagged.indexOf(false)).toBeGreaterThan(0);
+		expect(flagged.slice(flagged.indexOf(false))).not.toContain(true);
+		// Caseworkers see no flags and cannot sort by them.
+		expect(list(who('ali'), 'sort=flags').query.sort).toBe('name');
+
+		expect(markFollowedUp(mette, freja, base)).toMatchObject({ ok: true });
+		expect(list(mette, 'sort=flags').rows.find((r) => r.id === freja)?.flags?.checkin ?? null).toBeNull();
+		expect(list(lone, 'flag=low').rows.map((r) => r.id)).not.toContain(freja);
 	});
 });

@@ -34,11 +34,12 @@ const GUIDE_NAME_KEY = sql.raw(nameKeySql('u.display_name'));
 
 /** Sorting by meeting, overdue steps or agreement orders by what is in plans: for those who read them. */
 const SORTS: Record<'guide' | 'caseworker' | 'coordinator', CaseloadSort[]> = {
-	guide: ['name', 'age', 'meeting', 'overdue', 'agreement'],
+	guide: ['name', 'age', 'meeting', 'overdue', 'agreement', 'flags'],
 	// Every department's consent covers the plan; not every one covers the meetings (PPR's does not).
+	// Caseworkers see no flags, so they do not sort by them either.
 	caseworker: ['name', 'age', 'overdue', 'agreement'],
-	// The coordinator does not read plans (docs/product.md, roles).
-	coordinator: ['name', 'age']
+	// The coordinator does not read plans (docs/product.md, roles), but sees the flags.
+	coordinator: ['name', 'age', 'flags']
 };
 
 /** Who is on the actor's list, as a condition on the index row `f`; null: nobody. */
@@ -95,6 +96,13 @@ function orderBy(sort: CaseloadSort, direction: SortDirection, today: string, no
 			);
 		case 'agreement':
 			return byValue(sql`case f.plan_agreement when 'stale' then 0 when 'never' then 1 when 'current' then 2 end`);
+		case 'flags':
+			// By the most urgent flag a young person has (the filters' own conditions): a low check-in
+			// answer first, then a missed check-in, overdue steps, a plan not agreed to, no guide;
+			// those with none last.
+			return byValue(
+				sql`case when ${FLAG_SQL.low(today)} then 0 when ${FLAG_SQL.missed(today)} then 1 when ${FLAG_SQL.overdue(today)} then 2 when ${FLAG_SQL.notAgreed(today)} then 3 when ${FLAG_SQL.noGuide(today)} then 4 end`
+			);
 	}
 }
 

@@ -7,6 +7,7 @@ export {
 	notifyCheckinsDue,
 	notifyConsentWaiting,
 	notifyGuideChanged,
+	notifyLowCheckin,
 	notifyMeetingsTomorrow,
 	notifyNewMessage,
 	notifyRequestDecided,

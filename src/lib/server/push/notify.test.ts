@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { openDatabase, type Db } from '../db/client';
-import { pushSubscriptions, vapidKeys } from '../db/schema';
+import { guideProfiles, pushSubscriptions, vapidKeys } from '../db/schema';
 import { demoUser, freshDemoDatabase, MIGRATIONS } from '../testing';
 import {
 	MAX_SUBSCRIPTIONS_PER_PERSON,
@@ -23,7 +23,7 @@ import { approveRequest, declineRequest } from '../guides';
 import { giveConsent } from '../consent';
 import { answerConsentRequest, askForConsent } from '../consent';
 import { wordingVersionFor } from '../consent';
-import { setRhythm, syncCheckins } from '../followup';
+import { answerCheckin, myCheckin, setRhythm, syncCheckins } from '../followup';
 import { todayIso } from '../dates';
 import { saveLocale } from '../auth';
 
@@ -447,6 +447,64 @@ describe('other news', () => {
 			const muchLater = new Date(start.getTime() + 28 * 86_400_000);
 			expect(syncCheckins([freja!.id], muchLater, false)).toHaveLength(1);
 			expect(await received(service, 3, 700)).toHaveLength(2);
+		} finally {
+			await service.close();
+		}
+	});
+
+	/** Freja answers today's check-in with this score; only the guide's side is subscribed. */
+	async function frejaAnswersLow(service: { origin: string }) {
+		const [freja, mette, lone] = ['freja', 'mette', 'lone'].map((u) => demoUser(database, u));
+		const keys = {
+			'/push/mette': subscribeDevice(mette!.id, `${service.origin}/push/mette`),
+			'/push/lone': subscribeDevice(lone!.id, `${service.origin}/push/lone`)
+		};
+		const now = new Date();
+		expect(setRhythm(mette!, freja!.id, { intervalDays: '14', startsOn: todayIso(now), months: '' }, now)).toEqual({ ok: true });
+		const open = myCheckin(freja!, now)!.open!;
+		expect(answerCheckin(freja!, { checkinId: open.id, score: '1', comment: 'Jeg orker ikke mere' }, now)).toMatchObject({ ok: true });
+		return keys;
+	}
+
+	it('a low check-in answer notifies the guide at once, urgently, without the answer (issue 20)', async () => {
+		const service = await startPushService();
+		try {
+			const keys = await frejaAnswersLow(service);
+			const pushes = await received(service, 1);
+			expect(pushes).toHaveLength(1);
+			expect(pushes[0]!.headers.urgency).toBe('high');
+			expect(notices(pushes, keys)).toEqual([
+				{
+					path: '/push/mette',
+					kind: 'lowCheckin',
+					title: 'Minvej',
+					body: 'Et svar kræver din opmærksomhed i Minvej',
+					lang: 'da',
+					dir: 'ltr',
+					url: '/staff'
+				}
+			]);
+			expect(pushes[0]!.body.toString('latin1')).not.toContain('orker');
+		} finally {
+			await service.close();
+		}
+	});
+
+	it('while the guide is away, the youth unit’s coordinator is notified of a low answer too', async () => {
+		const service = await startPushService();
+		try {
+			const today = todayIso(new Date());
+			database
+				.update(guideProfiles)
+				.set({ awayFrom: today, awayUntil: today, awayText: null })
+				.where(eq(guideProfiles.userId, demoUser(database, 'mette').id))
+				.run();
+			const keys = await frejaAnswersLow(service);
+			const pushes = notices(await received(service, 2), keys);
+			expect(pushes.map((n) => [n.path, n.kind]).sort()).toEqual([
+				['/push/lone', 'lowCheckin'],
+				['/push/mette', 'lowCheckin']
+			]);
 		} finally {
 			await service.close();
 		}

@@ -19,6 +19,7 @@ import {
 	pwa_push_consent_cosign,
 	pwa_push_guide_changed,
 	pwa_push_guide_request,
+	pwa_push_low_checkin,
 	pwa_push_meeting,
 	pwa_push_message
 } from '../../paraglide/messages.js';
@@ -32,7 +33,7 @@ import type { MessageView } from '../../shared/messages';
 import { LOCALES, isLocaleName, textDirection, type Locale } from '../../shared/locales';
 
 /** What a notice can be about. */
-export const PUSH_KINDS = ['message', 'guideRequest', 'consentCosign', 'checkin', 'guideChanged', 'meeting'] as const;
+export const PUSH_KINDS = ['message', 'guideRequest', 'consentCosign', 'checkin', 'guideChanged', 'meeting', 'lowCheckin'] as const;
 export type PushKind = (typeof PUSH_KINDS)[number];
 /** The language a device subscribed in, as stored (Danish or English: the column's CHECK allows those). */
 export type PushLocale = (typeof PUSH_LOCALES)[number];
@@ -235,6 +236,9 @@ function targetUrl(role: Role, kind: PushKind): string {
 			return role === 'parent' ? '/parent' : '/guide';
 		case 'meeting':
 			return '/plan';
+		case 'lowCheckin':
+			// The list, where the flag is (and the coordinator's low answers without follow-up).
+			return '/staff';
 	}
 }
 
@@ -246,7 +250,8 @@ export function pushPayload(kind: PushKind, role: Role, locale: Locale): PushPay
 		consentCosign: pwa_push_consent_cosign,
 		checkin: pwa_push_checkin,
 		guideChanged: pwa_push_guide_changed,
-		meeting: pwa_push_meeting
+		meeting: pwa_push_meeting,
+		lowCheckin: pwa_push_low_checkin
 	}[kind];
 	return {
 		kind,
@@ -363,6 +368,23 @@ export function notifyCheckinsDue(checkins: { youthId: string }[]): Promise<Noti
 	);
 }
 
+/**
+ * A young person answered a check-in low (issue 20): their guide gets a notice at once, and the
+ * youth unit's coordinators too (`unit`) while there is no guide or the guide is away. The notice
+ * says that an answer needs attention, never whose or what.
+ */
+export function notifyLowCheckin(to: { guideId: string | null; unit: boolean }): Promise<NotifyResult> {
+	const coordinators = to.unit
+		? db()
+				.select({ id: users.id })
+				.from(users)
+				.where(and(eq(users.role, 'coordinator'), isNull(users.disabledAt)))
+				.all()
+				.map((u) => u.id)
+		: [];
+	return notifyAll([...(to.guideId ? [to.guideId] : []), ...coordinators], 'lowCheckin');
+}
+
 /** Meetings tomorrow: each young person gets one notice ("Du har et møde i morgen"), no details. */
 export function notifyMeetingsTomorrow(meetings: { youthId: string }[]): Promise<NotifyResult> {
 	return notifyAll(
@@ -384,7 +406,8 @@ async function sendOne(
 			vapidDetails,
 			TTL: TIME_TO_LIVE_S,
 			contentEncoding: 'aes128gcm',
-			urgency: 'normal',
+			// A low check-in answer should reach the guide's phone even when it saves battery.
+			urgency: kind === 'lowCheckin' ? 'high' : 'normal',
 			// A newer notice of the same kind replaces one the phone has not fetched yet.
 			topic: kind
 		});

@@ -19,6 +19,7 @@ export const actions: Actions = {
 		const values = { checkinId: field(form, 'checkinId'), score: field(form, 'score'), comment: field(form, 'comment') };
 		const result = answerCheckin(locals.user, values);
 		if (!result.ok) return fail(400, { error: result.error, values: { comment: values.comment } });
-		return { answered: result.score };
+		// A low answer: who to call now and when the guide sees it (issue 20), shown without JavaScript too.
+		return { answered: result.score, low: result.low };
 	}
 };

@@ -40,7 +40,13 @@ export const checkins = sqliteTable(
 		/** 1 (very bad) … 5 (very good). */
 		score: integer('score'),
 		comment: text('comment'),
-		createdAt: createdAt()
+		createdAt: createdAt(),
+		/**
+		 * A low answer (1–2) followed up: the guide (or the coordinator) talked with the young person
+		 * (issue 20). Who and when, kept on the answer; it leaves the flag lists then.
+		 */
+		followedUpAt: integer('followed_up_at', { mode: 'timestamp_ms' }),
+		followedUpBy: text('followed_up_by').references(() => users.id)
 	},
 	(t) => [
 		uniqueIndex('checkins_youth_due_unique').on(t.youthId, t.dueOn),

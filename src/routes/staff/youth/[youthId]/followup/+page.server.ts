@@ -1,5 +1,5 @@
 import { error, fail } from '@sveltejs/kit';
-import { checkinOverview, setRhythm, stopRhythm } from '$lib/server/followup';
+import { checkinOverview, markFollowedUp, setRhythm, stopRhythm } from '$lib/server/followup';
 import { field } from '$lib/server/http';
 import { getYouthSummary } from '$lib/server/people';
 import { authorize } from '$lib/server/access';
@@ -26,6 +26,12 @@ export const actions: Actions = {
 		const result = stopRhythm(locals.user, params.youthId);
 		if (!result.ok) return fail(400, { action: 'stopRhythm' as const, error: result.error });
 		return { action: 'stopRhythm' as const, ok: true };
+	},
+	/** "Talt med hende/ham" (issue 20): the low answers are followed up, with who and when. */
+	followedUp: async ({ locals, params }) => {
+		const result = markFollowedUp(locals.user, params.youthId);
+		if (!result.ok) return fail(400, { action: 'followedUp' as const, error: result.error });
+		return { action: 'followedUp' as const, ok: true };
 	},
 	setStatus: async ({ request, locals, params }) => {
 		const form = await request.formData();

@@ -303,7 +303,10 @@ test.describe('the plan', () => {
 
 		// Back to the demo's state: the plan only.
 		await mum.getByLabel('Guide').uncheck();
+		// The status still shows the first save's sentence: wait for this save's own answer.
+		const saved = freja.waitForResponse((r) => new URL(r.url()).pathname === '/consent' && r.request().method() === 'POST');
 		await mum.getByRole('button', { name: 'Gem det valgte med Karen Nielsen' }).click();
+		expect((await saved).ok()).toBe(true);
 		await expect(mum.getByRole('status')).toHaveText('Du har sagt ja. Karen Nielsen kan se det nu.');
 		for (const body of await answers()) expect(body).not.toContain('Mette Larsen');
 		await frejaContext.close();

@@ -525,6 +525,10 @@ export const PROBES_UNPROVEN: Record<string, string> = {
 	'POST /settings/sessions?/endOthers': 'only anonymous is refused, before any body is read; proven in tests/sessions.spec.ts',
 	'POST /settings/sessions?/endAll': 'checked in its own test (every session of the person ends), like POST /logout',
 	'POST /checkin?/answer': 'the demo has no open check-in; refused roles are stopped by the policy (404) before the id is looked at',
+	'POST /staff/youth/[youthId]/followup?/followedUp':
+		'freja has no low check-in answer in the demo, so the mark changes nothing; tests/checkin-safety.spec.ts marks one end to end (who and when on record)',
+	'POST /staff?/followedUp':
+		'freja has no low check-in answer in the demo, so the mark changes nothing; tests/checkin-safety.spec.ts marks one from the coordinator’s list',
 	'POST /consent?/removeParent':
 		'no adult in the demo has a parent link (freja, whose mother is linked, is 17); tests/consent.spec.ts removes one end to end',
 	'POST /parent/[youthId]/consent?/cosign': 'nobody may co-sign for freja (17, above the self-consent age)',

@@ -129,7 +129,7 @@ test.describe('follow-up without JavaScript', () => {
 		await followUp.getByLabel('Dage mellem spørgsmålene').fill('7');
 		await followUp.getByLabel('Hvor længe?').selectOption({ label: 'Indtil jeg afslutter den' });
 		await followUp.getByRole('button', { name: 'Gem rytme' }).click();
-		await expect(page).toHaveURL(/\/followup\?\/setRhythm$/);
+		await expect(page).toHaveURL(/\/followup\?\/setRhythm#checkin-followup-heading$/); // opens at its section (issue 20)
 		await expect(page.getByText('Rytmen er gemt.')).toBeVisible();
 		await expect(page.getByTestId('checkin-rhythm')).toContainText('Spørger hver 7. dag');
 		await logout(page);

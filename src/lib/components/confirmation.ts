@@ -9,8 +9,11 @@ import type { Attachment } from 'svelte/attachments';
  * The element needs tabindex="-1". Without JavaScript the form's action carries the item's
  * anchor (`?/markDone#step-…`) so the reloaded page opens there instead.
  */
-export function confirmation(around?: string): Attachment<HTMLElement> {
+export function confirmation(answer: unknown, around?: string): Attachment<HTMLElement> {
 	return (note) => {
+		// `answer` is what the note confirms: passing it makes a new answer (a second "Jeg har gjort
+		// det") run the attachment again, as attachments re-run when their arguments change.
+		if (answer == null) return;
 		// After the update that showed it has settled (the item may have moved in the same update).
 		void tick().then(() => {
 			if (!note.isConnected) return;

@@ -10,29 +10,9 @@
  * day: at work, after hours or away, each of the guide's sentences is accepted; the exact times are
  * unit-tested (followup/safety.test.ts).
  */
-import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
-import { expect, storyDatabasePath, test, type Browser, type BrowserContextOptions, type Page } from './story';
-import { expectAccessible, login } from './helpers';
-
-async function as(browser: Browser, username: string, options: BrowserContextOptions = {}): Promise<Page> {
-	const context = await browser.newContext(options);
-	const page = await context.newPage();
-	await login(page, username);
-	return page;
-}
-
-function withDb<T>(fn: (db: Database.Database) => T): T {
-	const db = new Database(storyDatabasePath());
-	db.pragma('busy_timeout = 5000');
-	try {
-		return fn(db);
-	} finally {
-		db.close();
-	}
-}
-const userId = (username: string) =>
-	withDb((db) => (db.prepare('select id from users where username = ?').get(username) as { id: string }).id);
+import { expect, test, type Page } from './story';
+import { as, expectAccessible, login, userIdOf as userId, withDb } from './helpers';
 const newId = () => randomBytes(12).toString('hex');
 
 /** A Copenhagen calendar day (YYYY-MM-DD), `offset` days from today. */

@@ -1,25 +1,12 @@
-import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
-import { expect, storyDatabasePath, test, type Browser, type Locator, type Page, type TestInfo } from './story';
-import { expectAccessible, login, switchLanguage } from './helpers';
+import { expect, test, type Browser, type Locator, type Page, type TestInfo } from './story';
+import { expectAccessible, login, switchLanguage, userIdOf as userId, withDb } from './helpers';
 
 /**
  * "Hvem har kigget" said once, plainly (issue 20): one line per person per day naming in words what
  * they saw, the times behind "Se hvornår", a caseworker's look marked apart from the guide's, and
  * older days behind "Vis ældre". Phone, Danish; the English page checked for code words too.
  */
-
-/** Reads (or changes) the running server's database directly, for setting up a story. */
-function withDb<T>(fn: (db: Database.Database) => T): T {
-	const db = new Database(storyDatabasePath());
-	db.pragma('busy_timeout = 5000');
-	try {
-		return fn(db);
-	} finally {
-		db.close();
-	}
-}
-const userId = (username: string) => withDb((db) => (db.prepare('select id from users where username = ?').get(username) as { id: string }).id);
 
 /** Someone else on their own phone (a separate browser context with the project's settings). */
 async function phoneOf(browser: Browser, info: TestInfo, username: string, options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {

@@ -3,19 +3,20 @@
  * something is new. Routes import this part only through this entry.
  */
 export {
-	ensureVapidKeys,
 	notifyCheckinsDue,
 	notifyConsentWaiting,
 	notifyGuideChanged,
 	notifyLowCheckin,
 	notifyMeetingsTomorrow,
 	notifyNewMessage,
-	notifyRequestDecided,
+	notifyRequestDecided
+} from './notify';
+export {
 	removeAllSubscriptions,
 	removeSubscription,
 	saveSubscription,
 	subscriptionCount,
 	subscriptionInput,
-	unsubscriptionInput,
-	vapidPublicKey
-} from './notify';
+	unsubscriptionInput
+} from './subscriptions';
+export { ensureVapidKeys, vapidPublicKey } from './vapid';

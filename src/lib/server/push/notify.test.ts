@@ -3,19 +3,16 @@ import { eq } from 'drizzle-orm';
 import { openDatabase, type Db } from '../db/client';
 import { guideProfiles, pushSubscriptions, vapidKeys } from '../db/schema';
 import { demoUser, freshDemoDatabase, MIGRATIONS } from '../testing';
+import { notifyUser, PUSH_KINDS, pushPayload } from './notify';
 import {
 	MAX_SUBSCRIPTIONS_PER_PERSON,
-	ensureVapidKeys,
-	forgetVapidKeys,
-	notifyUser,
-	PUSH_KINDS,
-	pushPayload,
 	removeAllSubscriptions,
 	removeSubscription,
 	saveSubscription,
 	subscriptionCount,
 	subscriptionInput
-} from './notify';
+} from './subscriptions';
+import { ensureVapidKeys, forgetVapidKeys } from './vapid';
 import { decryptPush, startPushService, subscribeDevice, verifyVapid, type ReceivedPush } from './push-service.testing';
 import { sendMessage } from '../messages';
 import { sendRequest } from '../guides';

@@ -1,6 +1,6 @@
 /**
- * Web Push (issue 7): the devices that asked for notifications, the server's VAPID keys, and
- * sending a notice that something is new.
+ * Web Push (issue 7): sending a notice that something is new to every device of a person's
+ * (the devices: subscriptions.ts; the keys: vapid.ts).
  *
  * - A notice never carries content: only "you have a new message in Minvej" (in the language the
  *   device subscribed in) and where to open the app. The push service sees nothing more, and
@@ -10,9 +10,7 @@
  * - The request is built (encrypted with aes128gcm, signed with VAPID) by the web-push library
  *   and sent with fetch; a subscription the push service reports gone (404/410) is removed.
  */
-import { and, count, desc, eq, isNull, notInArray } from 'drizzle-orm';
-import { createECDH } from 'node:crypto';
-import { z } from 'zod';
+import { and, eq, isNull } from 'drizzle-orm';
 import {
 	app_name,
 	pwa_push_checkin,
@@ -23,20 +21,15 @@ import {
 	pwa_push_meeting,
 	pwa_push_message
 } from '../../paraglide/messages.js';
-import { config } from '../config';
 import { db } from '../db';
-import { messageThreads, parentLinks, pushSubscriptions, users, vapidKeys, PUSH_LOCALES, type Role } from '../db/schema';
-import { newId } from '../ids';
-import { getSettings } from '../settings';
-import type { SessionUser } from '../auth';
+import { messageThreads, parentLinks, pushSubscriptions, users, type Role } from '../db/schema';
 import type { MessageView } from '../../shared/messages';
-import { LOCALES, isLocaleName, textDirection, type Locale } from '../../shared/locales';
+import { isLocaleName, textDirection, type Locale } from '../../shared/locales';
+import { ensureVapidKeys, vapidSubject } from './vapid';
 
 /** What a notice can be about. */
 export const PUSH_KINDS = ['message', 'guideRequest', 'consentCosign', 'checkin', 'guideChanged', 'meeting', 'lowCheckin'] as const;
 export type PushKind = (typeof PUSH_KINDS)[number];
-/** The language a device subscribed in, as stored (Danish or English: the column's CHECK allows those). */
-export type PushLocale = (typeof PUSH_LOCALES)[number];
 
 /** What the service worker receives (decrypted on the device). */
 export interface PushPayload {
@@ -60,165 +53,6 @@ export interface NotifyResult {
 const SEND_TIMEOUT_MS = 10_000;
 /** A notice not delivered within a day is dropped by the push service: it would be stale. */
 const TIME_TO_LIVE_S = 24 * 60 * 60;
-
-// ---- VAPID keys ----------------------------------------------------------------------------------
-
-let cachedKeys: { publicKey: string; privateKey: string } | undefined;
-
-/**
- * The server's VAPID key pair: configured, or stored, or made now and stored. Two processes
- * starting at once both insert "or ignore" and then read the one row that won.
- */
-export function ensureVapidKeys(): { publicKey: string; privateKey: string } {
-	if (cachedKeys) return cachedKeys;
-	const configured = { publicKey: config.vapidPublicKey, privateKey: config.vapidPrivateKey };
-	if (configured.publicKey && configured.privateKey) {
-		cachedKeys = { publicKey: configured.publicKey, privateKey: configured.privateKey };
-		return cachedKeys;
-	}
-	if (configured.publicKey || configured.privateKey) {
-		throw new Error('Set both VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY, or neither (then a pair is made and stored)');
-	}
-	const made = generateVapidKeys();
-	db().insert(vapidKeys).values({ id: 1, publicKey: made.publicKey, privateKey: made.privateKey }).onConflictDoNothing().run();
-	const row = db().select().from(vapidKeys).where(eq(vapidKeys.id, 1)).get();
-	if (!row) throw new Error('The VAPID key pair could not be stored');
-	cachedKeys = { publicKey: row.publicKey, privateKey: row.privateKey };
-	return cachedKeys;
-}
-
-/** A new P-256 key pair, as web-push's generateVAPIDKeys makes it (base64url, raw points). */
-function generateVapidKeys() {
-	const ecdh = createECDH('prime256v1');
-	ecdh.generateKeys();
-	const secret = ecdh.getPrivateKey();
-	// A secret with leading zero bytes comes out shorter: pad it to 32 bytes.
-	const privateKey = Buffer.concat([Buffer.alloc(Math.max(0, 32 - secret.length)), secret]);
-	return { publicKey: ecdh.getPublicKey().toString('base64url'), privateKey: privateKey.toString('base64url') };
-}
-
-/** For tests: forget the keys read so far (another database, other configuration). */
-export function forgetVapidKeys() {
-	cachedKeys = undefined;
-}
-
-/** The public key browsers subscribe with (applicationServerKey). */
-export function vapidPublicKey(): string {
-	return ensureVapidKeys().publicKey;
-}
-
-/** Who runs this server, for the push services: configured, else the youth unit's e-mail. */
-function vapidSubject(): string {
-	if (config.vapidSubject) return config.vapidSubject;
-	const email = getSettings().unitEmail;
-	return email ? `mailto:${email}` : 'mailto:minvej@invalid.invalid';
-}
-
-// ---- Subscriptions -------------------------------------------------------------------------------
-
-const base64url = (bytes: number) =>
-	z
-		.string()
-		.max(200)
-		.regex(/^[A-Za-z0-9_-]+={0,2}$/)
-		.refine((v) => Buffer.from(v, 'base64url').length === bytes);
-
-/**
- * The push services of the browsers people use (Chrome and Android, Firefox, Safari, Edge), by
- * host name or, for services with many hosts, by the domain they end in. Every notice makes the
- * server connect to each subscription's address, so no other address is ever taken: a
- * subscription cannot point the server at an intranet host or port.
- */
-const PUSH_SERVICE_HOSTS = ['fcm.googleapis.com', 'android.googleapis.com', 'updates.push.services.mozilla.com', 'web.push.apple.com'];
-const PUSH_SERVICE_DOMAINS = ['.push.apple.com', '.notify.windows.com'];
-
-/** At most this many devices get notices per person; a new one replaces the oldest. */
-export const MAX_SUBSCRIPTIONS_PER_PERSON = 5;
-
-/** A known push service: https on port 443, a known host, no user or password in the address. */
-function isPushServiceUrl(value: string): boolean {
-	let url: URL;
-	try {
-		url = new URL(value);
-	} catch {
-		return false;
-	}
-	const host = url.hostname.toLowerCase();
-	const known =
-		PUSH_SERVICE_HOSTS.includes(host) ||
-		config.pushServiceHosts.includes(host) ||
-		PUSH_SERVICE_DOMAINS.some((domain) => host.endsWith(domain));
-	return url.protocol === 'https:' && url.port === '' && !url.username && !url.password && known;
-}
-
-/** A browser's PushSubscription (its toJSON()), plus the language the notices should use. */
-export const subscriptionInput = z.object({
-	endpoint: z.string().max(2000).refine(isPushServiceUrl),
-	keys: z.object({
-		/** The device's P-256 public key: 65 bytes, uncompressed. */
-		p256dh: base64url(65),
-		/** The shared authentication secret: 16 bytes. */
-		auth: base64url(16)
-	}),
-	/**
-	 * The page's language when subscribing. Stored as Danish or English, a fallback only: a notice
-	 * is written in the language stored on the account (issue 16) whenever there is one.
-	 */
-	locale: z
-		.enum(LOCALES as [Locale, ...Locale[]])
-		.default('da')
-		.transform((l): PushLocale => (l === 'en' ? 'en' : 'da'))
-});
-export type SubscriptionInput = z.infer<typeof subscriptionInput>;
-
-export const unsubscriptionInput = z.object({ endpoint: z.string().max(2000) });
-
-/**
- * Turns notifications on for this device. The endpoint identifies the device: if someone else
- * was subscribed on it (a shared phone), it now belongs to the actor alone.
- */
-export function saveSubscription(actor: SessionUser, input: SubscriptionInput, now = new Date()) {
-	const values = { userId: actor.id, p256dh: input.keys.p256dh, auth: input.keys.auth, locale: input.locale };
-	db().transaction((tx) => {
-		tx.insert(pushSubscriptions)
-			.values({ id: newId(), endpoint: input.endpoint, createdAt: now, ...values })
-			.onConflictDoUpdate({ target: pushSubscriptions.endpoint, set: values })
-			.run();
-		// A person has a few devices: beyond the limit the oldest subscriptions go.
-		const keep = tx
-			.select({ id: pushSubscriptions.id })
-			.from(pushSubscriptions)
-			.where(eq(pushSubscriptions.userId, actor.id))
-			.orderBy(desc(pushSubscriptions.createdAt), desc(pushSubscriptions.id))
-			.limit(MAX_SUBSCRIPTIONS_PER_PERSON)
-			.all()
-			.map((r) => r.id);
-		tx.delete(pushSubscriptions)
-			.where(and(eq(pushSubscriptions.userId, actor.id), notInArray(pushSubscriptions.id, keep)))
-			.run();
-	});
-}
-
-/** Turns notifications off for this device (only the actor's own subscription). */
-export function removeSubscription(actor: SessionUser, endpoint: string): boolean {
-	const result = db()
-		.delete(pushSubscriptions)
-		.where(and(eq(pushSubscriptions.userId, actor.id), eq(pushSubscriptions.endpoint, endpoint)))
-		.run();
-	return result.changes > 0;
-}
-
-/** Turns notifications off on every device of the actor's. Returns how many there were. */
-export function removeAllSubscriptions(actor: SessionUser): number {
-	return db().delete(pushSubscriptions).where(eq(pushSubscriptions.userId, actor.id)).run().changes;
-}
-
-/** How many devices get notifications for the actor. */
-export function subscriptionCount(actor: SessionUser): number {
-	return db().select({ n: count() }).from(pushSubscriptions).where(eq(pushSubscriptions.userId, actor.id)).get()?.n ?? 0;
-}
-
-// ---- Sending -------------------------------------------------------------------------------------
 
 /** Where a notice opens the app, by the recipient's role. */
 function targetUrl(role: Role, kind: PushKind): string {

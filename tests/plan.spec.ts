@@ -291,6 +291,8 @@ test.describe('the plan', () => {
 		await login(freja, 'freja');
 		await freja.goto('/consent');
 		const mum = freja.getByTestId(/^consent-parent:/);
+		// While she shares, the choice of what is shared is folded on her mum's card (issue 20).
+		await mum.getByText('Mere om det').click();
 		await mum.getByLabel('Guide').check();
 		await mum.getByRole('button', { name: 'Gem det valgte med Karen Nielsen' }).click();
 		await expect(mum.getByRole('status')).toHaveText('Du har sagt ja. Karen Nielsen kan se det nu.');

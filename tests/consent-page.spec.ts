@@ -143,6 +143,41 @@ test.describe('the consent page on a phone, in Danish', () => {
 		await context.close();
 	});
 
+	test('peter’s “Nej, stop” and “Stop deling” weigh as much as his “Ja, jeg siger også ja”', async ({ page, browser }, info) => {
+		await login(page, 'noah');
+		await page.goto('/consent');
+		const fgu = page.getByTestId('consent-department:fgu');
+		await fgu.getByRole('button', { name: /^Ja, del med FGU/ }).click();
+		await expect(fgu.getByRole('status')).toHaveText('Du har sagt ja. Nu venter det på, at en af dine forældre også siger ja.');
+
+		const { locale, timezoneId, viewport, userAgent, deviceScaleFactor, isMobile, hasTouch } = info.project.use;
+		const context = await browser.newContext({ locale, timezoneId, viewport, userAgent, deviceScaleFactor, isMobile, hasTouch });
+		const peter = await context.newPage();
+		await login(peter, 'peter');
+		const cosign = peter.getByTestId('parent-cosign');
+		const yes = await weight(cosign.getByRole('button', { name: /^Ja, jeg siger også ja med FGU/ }));
+		const no = await weight(cosign.getByRole('button', { name: /^Nej, stop med FGU/ }));
+		for (const b of [yes, no]) {
+			expect(b.background, 'filled, not the card showing through').not.toBe(b.cardBackground);
+			expect(b.background).not.toBe('rgba(0, 0, 0, 0)');
+			expect(b.border, 'a fill, not an outline').toBe(b.background);
+		}
+		expect(no.background, 'no has a colour of its own').not.toBe(yes.background);
+		expect(no.fontWeight).toBe(yes.fontWeight);
+		expect(no.height).toBe(yes.height);
+		await cosign.getByRole('button', { name: /^Ja, jeg siger også ja med FGU/ }).click();
+		await expect(cosign.getByRole('status')).toHaveText('Tak. Du har sagt ja, og det gælder nu.');
+
+		// On Noah's page, the consent in force: "Stop deling" is filled too.
+		await peter.getByRole('link', { name: /Noah/ }).click();
+		const stop = await weight(peter.getByRole('button', { name: /^Stop deling med FGU/ }));
+		expect(stop.background).toBe(no.background);
+		expect(stop.border).toBe(stop.background);
+		expect(stop.fontWeight).toBe(yes.fontWeight);
+		await expectAccessible(peter);
+		await context.close();
+	});
+
 	test('noah (14), with the under-age notice, passes axe with a card opened', async ({ page }) => {
 		await login(page, 'noah');
 		await page.goto('/consent');

@@ -3,7 +3,7 @@ import { openConversation } from '$lib/server/messages';
 import { markReadFromForm, sendFromForm } from '$lib/server/messages';
 import { newId } from '$lib/server/ids';
 import { getYouthSummary } from '$lib/server/people';
-import { authorize } from '$lib/server/access';
+import { authorize, can } from '$lib/server/access';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, parent }) => {
@@ -13,7 +13,13 @@ export const load: PageServerLoad = async ({ locals, params, parent }) => {
 	const conversation = openConversation(locals.user, params.youthId);
 	const youth = getYouthSummary(locals.user, params.youthId);
 	if (!conversation || !youth) error(404, 'not_found');
-	return { conversation, youth: { id: youth.id, displayName: youth.displayName }, clientId: newId() };
+	return {
+		conversation,
+		youth: { id: youth.id, displayName: youth.displayName },
+		clientId: newId(),
+		// Back to the young person's page, when the policy lets the viewer open it.
+		youthPage: can(locals.user, 'profile.read', params.youthId)
+	};
 };
 
 export const actions: Actions = {

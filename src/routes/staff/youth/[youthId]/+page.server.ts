@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { checkinOverview } from '$lib/server/followup';
 import { getYouthSummary } from '$lib/server/people';
-import { authorize } from '$lib/server/access';
+import { authorize, can } from '$lib/server/access';
 import { loadStaffPlan, planActions } from './plan.server';
 import { recordAccess } from '$lib/server/access';
 import { staffConsentView } from '$lib/server/consent';
@@ -17,7 +17,9 @@ export const load: PageServerLoad = ({ locals, params }) => {
 		summary,
 		...loadStaffPlan(locals.user, params.youthId),
 		consent: staffConsentView(locals.user, params.youthId, locals.locale),
-		followUp: { checkins: checkinOverview(locals.user, params.youthId), status: statusOverview(locals.user, params.youthId) }
+		followUp: { checkins: checkinOverview(locals.user, params.youthId), status: statusOverview(locals.user, params.youthId) },
+		// A link to the conversation only for someone the policy lets open it (no dead links).
+		links: { conversation: can(locals.user, 'messages.read', params.youthId) }
 	};
 };
 

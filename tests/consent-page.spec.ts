@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from './story';
-import { DEMO_PASSWORD, expectAccessible, login } from './helpers';
+import { DEMO_PASSWORD, expectAccessible, login, secondPhone } from './helpers';
 
 /**
  * Issue 20, "the consent page, condensed" (tried as a 15-year-old on a phone): the facts every
@@ -115,18 +115,7 @@ test.describe('the consent page on a phone, in Danish', () => {
 	});
 
 	test('without JavaScript: the details open on a tap, and stop and yes work', async ({ browser }, info) => {
-		const { locale, timezoneId, viewport, userAgent, deviceScaleFactor, isMobile, hasTouch } = info.project.use;
-		const context = await browser.newContext({
-			locale,
-			timezoneId,
-			viewport,
-			userAgent,
-			deviceScaleFactor,
-			isMobile,
-			hasTouch,
-			javaScriptEnabled: false
-		});
-		const page = await context.newPage();
+		const page = await secondPhone(browser, info, { javaScriptEnabled: false });
 		await page.goto('/login');
 		await page.getByLabel('Brugernavn').fill('freja');
 		await page.getByLabel('Adgangskode').fill(DEMO_PASSWORD);
@@ -140,7 +129,7 @@ test.describe('the consent page on a phone, in Danish', () => {
 		await expect(job.getByText('Stoppet', { exact: true })).toBeVisible();
 		await job.getByRole('button', { name: 'Ja, del med Jobcentret' }).click();
 		await expect(job.getByRole('status')).toHaveText('Du har sagt ja. Jobcentret kan se det nu.');
-		await context.close();
+		await page.context().close();
 	});
 
 	test('peter’s “Nej, stop” and “Stop deling” weigh as much as his “Ja, jeg siger også ja”', async ({ page, browser }, info) => {
@@ -150,9 +139,7 @@ test.describe('the consent page on a phone, in Danish', () => {
 		await fgu.getByRole('button', { name: /^Ja, del med FGU/ }).click();
 		await expect(fgu.getByRole('status')).toHaveText('Du har sagt ja. Nu venter det på, at en af dine forældre også siger ja.');
 
-		const { locale, timezoneId, viewport, userAgent, deviceScaleFactor, isMobile, hasTouch } = info.project.use;
-		const context = await browser.newContext({ locale, timezoneId, viewport, userAgent, deviceScaleFactor, isMobile, hasTouch });
-		const peter = await context.newPage();
+		const peter = await secondPhone(browser, info);
 		await login(peter, 'peter');
 		const cosign = peter.getByTestId('parent-cosign');
 		const yes = await weight(cosign.getByRole('button', { name: /^Ja, jeg siger også ja med FGU/ }));
@@ -175,7 +162,7 @@ test.describe('the consent page on a phone, in Danish', () => {
 		expect(stop.border).toBe(stop.background);
 		expect(stop.fontWeight).toBe(yes.fontWeight);
 		await expectAccessible(peter);
-		await context.close();
+		await peter.context().close();
 	});
 
 	test('noah (14), with the under-age notice, passes axe with a card opened', async ({ page }) => {

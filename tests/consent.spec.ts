@@ -1,27 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import { expect, test, type Browser, type Page, type TestInfo } from './story';
-import { DEMO_PASSWORD, expectAccessible, inviteYouth, login, switchLanguage } from './helpers';
+import { expect, test, type Page } from './story';
+import { DEMO_PASSWORD, expectAccessible, inviteYouth, login, secondPhone, switchLanguage } from './helpers';
 
 /**
  * Consent the young person controls (issue 5). Every test that changes a consent puts it back
  * the way the demo seed has it, so other spec files meet the demo as documented.
  */
-
-/** A second person on their own phone (a separate browser context with the project's settings). */
-async function secondPhone(browser: Browser, info: TestInfo, options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
-	const { locale, timezoneId, viewport, userAgent, deviceScaleFactor, isMobile, hasTouch } = info.project.use;
-	const context = await browser.newContext({
-		locale,
-		timezoneId,
-		viewport,
-		userAgent,
-		deviceScaleFactor,
-		isMobile,
-		hasTouch,
-		...options
-	});
-	return context.newPage();
-}
 
 /** Waits until the page's scripts have loaded, so that hydration does not undo what a test types next. */
 async function settled(page: Page) {

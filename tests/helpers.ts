@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Browser, type BrowserContextOptions, type Page } from '@playwright/test';
+import { expect, type Browser, type BrowserContextOptions, type Page, type TestInfo } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { storyBaseURL, storyDatabasePath } from './story';
 
@@ -110,6 +110,16 @@ export async function axeViolations(page: Page): Promise<string[]> {
 export async function expectAccessible(page: Page) {
 	const summary = await axeViolations(page);
 	expect(summary, summary.join('\n')).toEqual([]);
+}
+
+/**
+ * A second person on their own phone: a separate browser context with the project's device,
+ * language and time zone (the `page` fixture's settings), not logged in.
+ */
+export async function secondPhone(browser: Browser, info: TestInfo, options: BrowserContextOptions = {}): Promise<Page> {
+	const { locale, timezoneId, viewport, userAgent, deviceScaleFactor, isMobile, hasTouch } = info.project.use;
+	const context = await browser.newContext({ locale, timezoneId, viewport, userAgent, deviceScaleFactor, isMobile, hasTouch, ...options });
+	return context.newPage();
 }
 
 /** A browser context of its own (a phone of its own), logged in as the person. */

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { expect, test, type Browser, type Locator, type Page, type TestInfo } from './story';
-import { expectAccessible, login, switchLanguage, userIdOf as userId, withDb } from './helpers';
+import { expectAccessible, login, secondPhone, switchLanguage, userIdOf as userId, withDb } from './helpers';
 
 /**
  * "Hvem har kigget" said once, plainly (issue 20): one line per person per day naming in words what
@@ -10,9 +10,7 @@ import { expectAccessible, login, switchLanguage, userIdOf as userId, withDb } f
 
 /** Someone else on their own phone (a separate browser context with the project's settings). */
 async function phoneOf(browser: Browser, info: TestInfo, username: string, options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
-	const { locale, timezoneId, viewport, userAgent, deviceScaleFactor, isMobile, hasTouch } = info.project.use;
-	const context = await browser.newContext({ locale, timezoneId, viewport, userAgent, deviceScaleFactor, isMobile, hasTouch, ...options });
-	const page = await context.newPage();
+	const page = await secondPhone(browser, info, options);
 	await login(page, username);
 	return page;
 }

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { answerCheckin, checkinOverview, followUpFlags, myCheckin, setRhythm, stopRhythm, syncCheckins } from './checkins';
+import { answerCheckin, checkinOverview, followUpFlags, myCheckin } from './checkins';
+import { setRhythm, stopRhythm, syncCheckins } from './schedules';
 import { todayIso } from '../dates';
 import type { Db } from '../db';
 import { accessLog, checkins, plans } from '../db/schema';

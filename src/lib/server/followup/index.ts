@@ -4,17 +4,8 @@
  * this entry.
  * The shapes it hands the pages are typed in src/lib/shared/followup.ts.
  */
-export {
-	answerCheckin,
-	checkinOverview,
-	followUpFlags,
-	markFollowedUp,
-	myCheckin,
-	scheduleCheckins,
-	setRhythm,
-	stopRhythm,
-	syncCheckins
-} from './checkins';
+export { answerCheckin, checkinOverview, followUpFlags, markFollowedUp, myCheckin } from './checkins';
+export { scheduleCheckins, setRhythm, stopRhythm, syncCheckins } from './schedules';
 export { outcomeTables, outcomesCsv } from './outcome-tables';
 export { outcomeReport, parsePeriod } from './outcomes';
 export { dueDatesUntil, LOW_SCORE, MAX_ANSWER_WINDOW_DAYS } from './rhythm';

@@ -8,7 +8,7 @@ import { TZDate } from '@date-fns/tz';
 import { addDays, eachMonthOfInterval, format, parseISO } from 'date-fns';
 import { and, asc, eq, gte, inArray, isNotNull, isNull, lt, lte, ne, or } from 'drizzle-orm';
 import { z } from 'zod';
-import { syncCheckins } from './checkins';
+import { syncCheckins } from './schedules';
 import { checkinState, LOW_SCORE, MAX_ANSWER_WINDOW_DAYS } from './rhythm';
 import { isIsoDate, TIME_ZONE, todayIso } from '../dates';
 import { db } from '../db';

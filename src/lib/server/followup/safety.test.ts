@@ -5,7 +5,8 @@
  */
 import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { answerCheckin, checkinOverview, followUpFlags, markFollowedUp, myCheckin, setRhythm } from './checkins';
+import { answerCheckin, checkinOverview, followUpFlags, markFollowedUp, myCheckin } from './checkins';
+import { setRhythm } from './schedules';
 import { followUpDeadline, lowAnswersWithoutFollowUp } from './escalation';
 import { todayIso } from '../dates';
 import type { Db } from '../db';

@@ -5,14 +5,8 @@
  * through this entry.
  * The shapes it hands the pages are typed in src/lib/shared/consent.ts.
  */
-export {
-	CONSENT_CHANGES_PER_MINUTE,
-	cosignConsent,
-	giveConsent,
-	removeParentLink,
-	setConsentRateLimit,
-	withdrawConsent
-} from './changes';
+export { cosignConsent, giveConsent, removeParentLink, withdrawConsent } from './changes';
+export { CONSENT_CHANGES_PER_MINUTE, setConsentRateLimit } from './limits';
 export { consentHistory, consentHistoryExport } from './history';
 export { answerConsentRequest, askForConsent, consentRequestCount } from './requests';
 export { parentConsentView, parentConsentViews, staffConsentView, youthConsentView } from './views';

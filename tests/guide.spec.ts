@@ -190,6 +190,8 @@ test.describe('choosing a guide', () => {
 		await page.goto('/staff/requests');
 		await expect(page.getByTestId('queue-item').filter({ hasText: 'Freja Nielsen' })).toContainText(reason);
 		await openInQueue(page, 'Freja Nielsen');
+		// One decision at a time: declining is chosen first (issue 20).
+		await page.getByRole('link', { name: 'Afvis', exact: true }).click();
 		await page.getByRole('button', { name: 'Afvis anmodningen' }).click();
 		await expect(page.getByRole('alert').filter({ hasText: 'Skriv en begrundelse til den unge' })).toBeVisible();
 		await expect(page.getByText('Status: Venter på svar')).toBeVisible();

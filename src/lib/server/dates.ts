@@ -3,7 +3,7 @@
  * maintained library; birthdays and due dates must turn over at midnight in Copenhagen, not UTC).
  */
 import { TZDate } from '@date-fns/tz';
-import { addDays, differenceInYears, format, isValid, parseISO } from 'date-fns';
+import { addDays, differenceInYears, format, isValid, parseISO, subYears } from 'date-fns';
 
 export const TIME_ZONE = 'Europe/Copenhagen';
 
@@ -37,4 +37,13 @@ export function addDaysIso(iso: string, days: number): string {
 export function startOfDayIn(iso: string): Date {
 	const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
 	return new Date(new TZDate(year, month - 1, day, TIME_ZONE).getTime());
+}
+
+/**
+ * The birth dates of people aged `from` to `to` years (inclusive) on the date `today`: born after
+ * `after` (exclusive) and on or before `onOrBefore`.
+ */
+export function birthDatesForAges(from: number, to: number, today: string): { after: string; onOrBefore: string } {
+	const day = parseISO(today);
+	return { after: format(subYears(day, to + 1), 'yyyy-MM-dd'), onOrBefore: format(subYears(day, from), 'yyyy-MM-dd') };
 }

@@ -1,5 +1,6 @@
 /** What the guides part hands the pages: the directory, guide requests, the visitation queue and the forms' results. */
-import type { RequestKind, RequestStatus } from './domain';
+import { AGE_BANDS, type AgeBand } from './caseload';
+import { REQUEST_KINDS, type RequestKind, type RequestStatus } from './domain';
 
 /** What a guide request form action returns on failure: the kind of form, error codes and what was typed. */
 export interface RequestFormState {
@@ -9,8 +10,12 @@ export interface RequestFormState {
 }
 
 /** What a visitation decision action returns on failure: which form, the error code and what was typed. */
+/** The visitation's decisions on a request, in the order the page offers them. */
+export const DECISIONS = ['approve', 'suggest', 'decline'] as const;
+export type Decision = (typeof DECISIONS)[number];
+
 export interface DecisionFormState {
-	decision?: 'approve' | 'decline' | 'suggest';
+	decision?: Decision;
 	error?: string;
 	values?: Record<string, string>;
 }
@@ -70,6 +75,29 @@ export interface RequestView {
 export interface ParentRequests {
 	requests: RequestView[];
 	otherPending: boolean;
+}
+
+/** Where a request in the queue stands: on the agenda, or waiting for the young person's answer. */
+export const QUEUE_STATES = ['open', 'suggested'] as const;
+export type QueueState = (typeof QUEUE_STATES)[number];
+
+/** The visitation queue's filters, in the address (`?kind=…&state=…&age=…`), so they work without JavaScript. */
+export interface QueueFilter {
+	kind: RequestKind | null;
+	state: QueueState | null;
+	age: AgeBand | null;
+}
+
+const pick = <T extends string>(list: readonly T[], value: string | null): T | null =>
+	value !== null && (list as readonly string[]).includes(value) ? (value as T) : null;
+
+/** Reads the queue's filters from the address; anything unknown is left out. */
+export function readQueueFilter(params: URLSearchParams): QueueFilter {
+	return {
+		kind: pick(REQUEST_KINDS, params.get('kind')),
+		state: pick(QUEUE_STATES, params.get('state')),
+		age: pick(Object.keys(AGE_BANDS) as AgeBand[], params.get('age'))
+	};
 }
 
 /** A request on the visitation's agenda. */

@@ -22,6 +22,7 @@ import {
 	visitationQueue
 } from './visitation';
 import type { Db } from '../db';
+import type { QueueFilter } from '../../shared/guides';
 
 let db: Db;
 const who = (u: string) => demoUser(db, u);
@@ -207,6 +208,29 @@ describe('deciding at the visitation', () => {
 		expect(items[0]!.goal).toContain('tømrer');
 		expect(items[1]).toMatchObject({ youth: { age: 14 }, wish: { displayName: 'Jonas Berg', full: false } });
 		expect(refusal(() => visitationQueue(who('mette')))).toBe(404);
+	});
+
+	it('narrows the queue by kind, by where a request stands and by age, in the query', () => {
+		const t0 = new Date(Date.now() - 60_000);
+		sendRequest(who('freja'), id('freja'), 'change', { guideId: '', reason: 'Vi taler ikke godt sammen.' }, t0);
+		const noahs = pick('noah', 'jonas');
+		expect(sendRequest(who('amina'), id('amina'), 'propose', teacher).ok).toBe(true);
+		expect(suggestGuide(who('lone'), noahs, { guideId: id('mette'), message: '', overrideReason: '' })).toEqual({ ok: true });
+		const names = (filter: Partial<QueueFilter>) => {
+			const queue = visitationQueue(who('lone'), { kind: null, state: null, age: null, ...filter });
+			return [...queue.groups.flatMap((g) => g.requests), ...queue.waiting].map((i) => i.youth.displayName);
+		};
+		expect(names({})).toEqual(['Freja Nielsen', 'Amina Hassan', 'Noah Jensen']);
+		expect(names({ kind: 'propose' })).toEqual(['Amina Hassan']);
+		expect(names({ kind: 'change' })).toEqual(['Freja Nielsen']);
+		expect(names({ state: 'suggested' })).toEqual(['Noah Jensen']);
+		expect(names({ state: 'open' })).toEqual(['Freja Nielsen', 'Amina Hassan']);
+		// Freja is 17, Noah 14 and Amina 20 in the demo.
+		expect(names({ age: '13-15' })).toEqual(['Noah Jensen']);
+		expect(names({ age: '16-17' })).toEqual(['Freja Nielsen']);
+		expect(names({ age: '18-20', kind: 'propose', state: 'open' })).toEqual(['Amina Hassan']);
+		expect(names({ age: '21-25' })).toEqual([]);
+		expect(visitationQueue(who('lone'), { kind: 'pick', state: null, age: null }).filtered).toBe(true);
 	});
 
 	it('approving assigns the guide, ends the previous assignment (kept) and cuts the old guide off at once', () => {

@@ -6,18 +6,21 @@
  * A decision sends a content-free Web Push to the young person (and a parent who asked).
  */
 import { addDays, format, getISODay, parseISO } from 'date-fns';
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, lte } from 'drizzle-orm';
 import { z } from 'zod';
 import { db, type Tx } from '../db';
 import { guideRequestEvents, guideRequests, plans, users, type GuideRequest, type RequestEvent, type RequestStatus } from '../db/schema';
 import { createInvite } from '../auth';
-import { ageOn, todayIso } from '../dates';
+import { ageOn, birthDatesForAges, todayIso } from '../dates';
 import { assignGuide, findGuide } from './directory';
 import { newId } from '../ids';
 import { notifyRequestDecided } from '../push';
 import { authorizeGlobal, can, currentAssignment, recordAccess, recordAccesses, type Actor } from '../access';
 import { getSettings } from '../settings';
-import type { QueueItem } from '../../shared/guides';
+import { AGE_BANDS } from '../../shared/caseload';
+import type { QueueFilter, QueueItem } from '../../shared/guides';
+
+const NO_FILTER: QueueFilter = { kind: null, state: null, age: null };
 
 // ---- The calendar ----------------------------------------------------------------------------
 
@@ -128,15 +131,33 @@ function toItem(actor: NonNullable<Actor>, r: GuideRequest, today: string, weekd
 	};
 }
 
-/** Open requests, oldest first, grouped by the visitation meeting they are on the agenda of. */
-export function visitationQueue(actor: Actor, now = new Date()) {
+/**
+ * Open requests, oldest first, grouped by the visitation meeting they are on the agenda of, and the
+ * ones waiting for the young person's answer to a suggestion; narrowed by the filters in SQL.
+ */
+export function visitationQueue(actor: Actor, filter: QueueFilter = NO_FILTER, now = new Date()) {
 	authorizeGlobal(actor, 'visitation.manage');
 	const { visitationWeekday } = getSettings();
 	const today = todayIso(now);
+	const where = [inArray(guideRequests.status, filter.state ? [filter.state] : OPEN_STATUSES)];
+	if (filter.kind) where.push(eq(guideRequests.kind, filter.kind));
+	if (filter.age) {
+		const [from, to] = AGE_BANDS[filter.age];
+		const { after, onOrBefore } = birthDatesForAges(from, to, today);
+		where.push(
+			inArray(
+				guideRequests.youthId,
+				db()
+					.select({ id: users.id })
+					.from(users)
+					.where(and(gt(users.birthDate, after), lte(users.birthDate, onOrBefore)))
+			)
+		);
+	}
 	const rows = db()
 		.select()
 		.from(guideRequests)
-		.where(inArray(guideRequests.status, OPEN_STATUSES))
+		.where(and(...where))
 		.orderBy(asc(guideRequests.createdAt))
 		.all();
 	const items = rows.map((r) => toItem(actor, r, today, visitationWeekday));
@@ -153,7 +174,13 @@ export function visitationQueue(actor: Actor, now = new Date()) {
 		group.requests.push(item);
 	}
 	groups.sort((a, b) => a.date.localeCompare(b.date));
-	return { groups, waiting: items.filter((i) => i.status === 'suggested'), nextMeeting: agendaDate(null, today, visitationWeekday) };
+	return {
+		groups,
+		waiting: items.filter((i) => i.status === 'suggested'),
+		nextMeeting: agendaDate(null, today, visitationWeekday),
+		filter,
+		filtered: !!(filter.kind || filter.state || filter.age)
+	};
 }
 
 /** One request as the visitation sees it (any status, so a decision can be shown afterwards). */

@@ -10,13 +10,12 @@
  * then named in the query). Each row shown is decided by the policy once more (`caseloadRows`).
  */
 import { sql, type SQL } from 'drizzle-orm';
-import { format, parseISO, subYears } from 'date-fns';
 import { db } from '../db';
 import { nameKey, nameKeySql } from '../db/schema';
 import { canGlobal, type Actor } from '../access';
 import { guideName } from '../guides';
 import { LOW_SCORE } from '../followup';
-import { todayIso } from '../dates';
+import { birthDatesForAges, todayIso } from '../dates';
 import { caseworkerCaseloadIds } from '../people';
 import {
 	AGE_BANDS,
@@ -68,10 +67,8 @@ const FLAG_SQL: Record<CaseloadFlag, (today: string) => SQL> = {
 /** Born within the band: between `to`+1 years before today (exclusive) and `from` years before (inclusive). */
 function ageBandSql(band: keyof typeof AGE_BANDS, today: string): SQL {
 	const [from, to] = AGE_BANDS[band];
-	const day = parseISO(today);
-	const latest = format(subYears(day, from), 'yyyy-MM-dd');
-	const earliest = format(subYears(day, to + 1), 'yyyy-MM-dd');
-	return sql`(f.birth_date > ${earliest} and f.birth_date <= ${latest})`;
+	const { after, onOrBefore } = birthDatesForAges(from, to, today);
+	return sql`(f.birth_date > ${after} and f.birth_date <= ${onOrBefore})`;
 }
 
 function orderBy(sort: CaseloadSort, direction: SortDirection, today: string, now: Date): SQL {

@@ -1,8 +1,8 @@
-import { guidesForVisitation } from '$lib/server/guides';
-import { visitationQueue } from '$lib/server/guides';
+import { guidesForVisitation, visitationQueue } from '$lib/server/guides';
+import { readQueueFilter } from '$lib/shared/guides';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ locals }) => ({
-	queue: visitationQueue(locals.user),
+export const load: PageServerLoad = ({ locals, url }) => ({
+	queue: visitationQueue(locals.user, readQueueFilter(url.searchParams)),
 	guides: guidesForVisitation(locals.user)
 });

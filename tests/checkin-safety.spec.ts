@@ -93,7 +93,7 @@ test.describe('a very low check-in answer', () => {
 		await expect(page).toHaveURL(/sort=flags/);
 		const card = page.getByTestId('caseload-row').filter({ hasText: 'Freja Nielsen' });
 		await expect(card.getByText('Lavt svar: 1 af 5')).toBeVisible();
-		await expect(page.getByTestId('caseload-row').first().getByRole('heading')).toHaveText('Freja Nielsen');
+		await expect(page.getByTestId('caseload-row').first().getByRole('link').first()).toHaveText('Freja Nielsen');
 		await expectAccessible(page);
 
 		await card.getByRole('link', { name: 'Freja Nielsen' }).click();

@@ -53,7 +53,7 @@ test.describe('follow-up', () => {
 		await logout(page);
 
 		await login(page, 'mette');
-		const card = page.getByRole('listitem').filter({ hasText: 'Freja Nielsen' });
+		const card = page.getByTestId('caseload-row').filter({ hasText: 'Freja Nielsen' });
 		await expect(card.getByText('Lavt svar: 2 af 5')).toBeVisible();
 		await expectAccessible(page);
 		await card.getByRole('link', { name: 'Freja Nielsen' }).click();

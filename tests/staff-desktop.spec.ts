@@ -1,5 +1,5 @@
 import { expect, test } from './story';
-import { expectAccessible, login, userIdOf } from './helpers';
+import { as, expectAccessible, login, userIdOf } from './helpers';
 
 /**
  * Issue 20, "staff screens for a working day on a desktop": a young person's page was one 700 px
@@ -52,6 +52,75 @@ test.describe('a young person’s page on a desktop', () => {
 		for (const href of await sections.getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('href')!))) {
 			await expect(page.locator(href), `${href} is on the page`).toHaveCount(1);
 		}
+		await expectAccessible(page);
+	});
+});
+
+test.describe('the staff list on a desktop', () => {
+	const DESKTOP = { viewport: { width: 1280, height: 800 }, isMobile: false, hasTouch: false };
+	test.use(DESKTOP);
+	const COLUMNS = ['Navn', 'Alder', 'Guide', 'Næste møde', 'Plan', 'Status', 'Opmærksomhed', 'Seneste besked'];
+
+	test('mette’s list shows the latest message; everyone’s list is dense, and search and filters narrow it', async ({ page, browser }) => {
+		// Freja writes to her guide: mette's list shows it, waiting for an answer.
+		// (Sent without JavaScript: the page comes back once the message is stored.)
+		const freja = await as(browser, 'freja', { javaScriptEnabled: false });
+		await freja.goto('/messages');
+		await freja.getByLabel('Skriv en besked').fill('Hej Mette, kan vi flytte mødet?');
+		await freja.getByRole('button', { name: 'Send', exact: true }).click();
+		await expect(freja.getByText('Hej Mette, kan vi flytte mødet?')).toBeVisible();
+		await freja.context().close();
+
+		await login(page, 'mette');
+		await page.goto('/staff');
+		const table = page.getByRole('table', { name: 'De unge på denne side af listen' });
+		await expect(table.getByRole('columnheader')).toHaveText(COLUMNS);
+		const frejaRow = page.getByTestId('caseload-row').filter({ hasText: 'Freja Nielsen' });
+		const last = frejaRow.getByTestId('last-message');
+		await expect(last).toContainText('Venter på svar');
+		await expect(last.getByRole('link')).toHaveAttribute('href', `/staff/messages/${userIdOf('freja')}`);
+		await expectAccessible(page);
+
+		// The coordinator's list of everyone: dense rows, one line high or two (the goal under the
+		// name), not cards; all of the demo's young people in the first screen.
+		await login(page, 'lone');
+		await page.goto('/staff');
+		const rows = page.getByTestId('caseload-row');
+		const count = await rows.count();
+		expect(count).toBeGreaterThanOrEqual(5);
+		for (const row of await rows.all()) {
+			expect((await row.boundingBox())!.height).toBeLessThanOrEqual(64);
+			await expect(row).toBeInViewport();
+		}
+		await expectAccessible(page);
+
+		// A filter narrows it (age 16–17), in the address.
+		await page.getByText('Søg og filtrér').click();
+		await page.getByLabel('Aldersgruppe').selectOption('16-17');
+		await page.getByRole('button', { name: 'Vis unge' }).click();
+		await expect(page).toHaveURL(/age=16-17/);
+		for (const text of await rows.allTextContents()) expect(text).toMatch(/1[67] år/);
+		expect(await rows.count()).toBeLessThan(count);
+
+		// Without JavaScript the search works too.
+		const plain = await as(browser, 'lone', { ...DESKTOP, javaScriptEnabled: false });
+		await plain.goto('/staff');
+		await plain.getByText('Søg og filtrér').click();
+		await plain.getByLabel('Navn').fill('freja');
+		await plain.getByRole('button', { name: 'Vis unge' }).click();
+		await expect(plain).toHaveURL(/q=freja/);
+		await expect(plain.getByTestId('caseload-row')).toHaveCount(1);
+		await expect(plain.getByTestId('caseload-row').getByRole('link').first()).toHaveText('Freja Nielsen');
+		await plain.context().close();
+	});
+
+	test('ali (jobcenter) gets no column for conversations he may not read', async ({ page }) => {
+		await login(page, 'ali');
+		await page.goto('/staff');
+		const headers = page.getByRole('columnheader');
+		await expect(headers.first()).toHaveText('Navn');
+		await expect(headers.filter({ hasText: 'Seneste besked' })).toHaveCount(0);
+		await expect(page.getByTestId('last-message')).toHaveCount(0);
 		await expectAccessible(page);
 	});
 });

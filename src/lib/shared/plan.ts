@@ -137,6 +137,10 @@ export interface CaseloadRow {
 	status: YouthStatus | null;
 	/** Null when the viewer may not see them. */
 	flags: RowFlags | null;
+	/** The viewer may read the young person's messages (then `lastMessage` is shown). */
+	messages: boolean;
+	/** The latest message in the current conversation; null when there is none or the viewer may not read it. */
+	lastMessage: { at: Date; fromYouth: boolean } | null;
 }
 
 /** What needs attention, for those who answer for the young person (policy: caseload.flags). */

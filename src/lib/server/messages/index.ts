@@ -8,6 +8,6 @@
 export { latestEventId, openConversation } from './conversations';
 export { openEventStream, parseEventId } from './event-stream';
 export { apiError, markReadFromForm, readInput, readJsonRequest, readSendRequest, sendFromForm } from './http';
-export { listInbox, unreadCount } from './inbox';
+export { lastMessagesOf, listInbox, unreadCount } from './inbox';
 export { markRead, sendInput, sendMessage } from './send';
 export { openAttachment, type OpenedAttachment } from './attachment-access';

@@ -6,6 +6,7 @@ import { accessLog, guideAssignments, users, youthStatusHistory } from '../db/sc
 import { ANSWER_WINDOW_DAYS } from '../db/caseload-index';
 import { answerCheckin, followUpFlags, markFollowedUp, MAX_ANSWER_WINDOW_DAYS, myCheckin, setRhythm } from '../followup';
 import { todayIso } from '../dates';
+import { sendMessage } from '../messages';
 import { newId } from '../ids';
 import { demoUser, freshDemoDatabase } from '../testing';
 import type { Db } from '../db';
@@ -203,5 +204,20 @@ describe('the staff’s list, a page at a time', () => {
 		expect(markFollowedUp(mette, freja, base)).toMatchObject({ ok: true });
 		expect(list(mette, 'sort=flags').rows.find((r) => r.id === freja)?.flags?.checkin ?? null).toBeNull();
 		expect(list(lone, 'flag=low').rows.map((r) => r.id)).not.toContain(freja);
+	});
+
+	it('shows when the conversation last moved and whether it waits for an answer, only to who may read it (issue 20)', async () => {
+		const [freja, mette, ali] = [who('freja'), who('mette'), who('ali')];
+		const row = (user: SessionUser) => list(user).rows.find((r) => r.id === freja.id)!;
+		// The demo's conversation ends with mette's answer: nothing waits.
+		expect(row(mette)).toMatchObject({ messages: true, lastMessage: { fromYouth: false } });
+		const sent = await sendMessage(freja, freja.id, { clientId: crypto.randomUUID(), body: 'Hej Mette' }, day(1));
+		expect(sent.ok).toBe(true);
+		expect(row(mette).lastMessage).toEqual({ at: day(1), fromYouth: true });
+		expect(await sendMessage(mette, freja.id, { clientId: crypto.randomUUID(), body: 'Hej Freja' }, day(2))).toMatchObject({ ok: true });
+		expect(row(mette).lastMessage).toEqual({ at: day(2), fromYouth: false });
+		// The jobcenter's caseworker sees freja's plan under her consent, but not her messages.
+		expect(row(ali)).toMatchObject({ messages: false, lastMessage: null });
+		expect(row(ali).plan).not.toBeNull();
 	});
 });

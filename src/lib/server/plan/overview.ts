@@ -12,6 +12,7 @@ import { recordAccesses } from '../access';
 import { todayIso } from '../dates';
 import { youthSummaries } from '../people';
 import { followUpFlags, LOW_SCORE } from '../followup';
+import { lastMessagesOf } from '../messages';
 import { authorize, NO_RELATION, relationsOf, rule, type Actor } from '../access';
 import { agreementOf, findPlan, groupOf, isOverdue } from './view';
 import type { CaseloadRow, PlanSummary } from '../../shared/plan';
@@ -37,7 +38,8 @@ export function caseloadRows(actor: NonNullable<Actor>, youthIds: string[], now 
 					meetings: rule(actor, 'meetings.read', r),
 					edit: rule(actor, 'plan.edit', r),
 					status: rule(actor, 'status.read', r),
-					flags: rule(actor, 'caseload.flags', r)
+					flags: rule(actor, 'caseload.flags', r),
+					messages: rule(actor, 'messages.read', r)
 				}
 			];
 		})
@@ -82,6 +84,9 @@ export function caseloadRows(actor: NonNullable<Actor>, youthIds: string[], now 
 		now
 	);
 
+	// When the conversation last moved, for those who may read it (one query for the page).
+	const lastMessages = lastMessagesOf(people.filter((p) => rights.get(p.id)!.messages).map((p) => p.id));
+
 	const rows = people.map((p): CaseloadRow => {
 		const may = rights.get(p.id)!;
 		const plan = may.plan ? planOf.get(p.id) : undefined;
@@ -104,6 +109,8 @@ export function caseloadRows(actor: NonNullable<Actor>, youthIds: string[], now 
 			noPlan: may.plan && !plan,
 			nextMeeting: plan && may.meetings ? (nextMeetingOf.get(plan.id) ?? null) : null,
 			status: may.status && fact ? fact.status : null,
+			messages: may.messages,
+			lastMessage: may.messages ? (lastMessages.get(p.id) ?? null) : null,
 			flags:
 				may.flags && fact
 					? {

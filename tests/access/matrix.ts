@@ -115,6 +115,8 @@ export const MATRIX: Record<string, Row> = {
 	'GET /checkin':                                    [L,  OK, OK, NF, NF, NF, NF, NF, NF, NF],
 	'GET /plan/calendar.ics':                          [L,  OK, OK, NF, NF, NF, NF, NF, NF, NF],
 	'GET /privacy':                                    [L,  OK, OK, NF, NF, NF, NF, NF, NF, NF],
+	'GET /privacy/export':                             [L,  OK, OK, NF, NF, NF, NF, NF, NF, NF],
+	'GET /privacy/export.html':                        [L,  OK, OK, NF, NF, NF, NF, NF, NF, NF],
 	'GET /privacy/export.json':                        [L,  OK, OK, NF, NF, NF, NF, NF, NF, NF],
 	// Her own plan (amina: her own plan for propose/agree; freja's step for the rest).
 	'POST /plan?/markDone':                            [L,  OK, NF, NF, NF, NF, NF, NF, NF, NF],

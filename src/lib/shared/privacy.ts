@@ -1,5 +1,5 @@
 /** Transparency as the server hands it to the young person's pages (server/privacy builds it). */
-import type { Department, Role } from './domain';
+import type { ConsentAction, DataKind, Department, GoalType, RequestKind, RequestStatus, Role, StepStatus, YouthStatus } from './domain';
 
 /**
  * Every kind of read the access log records (docs/product.md rule 6), in the order the page names
@@ -59,4 +59,42 @@ export interface AccessLogView {
 	days: AccessDay[];
 	/** The `before` of the next, older window, or null when nothing older is kept. */
 	older: string | null;
+}
+
+/**
+ * "Mine data" to read (issue 20): what the JSON download holds, for a person rather than a
+ * program. No internal ids: people by name, departments and states as codes the page puts in
+ * words, dates as dates.
+ */
+export interface ReadableMyData {
+	exportedAt: Date;
+	person: { name: string; username: string; birthDate: string | null };
+	parents: string[];
+	guides: { name: string; from: Date; to: Date | null }[];
+	plan: {
+		goal: string;
+		goalType: GoalType;
+		steps: {
+			title: string;
+			description: string;
+			status: StepStatus;
+			owner: { kind: 'person'; name: string } | { kind: 'department'; department: Department } | { kind: 'youth' } | null;
+			dueDate: string | null;
+			comments: { author: string; text: string; at: Date }[];
+		}[];
+		meetings: { at: Date; place: string; withWhom: string; cancelled: boolean }[];
+	} | null;
+	messages: { from: string; fromMe: boolean; at: Date; text: string; attachments: string[] }[];
+	consents: {
+		at: Date;
+		action: ConsentAction;
+		recipient: { kind: 'department'; department: Department } | { kind: 'parent'; name: string };
+		dataKinds: DataKind[];
+		by: string;
+		byMe: boolean;
+	}[];
+	checkins: { dueOn: string; answeredAt: Date | null; score: number | null; comment: string | null }[];
+	statuses: { status: YouthStatus; at: Date }[];
+	guideRequests: { kind: RequestKind; status: RequestStatus; at: Date; guide: string | null; proposed: string | null }[];
+	looks: { date: string; name: string; role: Role; department: Department | null; kinds: ShownAccessKind[] }[];
 }

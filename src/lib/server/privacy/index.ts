@@ -5,4 +5,5 @@
  * The shapes it hands the pages are typed in src/lib/shared/privacy.ts.
  */
 export { exportMyData, whoHasLooked } from './transparency';
+export { readableMyData } from './readable';
 export { publicInfo } from './notice';

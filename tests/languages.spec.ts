@@ -28,9 +28,10 @@ const YOUTH_PAGES = [
 	'/checkin',
 	'/privacy',
 	'/settings/notifications',
-	'/settings/sessions'
+	'/settings/sessions',
+	'/profile'
 ];
-const LIX_PAGES = ['/', '/plan', '/guide', '/consent', '/messages', '/checkin', '/privacy'];
+const LIX_PAGES = ['/', '/plan', '/guide', '/consent', '/messages', '/checkin', '/privacy', '/profile'];
 /** The pages for anyone (issue 20), read by young people and parents before they have a login. */
 const PUBLIC_PAGES = ['/om', '/privatlivspolitik', '/tilgaengelighed'];
 const LIX_MAX = 35;

@@ -1,3 +1,4 @@
+import { canGlobal } from '$lib/server/access';
 import { unitContact } from '$lib/server/settings';
 import type { LayoutServerLoad } from './$types';
 
@@ -6,7 +7,9 @@ export const load: LayoutServerLoad = ({ locals }) => ({
 		? {
 				id: locals.user.id,
 				displayName: locals.user.displayName,
-				role: locals.user.role
+				role: locals.user.role,
+				// Young people and parents have a profile page; the header links to it.
+				profile: canGlobal(locals.user, 'profile.own')
 			}
 		: null,
 	locale: locals.locale,

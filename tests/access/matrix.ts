@@ -102,6 +102,9 @@ export const MATRIX: Record<string, Row> = {
 	'POST /settings/sessions?/end':                    [L,  OK, OK, OK, OK, OK, OK, OK, OK, OK],
 	'POST /settings/sessions?/endOthers':              [L,  OK, OK, OK, OK, OK, OK, OK, OK, OK],
 	'POST /settings/sessions?/endAll':                 [L,  OUT,OUT,OUT,OUT,OUT,OUT,OUT,OUT,OUT],
+	'GET /profile':                                    [L,  OK, OK, OK, OK, NF, NF, NF, NF, NF],
+	'POST /profile?/saveContact':                      [L,  OK, OK, OK, OK, NF, NF, NF, NF, NF],
+	'POST /profile?/changePassword':                   [L,  OK, OK, OK, OK, NF, NF, NF, NF, NF],
 	'POST /api/push/subscription':                     [U,  OK, OK, OK, OK, OK, OK, OK, OK, OK],
 	'DELETE /api/push/subscription':                   [U,  OK, OK, OK, OK, OK, OK, OK, OK, OK],
 
@@ -268,6 +271,12 @@ export function bodies(d: Demo): Record<string, Bodies> {
 		'POST /settings/sessions?/end': { probe: { session: '0'.repeat(32) }, harmless: { session: '' } },
 		'POST /settings/sessions?/endOthers': same({}),
 		'POST /settings/sessions?/endAll': same({}),
+		'POST /profile?/saveContact': { probe: { phone: '20 30 40 50', email: '' }, harmless: { phone: 'ikke et nummer', email: '' } },
+		// The harmless body has no current password: it is refused before anything is hashed or changed.
+		'POST /profile?/changePassword': {
+			probe: { current: 'minvej-demo', password: 'matrixtestens nye kode', repeat: 'matrixtestens nye kode' },
+			harmless: { current: '', password: '', repeat: '' }
+		},
 		'POST /api/push/subscription': { probe: d.pushSubscription, harmless: {} },
 		'DELETE /api/push/subscription': { probe: { endpoint: d.pushSubscription.endpoint }, harmless: {} },
 
@@ -501,6 +510,7 @@ export const PROBES_PROVEN_BY: ReadonlyArray<readonly [string, Role]> = [
 	['POST /staff/invites?/create', 'mette'],
 	['POST /staff/profile?/save', 'mette'],
 	['POST /staff/profile?/workingTime', 'mette'],
+	['POST /profile?/saveContact', 'freja'],
 	['POST /staff/settings?/save', 'lone'],
 	['POST /staff/admin/new?/create', 'lone'],
 	['POST /staff/admin/people/[userId]?/change', 'lone'],
@@ -526,6 +536,8 @@ export const PROBES_UNPROVEN: Record<string, string> = {
 		'only anonymous is refused, before any body is read; sessions are not compared (every request slides one); ending one is proven in tests/sessions.spec.ts',
 	'POST /settings/sessions?/endOthers': 'only anonymous is refused, before any body is read; proven in tests/sessions.spec.ts',
 	'POST /settings/sessions?/endAll': 'checked in its own test (every session of the person ends), like POST /logout',
+	'POST /profile?/changePassword':
+		'it would sign freja out on the other devices the run relies on; tests/profile.spec.ts and src/lib/server/people/profile.test.ts change a password end to end',
 	'POST /checkin?/answer': 'the demo has no open check-in; refused roles are stopped by the policy (404) before the id is looked at',
 	'POST /staff/youth/[youthId]/followup?/followedUp':
 		'freja has no low check-in answer in the demo, so the mark changes nothing; tests/checkin-safety.spec.ts marks one end to end (who and when on record)',
@@ -549,6 +561,7 @@ export const PROBES_UNPROVEN: Record<string, string> = {
 	'POST /guide?/refuse': 'the one request is suggested and accepted instead (both proven)',
 	'POST /staff/requests/[requestId]?/approve': 'the one request is suggested and accepted instead (both proven)',
 	'POST /staff/requests/[requestId]?/decline': 'the one request is suggested and accepted instead (both proven)',
-	'POST /staff/admin/import?/check': 'a file upload (multipart), which the matrix does not send; the import is proven in tests/admin.spec.ts',
+	'POST /staff/admin/import?/check':
+		'a file upload (multipart), which the matrix does not send; the import is proven in tests/admin.spec.ts',
 	'POST /staff/admin/import?/apply': 'needs a batch that a checked upload left; the import is proven in tests/admin.spec.ts'
 };

@@ -299,6 +299,9 @@ describe('policy: the decision table', () => {
 		expect(globalRule(actor('guide'), 'visitation.manage')).toBe(false);
 		expect(globalRule(actor('coordinator'), 'visitation.manage')).toBe(true);
 		expect(globalRule(null, 'area.youth')).toBe(false);
+		for (const role of ['youth', 'parent'] as const) expect(globalRule(actor(role), 'profile.own')).toBe(true);
+		for (const role of ['guide', 'caseworker', 'coordinator'] as const) expect(globalRule(actor(role), 'profile.own')).toBe(false);
+		expect(globalRule(null, 'profile.own')).toBe(false);
 		for (const role of ['youth', 'parent', 'coordinator'] as const) expect(globalRule(actor(role), 'guide.directory')).toBe(true);
 		for (const role of ['guide', 'caseworker'] as const) expect(globalRule(actor(role), 'guide.directory')).toBe(false);
 		expect(globalRule(actor('coordinator'), 'outcomes.read')).toBe(true);

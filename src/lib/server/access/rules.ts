@@ -63,6 +63,7 @@ export const GLOBAL_ACTIONS = [
 	'messages.use',
 	'notifications.manage',
 	'sessions.manage',
+	'profile.own',
 	'settings.manage',
 	'caseload.filter',
 	'staff.manage',
@@ -303,6 +304,10 @@ export function globalRule(actor: Actor, action: GlobalAction): boolean {
 		case 'sessions.manage':
 			// Everyone sees where they are signed in and ends their own sessions.
 			return true;
+		case 'profile.own':
+			// A young person's or parent's own profile: the phone and e-mail the guide may use, the
+			// password. Staff keep theirs at /staff/profile (the guide directory's profile).
+			return actor.role === 'youth' || actor.role === 'parent';
 	}
 }
 

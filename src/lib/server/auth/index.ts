@@ -3,6 +3,8 @@
  * their person), passwords, login throttling, invite codes, logout, and where each role lands.
  * Routes import this part only through this entry.
  */
+export { changePassword } from './change-password';
+export type { ChangePasswordProblem } from './change-password';
 export { LOCALE_COOKIE, localeCookieOptions, sessionCookieOptions } from './cookie';
 export { DEVICE_COOKIE, DEVICE_LIFETIME_MS } from './devices';
 export { homeFor } from './home';

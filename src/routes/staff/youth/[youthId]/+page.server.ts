@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { checkinOverview } from '$lib/server/followup';
-import { getYouthSummary } from '$lib/server/people';
+import { getYouthSummary, youthContact } from '$lib/server/people';
 import { authorize, can } from '$lib/server/access';
 import { loadStaffPlan, planActions } from './plan.server';
 import { recordAccess } from '$lib/server/access';
@@ -15,6 +15,8 @@ export const load: PageServerLoad = ({ locals, params }) => {
 	recordAccess(locals.user, params.youthId, 'profile');
 	return {
 		summary,
+		// The phone and e-mail the young person keeps on their profile, for staff who may write to them.
+		contact: youthContact(locals.user, params.youthId),
 		...loadStaffPlan(locals.user, params.youthId),
 		consent: staffConsentView(locals.user, params.youthId, locals.locale),
 		followUp: { checkins: checkinOverview(locals.user, params.youthId), status: statusOverview(locals.user, params.youthId) },

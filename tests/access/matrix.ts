@@ -224,7 +224,9 @@ export const MATRIX: Record<string, Row> = {
 	'POST /staff/youth/[youthId]/followup?/stopRhythm':[L,  NF, NF, NF, NF, OK, NF, NF, NF, NF],
 	'POST /staff/youth/[youthId]/followup?/setStatus': [L,  NF, NF, NF, NF, OK, NF, NF, NF, NF],
 	// "Talt med hende/ham" (issue 20): the current guide, or the coordinator.
-	'POST /staff/youth/[youthId]/followup?/followedUp':[L,  NF, NF, NF, NF, OK, NF, NF, NF, OK]
+	'POST /staff/youth/[youthId]/followup?/followedUp':[L,  NF, NF, NF, NF, OK, NF, NF, NF, OK],
+	// A legal deadline met (issue 21): the guide, who sets the status.
+	'POST /staff/youth/[youthId]/followup?/meetDeadline':[L, NF, NF, NF, NF, OK, NF, NF, NF, NF]
 };
 
 /** Run after everything else, in this order: they end the sessions the other checks use. */
@@ -471,6 +473,7 @@ export function bodies(d: Demo): Record<string, Bodies> {
 		'POST /staff/youth/[youthId]/followup?/setStatus': { probe: { status: 'youth_education', detail: '' }, harmless: { status: '' } },
 		// Freja has no low answer to follow up here: allowed or not, nothing changes.
 		'POST /staff/youth/[youthId]/followup?/followedUp': same({}),
+		'POST /staff/youth/[youthId]/followup?/meetDeadline': { probe: { deadline: 'x'.repeat(24) }, harmless: { deadline: '' } },
 		'POST /staff?/followedUp': same({ youthId: d.users.freja })
 	};
 }
@@ -539,6 +542,8 @@ export const PROBES_UNPROVEN: Record<string, string> = {
 	'POST /profile?/changePassword':
 		'it would sign freja out on the other devices the run relies on; tests/profile.spec.ts and src/lib/server/people/profile.test.ts change a password end to end',
 	'POST /checkin?/answer': 'the demo has no open check-in; refused roles are stopped by the policy (404) before the id is looked at',
+	'POST /staff/youth/[youthId]/followup?/meetDeadline':
+		'freja has no legal deadline running in the demo, so the mark changes nothing; tests/deadlines.spec.ts meets one end to end',
 	'POST /staff/youth/[youthId]/followup?/followedUp':
 		'freja has no low check-in answer in the demo, so the mark changes nothing; tests/checkin-safety.spec.ts marks one end to end (who and when on record)',
 	'POST /staff?/followedUp':

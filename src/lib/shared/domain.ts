@@ -58,6 +58,13 @@ export const YOUTH_STATUSES = [
 ] as const;
 export type YouthStatus = (typeof YOUTH_STATUSES)[number];
 
+/**
+ * The municipal youth effort's deadlines for a young person outside education (issue 21): contact
+ * within 5 working days, a new activity offered within 30 days (src/lib/server/deadlines/kui.ts).
+ */
+export const DEADLINE_KINDS = ['contact', 'offer'] as const;
+export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
+
 /** What an account's audit row records (the coordinator's administration, an import). */
 export const AUDIT_ACTIONS = ['created', 'changed', 'disabled', 'code'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

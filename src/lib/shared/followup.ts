@@ -99,7 +99,7 @@ export interface OutcomeCell {
 }
 
 export interface OutcomeTable {
-	id: 'cases' | 'requests' | 'replies' | 'checkins';
+	id: 'cases' | 'requests' | 'replies' | 'checkins' | 'deadlines';
 	caption: string;
 	rowHeader: string;
 	columns: string[];
@@ -108,7 +108,7 @@ export interface OutcomeTable {
 
 /** What the follow-up forms on the staff pages answer (success or failure). */
 export interface FollowUpForm {
-	action: 'setRhythm' | 'stopRhythm' | 'setStatus' | 'followedUp';
+	action: 'setRhythm' | 'stopRhythm' | 'setStatus' | 'followedUp' | 'meetDeadline';
 	ok?: boolean;
 	error?: string;
 	values?: Record<string, string>;

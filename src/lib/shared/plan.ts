@@ -3,6 +3,7 @@
  * show them): the whole plan, the staff's list and the young person's summary.
  */
 import type { Department, GoalType, StepOwnerKind, StepStatus, YouthStatus } from './domain';
+import type { NextDeadline } from './deadlines';
 import type { FollowUpFlag } from './followup';
 
 /** Where a step is shown on the page. */
@@ -153,6 +154,8 @@ export interface RowFlags {
 	/** There is a plan and the young person has not agreed to its current version. */
 	notAgreed: boolean;
 	noGuide: boolean;
+	/** The nearest open KUI deadline (issue 21), or null. */
+	deadline: NextDeadline | null;
 }
 
 /** The columns the staff's list sorts by (`?sort=`). */

@@ -4,6 +4,7 @@ import { verifyPragmas } from '../db/client';
 import { seedDemoIfEmpty } from './seed';
 import { scheduleRetention } from '../access';
 import { scheduleCheckins } from '../followup';
+import { scheduleDeadlineNotices } from '../deadlines';
 import { scheduleMeetingReminders } from '../plan';
 import { writePidFile } from './pidfile';
 import { ensureVapidKeys } from '../push';
@@ -31,6 +32,7 @@ export function startServer(): Promise<void> {
 		scheduleSessionPurge();
 		ensureVapidKeys();
 		scheduleCheckins();
+		scheduleDeadlineNotices();
 		scheduleMeetingReminders();
 		scheduleBackups(backups);
 		scheduleAttachmentSweep();

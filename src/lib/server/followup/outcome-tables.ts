@@ -115,6 +115,24 @@ export function outcomeTables(report: OutcomeReport, locale: Locale): OutcomeTab
 					count(c.missedYouth, locale)
 				]
 			}))
+		},
+		{
+			id: 'deadlines',
+			caption: m.outcomes_deadlines_caption({}, o),
+			rowHeader: m.outcomes_deadline_kind({}, o),
+			columns: [
+				m.outcomes_deadlines_met({}, o),
+				m.outcomes_deadlines_late({}, o),
+				m.outcomes_deadlines_missed({}, o),
+				m.outcomes_deadlines_open({}, o)
+			],
+			rows: (['contact', 'offer'] as const).map((kind) => {
+				const c = report.deadlines[kind];
+				return {
+					label: (kind === 'contact' ? m.deadline_kind_contact : m.deadline_kind_offer)({}, o),
+					cells: [count(c.met, locale), count(c.late, locale), count(c.missed, locale), count(c.open, locale)]
+				};
+			})
 		}
 	];
 }

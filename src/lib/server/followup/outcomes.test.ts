@@ -11,12 +11,14 @@ import {
 	checkinSchedules,
 	guideAssignments,
 	guideRequests,
+	kuiDeadlines,
 	messages,
 	messageThreads,
 	plans,
 	settings,
 	users,
 	youthStatusHistory,
+	type DeadlineKind,
 	type Role,
 	type YouthStatus
 } from '../db/schema';
@@ -225,6 +227,33 @@ beforeAll(() => {
 			createdAt: T('2025-05-01T08:00:00Z')
 		})
 		.run();
+
+	// The law's deadlines (issue 21), by the day they fell due. Contact: 6 met on time, 2 late, 7
+	// missed, and one due after the period. Offer: 5 met on time. Young people without a guide case,
+	// so the cases above stay as they are.
+	const deadline = (kind: DeadlineKind, dueOn: string, metOn: string | null) => {
+		const y = person('youth', `Frist ${names.length}`);
+		const entry = newId();
+		db.insert(youthStatusHistory)
+			.values({ id: entry, youthId: y.id, status: 'none', setBy: guide.id, createdAt: T('2025-01-02T09:00:00Z') })
+			.run();
+		db.insert(kuiDeadlines)
+			.values({
+				id: newId(),
+				youthId: y.id,
+				kind,
+				startedBy: entry,
+				startedOn: '2025-01-02',
+				dueOn,
+				metAt: metOn ? T(`${metOn}T10:00:00Z`) : null
+			})
+			.run();
+	};
+	for (let i = 0; i < 6; i++) deadline('contact', '2025-02-10', '2025-02-07');
+	for (let i = 0; i < 2; i++) deadline('contact', '2025-02-10', '2025-02-12');
+	for (let i = 0; i < 7; i++) deadline('contact', '2025-03-10', null);
+	deadline('contact', '2025-07-10', null);
+	for (let i = 0; i < 5; i++) deadline('offer', '2025-04-01', '2025-03-20');
 });
 
 const EMPTY = { active: 0, closed: 0 };
@@ -332,6 +361,10 @@ describe('outcomes: the tables and the CSV', () => {
 			['Ukendt', '< 5', '0'],
 			// 7 + 3 + 2 = 12 active would give away the hidden groups' sum; 11 closed is safe.
 			['I alt', '–', '11']
+		]);
+		expect(da.deadlines).toEqual([
+			['Kontakt den unge', '6', '< 5', '7', '0'],
+			['Tilbyd en ny aktivitet', '5', '0', '0', '0']
 		]);
 		expect(da.requests).toEqual([
 			['Unge med en afgørelse i perioden', '6'],

@@ -21,8 +21,10 @@ import {
 	messageThreads,
 	plans,
 	YOUTH_STATUSES,
+	type DeadlineKind,
 	type YouthStatus
 } from '../db/schema';
+import { deadlineCounts } from '../deadlines';
 import { authorizeGlobal, type Actor } from '../access';
 import { statusesBefore } from './status';
 import type { Period } from '../../shared/followup';
@@ -86,6 +88,8 @@ export interface OutcomeReport {
 	/** Hours from a young person's message to their guide's first reply. */
 	replies: TimingFigure;
 	checkins: CheckinMonth[];
+	/** The law's deadlines that fell due in the period (issue 21), by kind. */
+	deadlines: Record<DeadlineKind, { met: number; late: number; missed: number; open: number }>;
 }
 
 const HOUR = 3_600_000;
@@ -226,6 +230,7 @@ export function outcomeReport(actor: Actor, period: Period, now = new Date()): O
 		cases: casesByStatus(start, end),
 		requests: requestTimes(start, end),
 		replies: replyTimes(start, end),
-		checkins: checkinMonths(period, todayIso(now))
+		checkins: checkinMonths(period, todayIso(now)),
+		deadlines: deadlineCounts(period.from, format(addDays(parseISO(period.to), 1), 'yyyy-MM-dd'), now)
 	};
 }

@@ -8,7 +8,8 @@ import { z } from 'zod';
 import type { StatusEntry, StatusOverview } from '../../shared/followup';
 import { recordAccess } from '../access';
 import { db, type Tx } from '../db';
-import { YOUTH_STATUSES, youthStatusHistory, type YouthStatus } from '../db/schema';
+import { YOUTH_STATUSES, users, youthStatusHistory, type YouthStatus } from '../db/schema';
+import { applyStatusChange } from '../deadlines';
 import { newId } from '../ids';
 import { authorize, can, type Actor } from '../access';
 
@@ -26,6 +27,18 @@ function historyOf(youthId: string): StatusEntry[] {
 		.where(eq(youthStatusHistory.youthId, youthId))
 		.orderBy(desc(youthStatusHistory.createdAt), desc(sql`rowid`))
 		.all();
+}
+
+/** The young person's current status; null while none was set. */
+function latestStatus(tx: Tx, youthId: string): YouthStatus | null {
+	return (
+		tx
+			.select({ status: youthStatusHistory.status })
+			.from(youthStatusHistory)
+			.where(eq(youthStatusHistory.youthId, youthId))
+			.orderBy(desc(youthStatusHistory.createdAt), desc(sql`rowid`))
+			.get()?.status ?? null
+	);
 }
 
 /** The status and its history as the actor may see them; null when they may not. */
@@ -53,17 +66,16 @@ export function setStatus(
 	authorize(actor, 'status.set', youthId);
 	const parsed = statusInput.safeParse(raw);
 	if (!parsed.success) return { ok: false, error: parsed.error.issues[0]?.path[0] === 'detail' ? 'detail' : 'status' };
-	db()
-		.insert(youthStatusHistory)
-		.values({
-			id: newId(),
-			youthId,
-			status: parsed.data.status,
-			detail: parsed.data.detail || null,
-			setBy: actor.id,
-			createdAt: now
-		})
-		.run();
+	// One transaction: the new entry, and the legal deadlines it starts or meets (issue 21).
+	db().transaction((tx) => {
+		const previous = latestStatus(tx, youthId);
+		const entryId = newId();
+		tx.insert(youthStatusHistory)
+			.values({ id: entryId, youthId, status: parsed.data.status, detail: parsed.data.detail || null, setBy: actor.id, createdAt: now })
+			.run();
+		const birthDate = tx.select({ birthDate: users.birthDate }).from(users).where(eq(users.id, youthId)).get()?.birthDate ?? null;
+		applyStatusChange(tx, { youthId, entryId, previous, next: parsed.data.status, birthDate }, now);
+	});
 	return { ok: true };
 }
 
@@ -90,13 +102,7 @@ export function statusesBefore(youthIds: string[], before: Date): Map<string, Yo
  * has checked the actor (null: the command-line import).
  */
 export function importStatus(tx: Tx, youthId: string, status: YouthStatus, actorId: string | null, now: Date): boolean {
-	const current = tx
-		.select({ status: youthStatusHistory.status })
-		.from(youthStatusHistory)
-		.where(eq(youthStatusHistory.youthId, youthId))
-		.orderBy(desc(youthStatusHistory.createdAt), desc(sql`rowid`))
-		.get();
-	if ((current?.status ?? 'unknown') === status) return false;
+	if ((latestStatus(tx, youthId) ?? 'unknown') === status) return false;
 	tx.insert(youthStatusHistory).values({ id: newId(), youthId, status, setBy: actorId, createdAt: now }).run();
 	return true;
 }

@@ -13,6 +13,7 @@ import { todayIso } from '../dates';
 import { youthSummaries } from '../people';
 import { followUpFlags, LOW_SCORE } from '../followup';
 import { lastMessagesOf } from '../messages';
+import { nextDeadlines } from '../deadlines';
 import { authorize, NO_RELATION, relationsOf, rule, type Actor } from '../access';
 import { agreementOf, findPlan, groupOf, isOverdue } from './view';
 import type { CaseloadRow, PlanSummary } from '../../shared/plan';
@@ -84,6 +85,12 @@ export function caseloadRows(actor: NonNullable<Actor>, youthIds: string[], now 
 		now
 	);
 
+	// The nearest legal deadline of each (issue 21), for those who see the flags (one query for the page).
+	const deadlines = nextDeadlines(
+		people.filter((p) => rights.get(p.id)!.flags).map((p) => p.id),
+		now
+	);
+
 	// When the conversation last moved, for those who may read it (one query for the page).
 	const lastMessages = lastMessagesOf(people.filter((p) => rights.get(p.id)!.messages).map((p) => p.id));
 
@@ -118,7 +125,8 @@ export function caseloadRows(actor: NonNullable<Actor>, youthIds: string[], now 
 							checkinDetail: checkinFlags[p.id] ?? null,
 							overdue: fact.overdueFrom !== null && fact.overdueFrom < today,
 							notAgreed: fact.planAgreement === 'stale' || fact.planAgreement === 'never',
-							noGuide: fact.guideId === null
+							noGuide: fact.guideId === null,
+							deadline: deadlines.get(p.id) ?? null
 						}
 					: null
 		};

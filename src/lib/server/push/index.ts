@@ -5,6 +5,7 @@
 export {
 	notifyCheckinsDue,
 	notifyConsentWaiting,
+	notifyDeadlines,
 	notifyGuideChanged,
 	notifyLowCheckin,
 	notifyMeetingsTomorrow,

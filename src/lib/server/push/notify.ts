@@ -15,6 +15,7 @@ import {
 	app_name,
 	pwa_push_checkin,
 	pwa_push_consent_cosign,
+	pwa_push_deadline,
 	pwa_push_guide_changed,
 	pwa_push_guide_request,
 	pwa_push_low_checkin,
@@ -28,7 +29,16 @@ import { isLocaleName, textDirection, type Locale } from '../../shared/locales';
 import { ensureVapidKeys, vapidSubject } from './vapid';
 
 /** What a notice can be about. */
-export const PUSH_KINDS = ['message', 'guideRequest', 'consentCosign', 'checkin', 'guideChanged', 'meeting', 'lowCheckin'] as const;
+export const PUSH_KINDS = [
+	'message',
+	'guideRequest',
+	'consentCosign',
+	'checkin',
+	'guideChanged',
+	'meeting',
+	'lowCheckin',
+	'deadline'
+] as const;
 export type PushKind = (typeof PUSH_KINDS)[number];
 
 /** What the service worker receives (decrypted on the device). */
@@ -71,6 +81,7 @@ function targetUrl(role: Role, kind: PushKind): string {
 		case 'meeting':
 			return '/plan';
 		case 'lowCheckin':
+		case 'deadline':
 			// The list, where the flag is (and the coordinator's low answers without follow-up).
 			return '/staff';
 	}
@@ -85,7 +96,8 @@ export function pushPayload(kind: PushKind, role: Role, locale: Locale): PushPay
 		checkin: pwa_push_checkin,
 		guideChanged: pwa_push_guide_changed,
 		meeting: pwa_push_meeting,
-		lowCheckin: pwa_push_low_checkin
+		lowCheckin: pwa_push_low_checkin,
+		deadline: pwa_push_deadline
 	}[kind];
 	return {
 		kind,
@@ -217,6 +229,23 @@ export function notifyLowCheckin(to: { guideId: string | null; unit: boolean }):
 				.map((u) => u.id)
 		: [];
 	return notifyAll([...(to.guideId ? [to.guideId] : []), ...coordinators], 'lowCheckin');
+}
+
+/**
+ * Legal deadlines (issue 21): each young person's current guide is reminded the working day before
+ * one falls due; the coordinators are told when one is overdue. The notice says a deadline needs
+ * attention, never whose.
+ */
+export function notifyDeadlines(to: { guideIds: string[]; coordinators: boolean }): Promise<NotifyResult> {
+	const coordinators = to.coordinators
+		? db()
+				.select({ id: users.id })
+				.from(users)
+				.where(and(eq(users.role, 'coordinator'), isNull(users.disabledAt)))
+				.all()
+				.map((u) => u.id)
+		: [];
+	return notifyAll([...to.guideIds, ...coordinators], 'deadline');
 }
 
 /** Meetings tomorrow: each young person gets one notice ("Du har et møde i morgen"), no details. */

@@ -1,7 +1,7 @@
 /** The schema: follow-up, status and outcomes. */
 import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { YOUTH_STATUSES } from '../../../shared/domain';
+import { DEADLINE_KINDS, YOUTH_STATUSES } from '../../../shared/domain';
 import { oneOf, createdAt } from './common';
 import { users } from './people';
 
@@ -79,3 +79,44 @@ export const youthStatusHistory = sqliteTable(
 export type CheckinSchedule = typeof checkinSchedules.$inferSelect;
 export type Checkin = typeof checkins.$inferSelect;
 export type YouthStatusEntry = typeof youthStatusHistory.$inferSelect;
+
+/**
+ * A legal deadline running for a young person (issue 21): started by a status change (the entry
+ * that started it), due on a calendar date, met when the guide records it (or, for the offer, when
+ * the young person's status says they are in an activity again). One row per kind and start.
+ */
+export const kuiDeadlines = sqliteTable(
+	'kui_deadlines',
+	{
+		id: text('id').primaryKey(),
+		youthId: text('youth_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		kind: text('kind', { enum: DEADLINE_KINDS }).notNull(),
+		/** The status entry that started it. */
+		startedBy: text('started_by')
+			.notNull()
+			.references(() => youthStatusHistory.id, { onDelete: 'cascade' }),
+		startedOn: text('started_on').notNull(),
+		dueOn: text('due_on').notNull(),
+		metAt: integer('met_at', { mode: 'timestamp_ms' }),
+		/** Who recorded it met; null when a status change met it. */
+		metBy: text('met_by').references(() => users.id),
+		/** The notices sent: to the guide the working day before, to the coordinator once overdue. */
+		remindedAt: integer('reminded_at', { mode: 'timestamp_ms' }),
+		escalatedAt: integer('escalated_at', { mode: 'timestamp_ms' }),
+		createdAt: createdAt()
+	},
+	(t) => [
+		uniqueIndex('kui_deadlines_start_kind_unique').on(t.startedBy, t.kind),
+		index('kui_deadlines_youth_idx').on(t.youthId, t.dueOn),
+		/** The open ones across the municipality, by due date (the scheduler's and the lists' question). */
+		index('kui_deadlines_open_idx')
+			.on(t.dueOn)
+			.where(sql`${t.metAt} is null`),
+		check('kui_deadlines_kind_check', oneOf(t.kind, DEADLINE_KINDS)),
+		check('kui_deadlines_dates_check', sql`${t.dueOn} > ${t.startedOn}`)
+	]
+);
+
+export type KuiDeadline = typeof kuiDeadlines.$inferSelect;

@@ -6,6 +6,7 @@ import { loadStaffPlan, planActions } from './plan.server';
 import { recordAccess } from '$lib/server/access';
 import { staffConsentView } from '$lib/server/consent';
 import { statusOverview } from '$lib/server/followup';
+import { deadlinesOf } from '$lib/server/deadlines';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, params }) => {
@@ -19,7 +20,11 @@ export const load: PageServerLoad = ({ locals, params }) => {
 		contact: youthContact(locals.user, params.youthId),
 		...loadStaffPlan(locals.user, params.youthId),
 		consent: staffConsentView(locals.user, params.youthId, locals.locale),
-		followUp: { checkins: checkinOverview(locals.user, params.youthId), status: statusOverview(locals.user, params.youthId) },
+		followUp: {
+			checkins: checkinOverview(locals.user, params.youthId),
+			status: statusOverview(locals.user, params.youthId),
+			deadlines: deadlinesOf(locals.user, params.youthId)
+		},
 		// A link to the conversation only for someone the policy lets open it (no dead links).
 		links: { conversation: can(locals.user, 'messages.read', params.youthId) }
 	};

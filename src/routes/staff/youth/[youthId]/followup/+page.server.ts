@@ -4,12 +4,17 @@ import { field } from '$lib/server/http';
 import { getYouthSummary } from '$lib/server/people';
 import { authorize } from '$lib/server/access';
 import { setStatus, statusOverview } from '$lib/server/followup';
+import { deadlinesOf, meetDeadline } from '$lib/server/deadlines';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, params }) => {
 	authorize(locals.user, 'profile.read', params.youthId);
 	const summary = getYouthSummary(locals.user, params.youthId);
-	const followUp = { checkins: checkinOverview(locals.user, params.youthId), status: statusOverview(locals.user, params.youthId) };
+	const followUp = {
+		checkins: checkinOverview(locals.user, params.youthId),
+		status: statusOverview(locals.user, params.youthId),
+		deadlines: deadlinesOf(locals.user, params.youthId)
+	};
 	if (!summary || (!followUp.checkins && !followUp.status)) error(404, 'not_found');
 	return { summary, followUp };
 };
@@ -32,6 +37,13 @@ export const actions: Actions = {
 		const result = markFollowedUp(locals.user, params.youthId);
 		if (!result.ok) return fail(400, { action: 'followedUp' as const, error: result.error });
 		return { action: 'followedUp' as const, ok: true };
+	},
+	/** "Kontakt er taget" / "Tilbud er givet" (issue 21): a legal deadline met, with who and when. */
+	meetDeadline: async ({ request, locals, params }) => {
+		const form = await request.formData();
+		const result = meetDeadline(locals.user, params.youthId, field(form, 'deadline').slice(0, 64));
+		if (!result.ok) return fail(400, { action: 'meetDeadline' as const, error: result.problem });
+		return { action: 'meetDeadline' as const, ok: true };
 	},
 	setStatus: async ({ request, locals, params }) => {
 		const form = await request.formData();

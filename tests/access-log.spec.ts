@@ -64,6 +64,7 @@ const NOT_ASKED: Record<string, string> = {
 	'POST /staff/youth/[youthId]/followup?/stopRhythm': ACTION,
 	'POST /staff/youth/[youthId]/followup?/setStatus': ACTION,
 	'POST /staff/youth/[youthId]/followup?/followedUp': ACTION,
+	'POST /staff/youth/[youthId]/followup?/meetDeadline': ACTION,
 	'POST /staff?/followedUp': ACTION,
 	'POST /staff/admin/new?/create': ACTION,
 	'POST /staff/admin/people/[userId]?/change': ACTION,

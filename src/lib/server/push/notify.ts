@@ -214,20 +214,23 @@ export function notifyCheckinsDue(checkins: { youthId: string }[]): Promise<Noti
 	);
 }
 
+/** The youth unit's coordinators whose accounts are not stopped. */
+function activeCoordinators(): string[] {
+	return db()
+		.select({ id: users.id })
+		.from(users)
+		.where(and(eq(users.role, 'coordinator'), isNull(users.disabledAt)))
+		.all()
+		.map((u) => u.id);
+}
+
 /**
  * A young person answered a check-in low (issue 20): their guide gets a notice at once, and the
  * youth unit's coordinators too (`unit`) while there is no guide or the guide is away. The notice
  * says that an answer needs attention, never whose or what.
  */
 export function notifyLowCheckin(to: { guideId: string | null; unit: boolean }): Promise<NotifyResult> {
-	const coordinators = to.unit
-		? db()
-				.select({ id: users.id })
-				.from(users)
-				.where(and(eq(users.role, 'coordinator'), isNull(users.disabledAt)))
-				.all()
-				.map((u) => u.id)
-		: [];
+	const coordinators = to.unit ? activeCoordinators() : [];
 	return notifyAll([...(to.guideId ? [to.guideId] : []), ...coordinators], 'lowCheckin');
 }
 
@@ -237,14 +240,7 @@ export function notifyLowCheckin(to: { guideId: string | null; unit: boolean }):
  * attention, never whose.
  */
 export function notifyDeadlines(to: { guideIds: string[]; coordinators: boolean }): Promise<NotifyResult> {
-	const coordinators = to.coordinators
-		? db()
-				.select({ id: users.id })
-				.from(users)
-				.where(and(eq(users.role, 'coordinator'), isNull(users.disabledAt)))
-				.all()
-				.map((u) => u.id)
-		: [];
+	const coordinators = to.coordinators ? activeCoordinators() : [];
 	return notifyAll([...to.guideIds, ...coordinators], 'deadline');
 }
 

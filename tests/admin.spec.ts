@@ -205,7 +205,7 @@ function caseload(): string[] {
 	const rows = ['staff,IMP-G,Ib Import,,,,,,guide,,UU-vejleder,Ungeenheden,dansk,200'];
 	for (let i = 1; i <= 199; i++) {
 		const id = `IMP-${String(i).padStart(3, '0')}`;
-		const status = i % 3 === 0 ? 'job' : 'youth_education';
+		const status = i % 3 === 0 ? 'work' : 'youth_education';
 		rows.push(
 			`youth,${id},Øvelse Ung ${String(i).padStart(3, '0')},${bornAt(13 + (i % 12), 1 + (i % 28))},${i % 10 ? 'IMP-G' : ''},${status},education,Mål nummer ${i},,,,,,`
 		);
@@ -221,7 +221,7 @@ test.describe('bringing in a caseload', () => {
 		bad[9] = bad[9]!.replace(/,\d{4}-\d{2}-\d{2},/, ',2010-02-30,'); // file row 11: an impossible date
 		bad[19] = bad[19]!.replace(',IMP-G,', ',ukendt-guide,'); // row 21: an unknown guide
 		bad[30] = bad[30]!.replace('IMP-030', 'IMP-029'); // row 32: a duplicate of row 31
-		bad[39] = bad[39]!.replace(/,(job|youth_education),/, ',astronaut,'); // row 41: no such status
+		bad[39] = bad[39]!.replace(/,(work|youth_education),/, ',astronaut,'); // row 41: no such status
 		bad[49] = bad[49]!.replace(/^youth,/, 'kat,'); // row 51: no such type
 		await login(page, 'lone');
 		await page.goto('/staff/admin');
@@ -308,17 +308,17 @@ test.describe('the lists', () => {
 		await expect(page.getByTestId('caseload-count')).toHaveText('Viser 151–199 af 199 unge');
 
 		// Filters together: the status, and no guide (every tenth of them). Bookmarkable.
-		await page.goto('/staff?q=%C3%B8velse&status=job&flag=noGuide');
+		await page.goto('/staff?q=%C3%B8velse&status=work&flag=noGuide');
 		await expect(page.getByTestId('caseload-count')).toHaveText('Viser 1–6 af 6 unge'); // 30, 60, 90, 120, 150, 180
 		for (const row of await page.getByTestId('caseload-row').all()) {
 			await expect(row).toContainText('Guide: Ingen guide');
 			await expect(row).toContainText('I job');
 		}
 		await expect(page.getByLabel('Ingen guide')).toBeChecked();
-		await expect(page.getByLabel('Status')).toHaveValue('job');
+		await expect(page.getByLabel('Status')).toHaveValue('work');
 		// Sorted on the server: by age, youngest first, across pages.
 		await page.getByRole('link', { name: 'Alder' }).click();
-		await expect(page).toHaveURL(/status=job&flag=noGuide&sort=age$/);
+		await expect(page).toHaveURL(/status=work&flag=noGuide&sort=age$/);
 		const ages = await page
 			.getByTestId('caseload-row')
 			.evaluateAll((rows) => rows.map((r) => Number(/(\d+) år/.exec(r.textContent ?? '')?.[1])));

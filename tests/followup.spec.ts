@@ -112,7 +112,7 @@ test.describe('follow-up', () => {
 		await expect(page.getByRole('region', { name: 'Opfølgning' })).toHaveCount(0);
 		await expect(page.getByRole('button', { name: 'Gem status' })).toHaveCount(0);
 		const refused = await page.request.post(`${aminaPage}/followup?/setStatus`, {
-			form: { status: 'job', detail: '' },
+			form: { status: 'work', detail: '' },
 			headers: { origin: new URL(page.url()).origin }
 		});
 		expect(refused.status()).toBe(404);

@@ -47,16 +47,33 @@ export type ProposedRole = (typeof PROPOSED_ROLES)[number];
 export const CONSENT_ACTIONS = ['give', 'withdraw', 'cosign'] as const;
 export type ConsentAction = (typeof CONSENT_ACTIONS)[number];
 
+/**
+ * A young person's status, in the categories of the official count (issue 21; the 1 October count
+ * of 15–24-year-olds: "no attachment" is no completed youth education, not in education, and
+ * working under 18 hours a week). 'unknown' is "not recorded yet", never a category of the count.
+ * Migration 0010 mapped the first version's 'job' to 'work' and 'none' to 'no_attachment'.
+ */
 export const YOUTH_STATUSES = [
 	'primary_school',
 	'youth_education',
-	'completed_youth_education',
 	'preparatory',
-	'job',
-	'none',
+	'work',
+	'completed_youth_education',
+	'no_attachment',
+	'exempt',
+	'moved_away',
 	'unknown'
 ] as const;
 export type YouthStatus = (typeof YOUTH_STATUSES)[number];
+
+/** The programme behind 'youth_education' (gymnasium, EUD, STU) and 'preparatory' (FGU, 10th grade). */
+export const EDUCATION_PROGRAMMES = ['gymnasium', 'eud', 'stu', 'fgu', 'grade10'] as const;
+export type EducationProgramme = (typeof EDUCATION_PROGRAMMES)[number];
+export const YOUTH_EDUCATION_PROGRAMMES = ['gymnasium', 'eud', 'stu'] as const satisfies readonly EducationProgramme[];
+export const PREPARATORY_PROGRAMMES = ['fgu', 'grade10'] as const satisfies readonly EducationProgramme[];
+
+/** Work of this many hours a week or more counts as attached to the labour market in the count. */
+export const ATTACHED_WORK_HOURS = 18;
 
 /**
  * The municipal youth effort's deadlines for a young person outside education (issue 21): contact

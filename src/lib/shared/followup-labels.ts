@@ -15,8 +15,10 @@ export function youthStatusLabel(status: YouthStatus, locale?: Locale, audience:
 		youth_education: m.youthstatus_youth_education,
 		completed_youth_education: m.youthstatus_completed_youth_education,
 		preparatory: audience === 'staff' ? m.youthstatus_preparatory_staff : m.youthstatus_preparatory,
-		job: m.youthstatus_job,
-		none: m.youthstatus_none_status,
+		work: m.youthstatus_work,
+		no_attachment: m.youthstatus_no_attachment,
+		exempt: m.youthstatus_exempt,
+		moved_away: m.youthstatus_moved_away,
 		unknown: m.youthstatus_unknown
 	}[status]({}, options);
 }

@@ -22,6 +22,22 @@ export const ACCESS_KINDS = [
 ] as const;
 export type AccessKind = (typeof ACCESS_KINDS)[number];
 
+/**
+ * Why a read was made (issue 21; Datatilsynet 2024: the log shown to a citizen carries dates and
+ * purposes). Every `recordAccess` names one; 'unspecified' marks reads logged before purposes were.
+ */
+export const ACCESS_PURPOSES = [
+	'plan_work',
+	'follow_up',
+	'messages',
+	'visitation',
+	'consent_check',
+	'caseload',
+	'parent_view',
+	'unspecified'
+] as const;
+export type AccessPurpose = (typeof ACCESS_PURPOSES)[number];
+
 /** A kind stored in the log that this version no longer knows: shown as "your information". */
 export type ShownAccessKind = AccessKind | 'other';
 

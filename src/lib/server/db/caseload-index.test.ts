@@ -57,7 +57,7 @@ describe('caseload_index', () => {
 		db.insert(guideAssignments).values({ id: newId(), youthId: id, guideId: jonas.id, startedAt: now }).run();
 		db.update(users).set({ disabledAt: now }).where(eq(users.id, noah.id)).run();
 		// Freja: a new status, a step overdue, her plan changed, a check-in answered and one missed.
-		db.insert(youthStatusHistory).values({ id: newId(), youthId: freja.id, status: 'job', createdAt: now }).run();
+		db.insert(youthStatusHistory).values({ id: newId(), youthId: freja.id, status: 'work', createdAt: now }).run();
 		const plan = db.select().from(plans).where(eq(plans.youthId, freja.id)).get()!;
 		db.update(plans)
 			.set({ version: plan.version + 1 })
@@ -68,7 +68,7 @@ describe('caseload_index', () => {
 		db.insert(checkins).values({ id: newId(), youthId: freja.id, dueOn: '2020-01-01', answeredAt: now, score: 2 }).run();
 		db.insert(checkins).values({ id: newId(), youthId: freja.id, dueOn: '2020-01-08' }).run();
 		expect(rows().find((r) => r.youthId === freja.id)).toMatchObject({
-			status: 'job',
+			status: 'work',
 			planAgreement: 'stale',
 			overdueFrom: '2020-01-01',
 			checkinScore: 2,

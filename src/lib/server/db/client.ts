@@ -78,9 +78,35 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
 	if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
 	const sqlite = new Database(path);
 	applyPragmas(sqlite);
-	if (path !== ':memory:') verifyPragmas(sqlite);
 	cacheStatements(sqlite);
 	const db = drizzle(sqlite, { schema }) as Db;
-	if (options.migrationsFolder) migrate(db, { migrationsFolder: options.migrationsFolder });
+	if (options.migrationsFolder) migrateSafely(db, options.migrationsFolder);
+	if (path !== ':memory:') verifyPragmas(sqlite);
 	return db;
+}
+
+/**
+ * Applies the migrations with foreign keys off, as SQLite's procedure for changing a table asks
+ * (https://www.sqlite.org/lang_altertable.html#otheralter): drizzle-kit makes a changed table anew
+ * and drops the old one, and with foreign keys on, that drop would delete the rows that refer to
+ * it (`ON DELETE CASCADE`). The `PRAGMA foreign_keys=OFF` drizzle-kit writes into the SQL has no
+ * effect inside the migrator's transaction, so it is done here, around it. Afterwards every
+ * reference is checked and foreign keys are switched on again before anything else runs. A migration
+ * that makes a table anew writes its CHECKs without the table's temporary name, and makes the
+ * table's triggers again.
+ */
+function migrateSafely(db: Db, migrationsFolder: string) {
+	const sqlite = db.$client;
+	sqlite.pragma('foreign_keys = OFF');
+	// Renaming the new table to the old name must not look into the triggers of other tables, which
+	// name the old table and find it missing for that moment (the same procedure, "legacy" renaming).
+	sqlite.pragma('legacy_alter_table = ON');
+	try {
+		migrate(db, { migrationsFolder });
+		const broken = sqlite.pragma('foreign_key_check') as unknown[];
+		if (broken.length) throw new Error(`Migrations left ${broken.length} broken references: ${JSON.stringify(broken.slice(0, 5))}`);
+	} finally {
+		sqlite.pragma('legacy_alter_table = OFF');
+		sqlite.pragma('foreign_keys = ON');
+	}
 }

@@ -16,7 +16,7 @@ beforeEach(async () => {
 });
 
 const dropOut = (username: string, guide: string, now = FRIDAY) =>
-	setStatus(who(guide), who(username).id, { status: 'none', detail: 'Stoppet på EUD' }, now);
+	setStatus(who(guide), who(username).id, { status: 'no_attachment', detail: 'Stoppet på EUD' }, now);
 
 describe('a 16-year-old drops out', () => {
 	it('starts a contact deadline in 5 working days and an offer deadline in 30 days', () => {

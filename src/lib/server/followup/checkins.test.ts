@@ -222,10 +222,10 @@ describe('status with history', () => {
 	it('refuses a bad status or a long detail, and anyone but the guide', () => {
 		const freja = who('freja').id;
 		expect(setStatus(who('mette'), freja, { status: 'astronaut', detail: '' })).toEqual({ ok: false, error: 'status' });
-		expect(setStatus(who('mette'), freja, { status: 'job', detail: 'x'.repeat(201) })).toEqual({ ok: false, error: 'detail' });
-		expect(() => setStatus(who('lone'), freja, { status: 'job', detail: '' })).toThrow();
-		expect(() => setStatus(who('freja'), freja, { status: 'job', detail: '' })).toThrow();
-		expect(() => setStatus(who('jonas'), freja, { status: 'job', detail: '' })).toThrow();
+		expect(setStatus(who('mette'), freja, { status: 'work', detail: 'x'.repeat(201) })).toEqual({ ok: false, error: 'detail' });
+		expect(() => setStatus(who('lone'), freja, { status: 'work', detail: '' })).toThrow();
+		expect(() => setStatus(who('freja'), freja, { status: 'work', detail: '' })).toThrow();
+		expect(() => setStatus(who('jonas'), freja, { status: 'work', detail: '' })).toThrow();
 		expect(statusOverview(who('freja'), freja)!.history).toHaveLength(1);
 	});
 });

@@ -41,7 +41,7 @@ function manyYoungPeople() {
 				.run();
 			if (i % 3 === 0) tx.insert(guideAssignments).values({ id: newId(), youthId: id, guideId: jonas, startedAt: base }).run();
 			tx.insert(youthStatusHistory)
-				.values({ id: newId(), youthId: id, status: i % 2 ? 'job' : 'preparatory', createdAt: base })
+				.values({ id: newId(), youthId: id, status: i % 2 ? 'work' : 'preparatory', createdAt: base })
 				.run();
 		}
 	});
@@ -105,16 +105,16 @@ describe('the staff’s list, a page at a time', () => {
 		const noGuide = list(lone, 'flag=noGuide');
 		expect(noGuide.rows.every((r) => r.guideName === null && r.flags?.noGuide)).toBe(true);
 		expect(noGuide.total).toBe(80 + 1); // and noah
-		const jobs = list(lone, 'status=job');
+		const jobs = list(lone, 'status=work');
 		expect(jobs.total).toBe(60);
-		expect(jobs.rows.every((r) => r.status === 'job')).toBe(true);
+		expect(jobs.rows.every((r) => r.status === 'work')).toBe(true);
 		const teens = list(lone, 'age=13-15');
 		expect(teens.rows.every((r) => r.age >= 13 && r.age <= 15)).toBe(true);
 		expect(teens.total).toBe(
 			list(lone, '').total - list(lone, 'age=16-17').total - list(lone, 'age=18-20').total - list(lone, 'age=21-25').total
 		);
-		const all = list(lone, `guide=${jonas}&status=job&age=18-20`);
-		expect(all.rows.every((r) => r.guideName === 'Jonas Berg' && r.status === 'job' && r.age >= 18 && r.age <= 20)).toBe(true);
+		const all = list(lone, `guide=${jonas}&status=work&age=18-20`);
+		expect(all.rows.every((r) => r.guideName === 'Jonas Berg' && r.status === 'work' && r.age >= 18 && r.age <= 20)).toBe(true);
 		expect(all.total).toBeGreaterThan(0);
 		// The demo: freja's plan has an overdue step (the coordinator sees the flag, not the plan).
 		expect(list(lone, 'flag=overdue').rows.map((r) => r.displayName)).toContain('Freja Nielsen');
@@ -129,11 +129,11 @@ describe('the staff’s list, a page at a time', () => {
 		expect(own.rows.every((r) => r.guideName === 'Jonas Berg')).toBe(true);
 		expect(list(jonas, 'q=amina').rows.map((r) => r.displayName)).toEqual(['Amina Hassan']);
 		expect(list(jonas, 'q=freja').total).toBe(0);
-		expect(list(jonas, 'status=job').total).toBe(20);
+		expect(list(jonas, 'status=work').total).toBe(20);
 		expect(list(jonas, `guide=${who('mette').id}`).query.guide).toBeNull(); // not a guide's filter
 		expect(list(jonas, 'guideName=mette')).toMatchObject({ total: 41, guideFilter: false, query: { guideName: '' } });
 		const ali = who('ali');
-		const filtered = list(ali, 'status=job&flag=noGuide');
+		const filtered = list(ali, 'status=work&flag=noGuide');
 		expect(filtered.filters).toBe(false);
 		expect(filtered.query).toMatchObject({ status: null, flags: [] });
 		expect(filtered.rows.map((r) => r.displayName)).toEqual(['Freja Nielsen']);

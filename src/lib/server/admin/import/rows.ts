@@ -39,7 +39,15 @@ const ALLOWED: Record<RowType, Column[]> = {
 	parent: ['type', 'external_id', 'name', 'youth', 'custody']
 };
 
-const TYPES = { youth: 'youth', ung: 'youth', staff: 'staff', medarbejder: 'staff', parent: 'parent', forælder: 'parent', foraelder: 'parent' } as const;
+const TYPES = {
+	youth: 'youth',
+	ung: 'youth',
+	staff: 'staff',
+	medarbejder: 'staff',
+	parent: 'parent',
+	forælder: 'parent',
+	foraelder: 'parent'
+} as const;
 export type RowType = (typeof TYPES)[keyof typeof TYPES];
 
 const ROLES: Record<string, (typeof STAFF_ROLES)[number]> = {
@@ -160,7 +168,7 @@ export function readRow(record: CsvRecord, columns: (Column | null)[], now: Date
 		if (!birth) at('birth_date', 'required');
 		else if (!birthDate) at('birth_date', 'date', birth);
 		else if (ageOn(birthDate, now) < 13 || ageOn(birthDate, now) > 25) at('birth_date', 'age', birth);
-		const status = get('status') ? (YOUTH_STATUSES as readonly string[]).find((s) => s === get('status').toLowerCase()) : null;
+		const status = get('status') ? statusOf(get('status')) : null;
 		if (status === undefined) at('status', 'status', get('status'));
 		const goalText = get('plan_goal');
 		const goalType = get('plan_goal_type') ? GOALS[get('plan_goal_type').toLowerCase()] : 'education';
@@ -215,4 +223,15 @@ export function readRow(record: CsvRecord, columns: (Column | null)[], now: Date
 	if (!YES.includes(custodyText) && !NO.includes(custodyText)) at('custody', 'custody', get('custody'));
 	if (errors.length > before) return null;
 	return { type, row: record.row, externalId: id, name: fullName, youth, custody: YES.includes(custodyText) };
+}
+
+/**
+ * A status in an import file: the official categories' names, and the first version's 'job' and
+ * 'none' (as migration 0010 mapped them), since files exported from it still carry them.
+ */
+const STATUS_ALIASES: Record<string, YouthStatus> = { job: 'work', none: 'no_attachment' };
+
+function statusOf(value: string): YouthStatus | undefined {
+	const key = value.toLowerCase();
+	return (YOUTH_STATUSES as readonly string[]).includes(key) ? (key as YouthStatus) : STATUS_ALIASES[key];
 }

@@ -1,7 +1,7 @@
 /** The schema: follow-up, status and outcomes. */
 import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { DEADLINE_KINDS, YOUTH_STATUSES } from '../../../shared/domain';
+import { DEADLINE_KINDS, EDUCATION_PROGRAMMES, YOUTH_STATUSES } from '../../../shared/domain';
 import { oneOf, createdAt } from './common';
 import { users } from './people';
 
@@ -66,13 +66,25 @@ export const youthStatusHistory = sqliteTable(
 			.notNull()
 			.references(() => users.id, { onDelete: 'cascade' }),
 		status: text('status', { enum: YOUTH_STATUSES }).notNull(),
+		/** Which programme, for 'youth_education' and 'preparatory' (null: not recorded). */
+		programme: text('programme', { enum: EDUCATION_PROGRAMMES }),
+		/** Hours of work a week, for 'work' (null: not recorded; 18 or more counts as attached). */
+		hoursPerWeek: integer('hours_per_week'),
 		detail: text('detail'),
 		setBy: text('set_by').references(() => users.id),
 		createdAt: createdAt()
 	},
 	(t) => [
 		index('youth_status_history_youth_idx').on(t.youthId, t.createdAt),
-		check('youth_status_history_status_check', oneOf(t.status, YOUTH_STATUSES))
+		check('youth_status_history_status_check', oneOf(t.status, YOUTH_STATUSES)),
+		check(
+			'youth_status_history_programme_check',
+			sql`${t.programme} is null or (${t.status} = 'youth_education' and ${t.programme} in ('gymnasium', 'eud', 'stu')) or (${t.status} = 'preparatory' and ${t.programme} in ('fgu', 'grade10'))`
+		),
+		check(
+			'youth_status_history_hours_check',
+			sql`${t.hoursPerWeek} is null or (${t.status} = 'work' and ${t.hoursPerWeek} between 0 and 80)`
+		)
 	]
 );
 

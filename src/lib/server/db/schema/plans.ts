@@ -1,6 +1,6 @@
 /** The schema: the plan. */
 import { sql } from 'drizzle-orm';
-import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { blob, check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { DEPARTMENTS, GOAL_TYPES, STEP_OWNER_KINDS, STEP_STATUSES } from '../../../shared/domain';
 import { oneOf, createdAt } from './common';
 import { users } from './people';
@@ -51,7 +51,10 @@ export const planSteps = sqliteTable(
 		version: integer('version').notNull().default(1),
 		createdAt: createdAt(),
 		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
-		completedAt: integer('completed_at', { mode: 'timestamp_ms' })
+		completedAt: integer('completed_at', { mode: 'timestamp_ms' }),
+		/** The guide marked the step "agreed with the young person" (null: not agreed). */
+		agreedAt: integer('agreed_at', { mode: 'timestamp_ms' }),
+		agreedBy: text('agreed_by').references(() => users.id)
 	},
 	(t) => [
 		index('plan_steps_plan_idx').on(t.planId, t.position),
@@ -75,6 +78,69 @@ export const stepComments = sqliteTable(
 		createdAt: createdAt()
 	},
 	(t) => [index('step_comments_step_idx').on(t.stepId, t.createdAt)]
+);
+
+/**
+ * The young person disputes an agreed step: a comment the guide must answer. The step itself does
+ * not change; the answer closes the dispute.
+ */
+export const stepDisputes = sqliteTable(
+	'step_disputes',
+	{
+		id: text('id').primaryKey(),
+		stepId: text('step_id')
+			.notNull()
+			.references(() => planSteps.id, { onDelete: 'cascade' }),
+		authorId: text('author_id')
+			.notNull()
+			.references(() => users.id),
+		body: text('body').notNull(),
+		createdAt: createdAt(),
+		answer: text('answer'),
+		answeredBy: text('answered_by').references(() => users.id),
+		answeredAt: integer('answered_at', { mode: 'timestamp_ms' })
+	},
+	(t) => [
+		index('step_disputes_step_idx').on(t.stepId, t.createdAt),
+		index('step_disputes_open_idx')
+			.on(t.stepId)
+			.where(sql`${t.answeredAt} is null`),
+		check(
+			'step_disputes_answer_check',
+			sql`(${t.answeredAt} is null and ${t.answer} is null and ${t.answeredBy} is null) or (${t.answeredAt} is not null and ${t.answer} is not null and ${t.answeredBy} is not null)`
+		)
+	]
+);
+
+/**
+ * A version of the plan the young person approved, kept as it was (the content as JSON and the
+ * PDF made from it). Under 18, a custody holder who has the plan shared co-signs it.
+ */
+export const planApprovals = sqliteTable(
+	'plan_approvals',
+	{
+		id: text('id').primaryKey(),
+		planId: text('plan_id')
+			.notNull()
+			.references(() => plans.id, { onDelete: 'cascade' }),
+		version: integer('version').notNull(),
+		approvedBy: text('approved_by')
+			.notNull()
+			.references(() => users.id),
+		approvedAt: integer('approved_at', { mode: 'timestamp_ms' }).notNull(),
+		/** The plan as approved: goal, steps and owners, as the print view shows them. */
+		content: text('content', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+		/** The young person was under 18 at approval: a custody holder's co-signature is asked. */
+		cosignRequired: integer('cosign_required', { mode: 'boolean' }).notNull(),
+		cosignedBy: text('cosigned_by').references(() => users.id),
+		cosignedAt: integer('cosigned_at', { mode: 'timestamp_ms' }),
+		/** The PDF of this version (made again when it is co-signed, to carry the signature). */
+		pdf: blob('pdf', { mode: 'buffer' })
+	},
+	(t) => [
+		uniqueIndex('plan_approvals_plan_version_unique').on(t.planId, t.version),
+		check('plan_approvals_cosign_check', sql`(${t.cosignedAt} is null) = (${t.cosignedBy} is null)`)
+	]
 );
 
 export const planHistory = sqliteTable(
@@ -123,5 +189,7 @@ export const meetings = sqliteTable(
 export type Plan = typeof plans.$inferSelect;
 export type PlanStep = typeof planSteps.$inferSelect;
 export type StepComment = typeof stepComments.$inferSelect;
+export type StepDispute = typeof stepDisputes.$inferSelect;
+export type PlanApproval = typeof planApprovals.$inferSelect;
 export type PlanHistoryEntry = typeof planHistory.$inferSelect;
 export type Meeting = typeof meetings.$inferSelect;

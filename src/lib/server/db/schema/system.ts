@@ -20,6 +20,8 @@ export const accessLog = sqliteTable(
 		actorDepartment: text('actor_department', { enum: DEPARTMENTS }),
 		/** What was read: one of ACCESS_KINDS (shared/privacy.ts), such as "plan". */
 		resource: text('resource').notNull(),
+		/** Why: one of ACCESS_PURPOSES (shared/privacy.ts); 'unspecified' for reads before it was recorded. */
+		purpose: text('purpose').notNull().default('unspecified'),
 		createdAt: createdAt()
 	},
 	(t) => [index('access_log_youth_idx').on(t.youthId, t.createdAt), index('access_log_created_idx').on(t.createdAt)]

@@ -25,12 +25,16 @@ const todayLines = (page: Page, today = 'I dag') => page.getByRole('list', { nam
 const lineOf = (lines: Locator, name: string) => lines.filter({ hasText: name });
 
 /** The moments of the looks behind a line's "Se hvornår", from their machine-readable times. */
-const lookTimes = (line: Locator) => line.locator('details time').evaluateAll((times) => times.map((t) => Date.parse(t.getAttribute('datetime') ?? '')));
+const lookTimes = (line: Locator) =>
+	line.locator('details time').evaluateAll((times) => times.map((t) => Date.parse(t.getAttribute('datetime') ?? '')));
 
 test.describe('who has looked, plainly', () => {
 	test.describe.configure({ timeout: 90_000 });
 
-	test('a guide’s many looks are one line for the day, in words, with the times behind it; a caseworker’s look stands out', async ({ page, browser }, info) => {
+	test('a guide’s many looks are one line for the day, in words, with the times behind it; a caseworker’s look stands out', async ({
+		page,
+		browser
+	}, info) => {
 		const freja = userId('freja');
 		const startedAt = Date.now();
 
@@ -60,6 +64,8 @@ test.describe('who has looked, plainly', () => {
 		await expect(metteLine).toHaveCount(1);
 		await expect(metteLine).toContainText('Guide');
 		await expect(metteLine.getByText(/^Kiggede på .*din plan.*jeres beskeder/)).toBeVisible();
+		// And why (issue 21): the purposes of her reads, in words.
+		await expect(metteLine.getByText(/^Hvorfor: .*arbejde med din plan.*beskeder med dig/)).toBeVisible();
 
 		// The times are behind "Se hvornår": each look with its time and what it was, from this visit.
 		const times = metteLine.locator('details li');
@@ -81,6 +87,7 @@ test.describe('who has looked, plainly', () => {
 		await expect(aliMark).toBeVisible();
 		await expect(aliMark).toHaveText('◆ Sagsbehandler, Jobcentret');
 		await expect(aliLine).toContainText('Kiggede på din plan');
+		await expect(aliLine).toContainText('Hvorfor: arbejde med din plan');
 		expect(await aliLine.evaluate((li) => getComputedStyle(li).borderInlineStartWidth)).toBe('4px');
 		// The guide's line is plain: no sign, no bar.
 		await expect(metteLine.locator('.flag')).toHaveCount(0);
@@ -97,6 +104,7 @@ test.describe('who has looked, plainly', () => {
 		const english = lineOf(todayLines(page, 'Today'), 'Mette Larsen');
 		await expect(english).toHaveCount(1);
 		await expect(english).toContainText(/Looked at your plan.*your messages/);
+		await expect(english).toContainText(/Why: .*work on your plan.*messages with you/);
 		await expect(page.locator('main')).not.toContainText(CODE_WORDS);
 		await expectAccessible(page);
 		await switchLanguage(page, 'da');
@@ -123,10 +131,14 @@ test.describe('who has looked, plainly', () => {
 		const longAgo = new Date(Date.now() - 120 * 86_400_000);
 		withDb((db) =>
 			db
-				.prepare('insert into access_log (id, youth_id, actor_id, actor_role, actor_department, resource, created_at) values (?, ?, ?, ?, ?, ?, ?)')
+				.prepare(
+					'insert into access_log (id, youth_id, actor_id, actor_role, actor_department, resource, created_at) values (?, ?, ?, ?, ?, ?, ?)'
+				)
 				.run(randomBytes(15).toString('hex'), userId('freja'), userId('ali'), 'caseworker', 'jobcenter', 'consent', longAgo.getTime())
 		);
-		const day = new Intl.DateTimeFormat('da-DK', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Copenhagen' }).format(longAgo);
+		const day = new Intl.DateTimeFormat('da-DK', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Copenhagen' }).format(
+			longAgo
+		);
 
 		await login(page, 'freja');
 		await page.goto('/privacy');

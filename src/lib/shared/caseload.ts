@@ -18,11 +18,16 @@ export const DEFAULT_DIRECTION: Record<CaseloadSort, SortDirection> = {
 	overdue: 'desc',
 	agreement: 'asc',
 	// The most urgent flag first: a low check-in answer, then a missed one (issue 20).
-	flags: 'asc'
+	flags: 'asc',
+	// The nearest legal deadline first, overdue ones before all (issue 21).
+	deadline: 'asc'
 };
 
-/** What needs attention: a low or missed check-in, overdue steps, a plan not agreed to, no guide. */
-export const CASELOAD_FLAGS = ['low', 'missed', 'overdue', 'notAgreed', 'noGuide'] as const;
+/**
+ * What needs attention: a low or missed check-in, overdue steps, a plan not agreed to, no guide,
+ * and a legal deadline running (an open KUI deadline, issue 21).
+ */
+export const CASELOAD_FLAGS = ['low', 'missed', 'overdue', 'notAgreed', 'noGuide', 'deadline'] as const;
 export type CaseloadFlag = (typeof CASELOAD_FLAGS)[number];
 
 /** Age bands, in whole years (inclusive). */

@@ -159,7 +159,7 @@ export interface RowFlags {
 }
 
 /** The columns the staff's list sorts by (`?sort=`). */
-export const CASELOAD_SORTS = ['name', 'age', 'meeting', 'overdue', 'agreement', 'flags'] as const;
+export const CASELOAD_SORTS = ['name', 'age', 'meeting', 'overdue', 'agreement', 'flags', 'deadline'] as const;
 export type CaseloadSort = (typeof CASELOAD_SORTS)[number];
 export type SortDirection = 'asc' | 'desc';
 

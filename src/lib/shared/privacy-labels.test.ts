@@ -5,8 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { LOCALES } from './locales';
-import { ACCESS_KINDS, type ShownAccessKind } from './privacy';
-import { accessKindLabel, accessKindsText, lookDayLabel, lookedAtText, lookTime } from './privacy-labels';
+import { ACCESS_KINDS, ACCESS_PURPOSES, type ShownAccessKind } from './privacy';
+import { accessKindLabel, accessKindsText, accessPurposeLabel, lookDayLabel, lookedAtText, lookTime, purposesText } from './privacy-labels';
 
 const SHOWN: ShownAccessKind[] = [...ACCESS_KINDS, 'other'];
 const file = (locale: string) => JSON.parse(readFileSync(`messages/consent/${locale}.json`, 'utf8')) as Record<string, string>;
@@ -42,6 +42,23 @@ describe('the kinds of read, in words', () => {
 			for (const kind of SHOWN) expect(all, `${locale} ${kind}`).toContain(accessKindLabel(kind, locale));
 			expect(accessKindsText(['plan'], locale)).toBe(accessKindLabel('plan', locale));
 		}
+	});
+
+	it('every purpose of a read has its own text in every language, and the line says why', () => {
+		for (const locale of LOCALES) {
+			const messages = file(locale);
+			const texts = new Set<string>();
+			for (const purpose of ACCESS_PURPOSES) {
+				const key = `consent_privacy_purpose_${purpose}`;
+				const text = accessPurposeLabel(purpose, locale);
+				expect(text, `${locale} ${purpose}`).toBe(messages[key]);
+				expect(text, `${locale} ${purpose}`).not.toMatch(codeWord);
+				texts.add(text);
+			}
+			expect(texts.size, locale).toBe(ACCESS_PURPOSES.length);
+		}
+		expect(purposesText(['plan_work', 'follow_up'], 'da')).toBe('Hvorfor: arbejde med din plan og opfølgning');
+		expect(purposesText(['consent_check'], 'en')).toBe('Why: checking your consent');
 	});
 
 	it('says today and yesterday, and the date before that', () => {

@@ -5,7 +5,7 @@
 import { m } from '$lib/paraglide/messages.js';
 import type { Locale } from '$lib/paraglide/runtime.js';
 import { dateFormatter, formatDate, intlLocale, TIME_ZONE } from './dates';
-import type { ShownAccessKind } from './privacy';
+import type { AccessPurpose, ShownAccessKind } from './privacy';
 
 /** What a kind of read is called, as the object of "looked at": "din plan", "jeres beskeder". */
 export function accessKindLabel(kind: ShownAccessKind, locale?: Locale): string {
@@ -29,13 +29,43 @@ export function accessKindLabel(kind: ShownAccessKind, locale?: Locale): string 
 
 /** "din plan, dine møder og jeres beskeder" */
 export function accessKindsText(kinds: readonly ShownAccessKind[], locale?: Locale): string {
-	return new Intl.ListFormat(intlLocale(locale), { style: 'long', type: 'conjunction' }).format(kinds.map((k) => accessKindLabel(k, locale)));
+	return new Intl.ListFormat(intlLocale(locale), { style: 'long', type: 'conjunction' }).format(
+		kinds.map((k) => accessKindLabel(k, locale))
+	);
 }
 
 /** "Kiggede på din plan og jeres beskeder" */
 export function lookedAtText(kinds: readonly ShownAccessKind[], locale?: Locale): string {
 	const what = accessKindsText(kinds, locale);
 	return locale ? m.consent_privacy_looked_at({ what }, { locale }) : m.consent_privacy_looked_at({ what });
+}
+
+/** Why someone looked (issue 21): "arbejde med din plan", "opfølgning". */
+export function accessPurposeLabel(purpose: AccessPurpose, locale?: Locale): string {
+	const options = locale ? { locale } : undefined;
+	return {
+		plan_work: () => m.consent_privacy_purpose_plan_work({}, options),
+		follow_up: () => m.consent_privacy_purpose_follow_up({}, options),
+		messages: () => m.consent_privacy_purpose_messages({}, options),
+		visitation: () => m.consent_privacy_purpose_visitation({}, options),
+		consent_check: () => m.consent_privacy_purpose_consent_check({}, options),
+		caseload: () => m.consent_privacy_purpose_caseload({}, options),
+		parent_view: () => m.consent_privacy_purpose_parent_view({}, options),
+		unspecified: () => m.consent_privacy_purpose_unspecified({}, options)
+	}[purpose]();
+}
+
+/** "arbejde med din plan og opfølgning" */
+export function accessPurposesText(purposes: readonly AccessPurpose[], locale?: Locale): string {
+	return new Intl.ListFormat(intlLocale(locale), { style: 'long', type: 'conjunction' }).format(
+		purposes.map((p) => accessPurposeLabel(p, locale))
+	);
+}
+
+/** "Hvorfor: arbejde med din plan og opfølgning" */
+export function purposesText(purposes: readonly AccessPurpose[], locale?: Locale): string {
+	const list = accessPurposesText(purposes, locale);
+	return locale ? m.consent_privacy_why({ purposes: list }, { locale }) : m.consent_privacy_why({ purposes: list });
 }
 
 /** A day of the log: "I dag", "I går" or "3. marts 2026". */

@@ -45,6 +45,7 @@ export type ShownAccessKind = AccessKind | 'other';
 export interface AccessLook {
 	at: Date;
 	kinds: ShownAccessKind[];
+	purposes: AccessPurpose[];
 }
 
 /** One person's looks on one day, newest first, and everything they saw that day. */
@@ -56,6 +57,8 @@ export interface AccessLine {
 	/** A caseworker or a parent: someone outside the young person's guide and youth unit. */
 	flagged: boolean;
 	kinds: ShownAccessKind[];
+	/** Why they looked that day (every purpose of their reads). */
+	purposes: AccessPurpose[];
 	looks: AccessLook[];
 }
 
@@ -112,5 +115,5 @@ export interface ReadableMyData {
 	checkins: { dueOn: string; answeredAt: Date | null; score: number | null; comment: string | null }[];
 	statuses: { status: YouthStatus; at: Date }[];
 	guideRequests: { kind: RequestKind; status: RequestStatus; at: Date; guide: string | null; proposed: string | null }[];
-	looks: { date: string; name: string; role: Role; department: Department | null; kinds: ShownAccessKind[] }[];
+	looks: { date: string; name: string; role: Role; department: Department | null; kinds: ShownAccessKind[]; purposes: AccessPurpose[] }[];
 }

@@ -44,11 +44,42 @@ describe('audit: a list of reads at once', () => {
 		]);
 	});
 
+	it('records a purpose with every read: from who reads what, or as the caller names it (issue 21)', () => {
+		const mette = demoUser(db, 'mette');
+		const karen = demoUser(db, 'karen');
+		const lone = demoUser(db, 'lone');
+		const freja = demoUser(db, 'freja');
+		recordAccess(mette, freja.id, 'meetings');
+		recordAccess(mette, freja.id, 'consent');
+		recordAccess(mette, freja.id, 'checkins');
+		recordAccess(karen, freja.id, 'meetings');
+		recordAccess(lone, freja.id, 'meetings', 'visitation');
+		const purposes = db
+			.select({ actor: accessLog.actorId, resource: accessLog.resource, purpose: accessLog.purpose })
+			.from(accessLog)
+			.where(and(eq(accessLog.youthId, freja.id)))
+			.all()
+			.filter((r) => ['meetings', 'consent', 'checkins'].includes(r.resource));
+		expect(purposes).toEqual([
+			{ actor: mette.id, resource: 'meetings', purpose: 'plan_work' },
+			{ actor: mette.id, resource: 'consent', purpose: 'consent_check' },
+			{ actor: mette.id, resource: 'checkins', purpose: 'follow_up' },
+			{ actor: karen.id, resource: 'meetings', purpose: 'parent_view' },
+			{ actor: lone.id, resource: 'meetings', purpose: 'visitation' }
+		]);
+	});
+
 	it('logs a long list', () => {
 		const lone = demoUser(db, 'lone');
 		const noah = demoUser(db, 'noah');
 		recordAccesses(lone, Array<string>(2500).fill(noah.id), 'caseload');
-		expect(db.select().from(accessLog).where(and(eq(accessLog.resource, 'caseload'), eq(accessLog.actorId, lone.id))).all()).toHaveLength(2500);
+		expect(
+			db
+				.select()
+				.from(accessLog)
+				.where(and(eq(accessLog.resource, 'caseload'), eq(accessLog.actorId, lone.id)))
+				.all()
+		).toHaveLength(2500);
 	});
 });
 
@@ -57,9 +88,15 @@ describe('the log as the young person reads it (issue 20)', () => {
 	const ali = { actorId: 'u-ali', name: 'Ali Demir', role: 'caseworker', department: 'jobcenter' } as const;
 	const karen = { actorId: 'u-karen', name: 'Karen Nielsen', role: 'parent', department: null } as const;
 	const lone = { actorId: 'u-lone', name: 'Lone Madsen', role: 'coordinator', department: null } as const;
-	const read = (who: Omit<AccessRow, 'resource' | 'createdAt'>, resource: string, at: string): AccessRow => ({
+	const read = (
+		who: Omit<AccessRow, 'resource' | 'purpose' | 'createdAt'>,
+		resource: string,
+		at: string,
+		purpose = 'plan_work'
+	): AccessRow => ({
 		...who,
 		resource,
+		purpose,
 		createdAt: new Date(at)
 	});
 
@@ -81,9 +118,9 @@ describe('the log as the young person reads it (issue 20)', () => {
 		expect(line.kinds).toEqual(['plan', 'meetings', 'messages']);
 		// The times: each page opened is one look (the plan and its meetings a few ms apart are one).
 		expect(line.looks).toHaveLength(24);
-		expect(line.looks[0]).toEqual({ at: new Date('2026-03-03T09:21:30.004Z'), kinds: ['plan', 'meetings'] });
-		expect(line.looks[1]).toEqual({ at: new Date('2026-03-03T09:21:00.000Z'), kinds: ['messages'] });
-		expect(line.looks.at(-1)).toEqual({ at: new Date('2026-03-03T09:10:00.000Z'), kinds: ['messages'] });
+		expect(line.looks[0]).toEqual({ at: new Date('2026-03-03T09:21:30.004Z'), kinds: ['plan', 'meetings'], purposes: ['plan_work'] });
+		expect(line.looks[1]).toEqual({ at: new Date('2026-03-03T09:21:00.000Z'), kinds: ['messages'], purposes: ['plan_work'] });
+		expect(line.looks.at(-1)).toEqual({ at: new Date('2026-03-03T09:10:00.000Z'), kinds: ['messages'], purposes: ['plan_work'] });
 	});
 
 	it('keeps reads further apart than a moment as separate looks', () => {
@@ -127,12 +164,29 @@ describe('the log as the young person reads it (issue 20)', () => {
 	});
 
 	it('never passes on a code word: a kind it does not know is "other"', () => {
-		const days = groupAccessLog([read(mette, 'some_old_kind', '2026-03-03T08:00:00.000Z'), read(mette, 'plan', '2026-03-03T08:00:00.001Z')]);
+		const days = groupAccessLog([
+			read(mette, 'some_old_kind', '2026-03-03T08:00:00.000Z'),
+			read(mette, 'plan', '2026-03-03T08:00:00.001Z')
+		]);
 		const line = days[0]!.lines[0]!;
 		expect(line.kinds).toEqual(['plan', 'other']);
-		expect(line.looks).toEqual([{ at: new Date('2026-03-03T08:00:00.001Z'), kinds: ['plan', 'other'] }]);
+		expect(line.looks).toEqual([{ at: new Date('2026-03-03T08:00:00.001Z'), kinds: ['plan', 'other'], purposes: ['plan_work'] }]);
 		expect(JSON.stringify(days)).not.toContain('some_old_kind');
-		for (const kind of ACCESS_KINDS) expect(groupAccessLog([read(mette, kind, '2026-03-03T08:00:00.000Z')])[0]!.lines[0]!.kinds).toEqual([kind]);
+		for (const kind of ACCESS_KINDS)
+			expect(groupAccessLog([read(mette, kind, '2026-03-03T08:00:00.000Z')])[0]!.lines[0]!.kinds).toEqual([kind]);
+	});
+
+	it('says why: the purposes of a day and of each look, a purpose it does not know as unspecified (issue 21)', () => {
+		const days = groupAccessLog([
+			read(mette, 'checkins', '2026-03-03T08:00:00.000Z', 'follow_up'),
+			read(mette, 'status', '2026-03-03T08:00:00.002Z', 'follow_up'),
+			read(mette, 'plan', '2026-03-03T09:00:00.000Z', 'plan_work'),
+			read(mette, 'plan', '2026-03-03T10:00:00.000Z', 'some_old_purpose')
+		]);
+		const line = days[0]!.lines[0]!;
+		expect(line.purposes).toEqual(['plan_work', 'follow_up', 'unspecified']);
+		expect(line.looks.map((l) => l.purposes)).toEqual([['unspecified'], ['plan_work'], ['follow_up']]);
+		expect(JSON.stringify(days)).not.toContain('some_old_purpose');
 	});
 
 	it('is empty for an empty log', () => {

@@ -64,6 +64,6 @@ export function lowAnswersWithoutFollowUp(actor: Actor, now = new Date()): LowAn
 		list.push({ youthId: row.youthId, name: row.name, guideName, since: row.answeredAt });
 	}
 	// The coordinator sees each name on a list (rule 6), as on the caseload list.
-	recordAccesses(actor, [...seen], 'caseload');
+	recordAccesses(actor, [...seen], 'caseload', 'follow_up');
 	return list;
 }

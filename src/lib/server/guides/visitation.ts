@@ -104,7 +104,7 @@ function toItem(actor: NonNullable<Actor>, r: GuideRequest, today: string, weekd
 	let goal: string | null = null;
 	if (can(actor, 'visitation.read', r.youthId)) {
 		goal = db().select({ goalText: plans.goalText }).from(plans).where(eq(plans.youthId, r.youthId)).get()?.goalText ?? null;
-		if (goal) recordAccess(actor, r.youthId, 'plan');
+		if (goal) recordAccess(actor, r.youthId, 'plan', 'visitation');
 	}
 	const sender = nameOf(r.requestedBy);
 	const wish = r.guideId ? findGuide(r.guideId) : null;

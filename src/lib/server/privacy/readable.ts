@@ -70,7 +70,7 @@ export function readableMyData(actor: Actor, youthId: string, now = new Date()):
 			proposed: r.proposedName
 		})),
 		looks: (looks?.days ?? []).flatMap((day) =>
-			day.lines.map((l) => ({ date: day.date, name: l.name, role: l.role, department: l.department, kinds: l.kinds }))
+			day.lines.map((l) => ({ date: day.date, name: l.name, role: l.role, department: l.department, kinds: l.kinds, purposes: l.purposes }))
 		)
 	};
 }

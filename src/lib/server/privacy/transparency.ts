@@ -38,6 +38,7 @@ export function whoHasLooked(
 			role: s.accessLog.actorRole,
 			department: s.accessLog.actorDepartment,
 			resource: s.accessLog.resource,
+			purpose: s.accessLog.purpose,
 			createdAt: s.accessLog.createdAt
 		})
 		.from(s.accessLog)

@@ -47,7 +47,15 @@ test.describe('a 16-year-old drops out', () => {
 		);
 		const lone = await secondPhone(browser, info, { viewport: { width: 1280, height: 800 }, isMobile: false, hasTouch: false });
 		await login(lone, 'lone');
-		await lone.goto('/staff?q=Oliver');
+		// Her list filtered to the running deadlines, nearest first (the filter form, as she would use it).
+		await lone.goto('/staff');
+		await lone.getByText('Søg og filtrér', { exact: true }).click();
+		await lone.getByLabel('Frist efter loven løber').check();
+		await lone.getByRole('button', { name: 'Vis unge' }).click();
+		await expect(lone).toHaveURL(/flag=deadline/);
+		await lone.getByRole('link', { name: /^Frist efter loven/ }).click();
+		await expect(lone).toHaveURL(/flag=deadline&sort=deadline$/);
+		await expect(lone.getByTestId('caseload-count')).toHaveText('Viser 1–1 af 1 unge');
 		const row = lone.getByTestId('caseload-row').filter({ has: lone.getByRole('link', { name: 'Oliver Sørensen' }) });
 		await expect(row.getByTestId('deadline-flag')).toHaveText('Frist overskredet');
 		await lone.goto(`/staff/youth/${oliver}`);

@@ -1,12 +1,13 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { listCaseloadPage } from './caseload';
 import { readCaseloadQuery } from '../../shared/caseload';
-import { accessLog, guideAssignments, users, youthStatusHistory } from '../db/schema';
+import { accessLog, guideAssignments, kuiDeadlines, users, youthStatusHistory } from '../db/schema';
 import { ANSWER_WINDOW_DAYS } from '../db/caseload-index';
-import { answerCheckin, followUpFlags, markFollowedUp, MAX_ANSWER_WINDOW_DAYS, myCheckin, setRhythm } from '../followup';
+import { answerCheckin, followUpFlags, markFollowedUp, MAX_ANSWER_WINDOW_DAYS, myCheckin, setRhythm, setStatus } from '../followup';
 import { todayIso } from '../dates';
 import { sendMessage } from '../messages';
+import { meetDeadline } from '../deadlines';
 import { newId } from '../ids';
 import { demoUser, freshDemoDatabase } from '../testing';
 import type { Db } from '../db';
@@ -204,6 +205,41 @@ describe('the staff’s list, a page at a time', () => {
 		expect(markFollowedUp(mette, freja, base)).toMatchObject({ ok: true });
 		expect(list(mette, 'sort=flags').rows.find((r) => r.id === freja)?.flags?.checkin ?? null).toBeNull();
 		expect(list(lone, 'flag=low').rows.map((r) => r.id)).not.toContain(freja);
+	});
+
+	it('filters by a running legal deadline and sorts the nearest first, for the guide and the coordinator (issue 21)', () => {
+		const [lone, mette, sofie, ali] = [who('lone'), who('mette'), who('sofie'), who('ali')];
+		const [freja, oliver] = [who('freja'), who('oliver')];
+		expect(list(lone, 'flag=deadline').total).toBe(0);
+		// Both are 16: "no attachment" starts the contact and offer deadlines; Freja's three days earlier.
+		setStatus(sofie, oliver.id, { status: 'no_attachment', detail: '' }, day(0));
+		setStatus(mette, freja.id, { status: 'no_attachment', detail: '' }, day(-3));
+		const all = list(lone, 'flag=deadline&sort=deadline');
+		expect(all.rows.map((r) => r.displayName)).toEqual([freja.displayName, oliver.displayName]);
+		expect(all.query.sort).toBe('deadline');
+		expect(list(lone, 'flag=deadline&sort=deadline&dir=desc').rows.map((r) => r.displayName)).toEqual([
+			oliver.displayName,
+			freja.displayName
+		]);
+		// The guide sees only her own; the sort puts those with a deadline first, the rest after by name.
+		expect(list(sofie, 'flag=deadline').rows.map((r) => r.displayName)).toEqual([oliver.displayName]);
+		const sorted = list(mette, 'sort=deadline').rows;
+		expect(sorted[0]!.displayName).toBe(freja.displayName);
+		// A caseworker has no flag filters and no such sort: the query is answered without them.
+		const caseworker = list(ali, 'flag=deadline&sort=deadline');
+		expect(caseworker.query.flags).toEqual([]);
+		expect(caseworker.query.sort).toBe('name');
+		// Back in an activity, and the contact recorded: nothing runs for her, and she is off the filter.
+		setStatus(mette, freja.id, { status: 'preparatory', detail: '' }, day(1));
+		expect(list(lone, 'flag=deadline').total).toBe(2);
+		const contact = db
+			.select()
+			.from(kuiDeadlines)
+			.where(and(eq(kuiDeadlines.youthId, freja.id), isNull(kuiDeadlines.metAt)))
+			.all();
+		expect(contact.map((d) => d.kind)).toEqual(['contact']);
+		expect(meetDeadline(mette, freja.id, contact[0]!.id, day(1))).toEqual({ ok: true });
+		expect(list(lone, 'flag=deadline').rows.map((r) => r.displayName)).toEqual([oliver.displayName]);
 	});
 
 	it('shows when the conversation last moved and whether it waits for an answer, only to who may read it (issue 20)', async () => {

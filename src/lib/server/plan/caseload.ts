@@ -33,12 +33,12 @@ const GUIDE_NAME_KEY = sql.raw(nameKeySql('u.display_name'));
 
 /** Sorting by meeting, overdue steps or agreement orders by what is in plans: for those who read them. */
 const SORTS: Record<'guide' | 'caseworker' | 'coordinator', CaseloadSort[]> = {
-	guide: ['name', 'age', 'meeting', 'overdue', 'agreement', 'flags'],
+	guide: ['name', 'age', 'meeting', 'overdue', 'agreement', 'flags', 'deadline'],
 	// Every department's consent covers the plan; not every one covers the meetings (PPR's does not).
 	// Caseworkers see no flags, so they do not sort by them either.
 	caseworker: ['name', 'age', 'overdue', 'agreement'],
 	// The coordinator does not read plans (docs/product.md, roles), but sees the flags.
-	coordinator: ['name', 'age', 'flags']
+	coordinator: ['name', 'age', 'flags', 'deadline']
 };
 
 /** Who is on the actor's list, as a condition on the index row `f`; null: nobody. */
@@ -61,7 +61,9 @@ const FLAG_SQL: Record<CaseloadFlag, (today: string) => SQL> = {
 		sql`(f.checkin_running = 1 and (f.checkin_missed_after is null or f.checkin_missed_after >= ${today}) and f.checkin_score <= ${LOW_SCORE})`,
 	overdue: (today) => sql`f.overdue_from < ${today}`,
 	notAgreed: () => sql`f.plan_agreement in ('stale', 'never')`,
-	noGuide: () => sql`f.guide_id is null`
+	noGuide: () => sql`f.guide_id is null`,
+	// An open KUI deadline (issue 21), found by kui_deadlines_youth_idx: a young person has a few.
+	deadline: () => sql`exists (select 1 from kui_deadlines d where d.youth_id = f.youth_id and d.met_at is null)`
 };
 
 /** Born within the band: between `to`+1 years before today (exclusive) and `from` years before (inclusive). */
@@ -100,6 +102,9 @@ function orderBy(sort: CaseloadSort, direction: SortDirection, today: string, no
 			return byValue(
 				sql`case when ${FLAG_SQL.low(today)} then 0 when ${FLAG_SQL.missed(today)} then 1 when ${FLAG_SQL.overdue(today)} then 2 when ${FLAG_SQL.notAgreed(today)} then 3 when ${FLAG_SQL.noGuide(today)} then 4 end`
 			);
+		case 'deadline':
+			// The nearest open legal deadline: an overdue one is the earliest date, so it comes first.
+			return byValue(sql`(select min(d.due_on) from kui_deadlines d where d.youth_id = f.youth_id and d.met_at is null)`);
 	}
 }
 

@@ -2,7 +2,8 @@
 import { m } from '$lib/paraglide/messages.js';
 import type { Locale } from '$lib/paraglide/runtime.js';
 import { dateFormatter, intlLocale } from '$lib/shared/dates';
-import type { YouthStatus } from '$lib/shared/domain';
+import type { EducationProgramme, YouthStatus } from '$lib/shared/domain';
+import type { StatusEntry } from '$lib/shared/followup';
 
 /**
  * The young person's status in words. Staff read the professional categories (FGU, KUU, STU …);
@@ -21,6 +22,30 @@ export function youthStatusLabel(status: YouthStatus, locale?: Locale, audience:
 		moved_away: m.youthstatus_moved_away,
 		unknown: m.youthstatus_unknown
 	}[status]({}, options);
+}
+
+/** The programme of a status (staff read it): "FGU", "Erhvervsuddannelse (EUD, EUX)". */
+export function programmeLabel(programme: EducationProgramme, locale?: Locale): string {
+	const options = locale ? { locale } : {};
+	return {
+		gymnasium: m.youthstatus_programme_gymnasium,
+		eud: m.youthstatus_programme_eud,
+		stu: m.youthstatus_programme_stu,
+		fgu: m.youthstatus_programme_fgu,
+		grade10: m.youthstatus_programme_grade10
+	}[programme]({}, options);
+}
+
+/** A status as staff read it in the history: the category, its programme or hours, and the detail. */
+export function staffStatusText(entry: Pick<StatusEntry, 'status' | 'programme' | 'hoursPerWeek' | 'detail'>, locale?: Locale): string {
+	const options = locale ? { locale } : {};
+	const facts = [
+		entry.programme ? programmeLabel(entry.programme, locale) : null,
+		entry.hoursPerWeek !== null ? m.youthstatus_hours_shown({ hours: entry.hoursPerWeek }, options) : null,
+		entry.detail
+	].filter(Boolean);
+	const label = youthStatusLabel(entry.status, locale, 'staff');
+	return facts.length ? `${label}: ${facts.join(', ')}` : label;
 }
 
 export const SCORES = [1, 2, 3, 4, 5] as const;

@@ -1,5 +1,5 @@
 /** Plain data the follow-up modules hand to the pages (shared by server and components). */
-import type { YouthStatus } from '$lib/shared/domain';
+import type { EducationProgramme, YouthStatus } from '$lib/shared/domain';
 import type { AnswerTimeView } from '$lib/shared/guides';
 
 export type CheckinState = 'open' | 'answered' | 'missed';
@@ -75,6 +75,10 @@ export interface MyCheckin {
 export interface StatusEntry {
 	id: string;
 	status: YouthStatus;
+	/** For a youth or preparatory education (staff see it). */
+	programme: EducationProgramme | null;
+	/** For work: hours a week (staff see it). */
+	hoursPerWeek: number | null;
 	detail: string | null;
 	createdAt: Date;
 }
@@ -98,8 +102,24 @@ export interface OutcomeCell {
 	value: number | null;
 }
 
+/**
+ * The categories of the official 1 October count (issue 21; server/followup/census.ts): the four
+ * of the count, then those outside it.
+ */
+export const CENSUS_CATEGORIES = ['education', 'work', 'completed', 'no_attachment', 'exempt', 'moved_away', 'unknown'] as const;
+export type CensusCategory = (typeof CENSUS_CATEGORIES)[number];
+export const CENSUS_BANDS = ['15-17', '18-19', '20-24'] as const;
+export type CensusBand = (typeof CENSUS_BANDS)[number];
+
+/** The count on one 1 October: young people of 15–24 by category and age band. */
+export interface Census {
+	/** YYYY-10-01 */
+	date: string;
+	counts: Record<CensusCategory, Record<CensusBand, number>>;
+}
+
 export interface OutcomeTable {
-	id: 'cases' | 'requests' | 'replies' | 'checkins' | 'deadlines';
+	id: 'cases' | 'requests' | 'replies' | 'checkins' | 'deadlines' | 'census';
 	caption: string;
 	rowHeader: string;
 	columns: string[];

@@ -145,7 +145,11 @@ function lowPending(youthId: string) {
  * young person about their low answers. Every low answer not yet followed up is marked with who
  * and when, and leaves the flag lists and the coordinator's list of answers without follow-up.
  */
-export function markFollowedUp(actor: Actor, youthId: string, now = new Date()): { ok: true; marked: number } | { ok: false; error: 'nothing' } {
+export function markFollowedUp(
+	actor: Actor,
+	youthId: string,
+	now = new Date()
+): { ok: true; marked: number } | { ok: false; error: 'nothing' } {
 	authorize(actor, 'checkins.followUp', youthId);
 	const pending = lowPending(youthId).map((c) => c.id);
 	if (!pending.length) return { ok: false, error: 'nothing' };
@@ -201,7 +205,8 @@ export function followUpFlags(actor: NonNullable<Actor>, youthIds: string[], now
 		if (state === 'open') continue;
 		settled.add(row.youthId);
 		if (state === 'missed') flags[row.youthId] = { kind: 'missed', dueOn: row.dueOn };
-		else if (row.score !== null && row.score <= LOW_SCORE && !row.followedUpAt) flags[row.youthId] = { kind: 'low', score: row.score, dueOn: row.dueOn };
+		else if (row.score !== null && row.score <= LOW_SCORE && !row.followedUpAt)
+			flags[row.youthId] = { kind: 'low', score: row.score, dueOn: row.dueOn };
 	}
 	// Each flag (and each young person found without one) rests on reading their answers.
 	recordAccesses(actor, [...settled], 'checkins');

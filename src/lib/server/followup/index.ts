@@ -11,3 +11,4 @@ export { outcomeReport, parsePeriod } from './outcomes';
 export { dueDatesUntil, LOW_SCORE, MAX_ANSWER_WINDOW_DAYS } from './rhythm';
 export { importStatus, setStatus, statusOverview } from './status';
 export { followUpDeadline, lowAnswersWithoutFollowUp } from './escalation';
+export { censusBand, censusDateFor, countCensus, officialCategory } from './census';

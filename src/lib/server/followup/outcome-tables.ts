@@ -8,8 +8,15 @@
  */
 import type { Locale } from '$lib/paraglide/runtime.js';
 import { m } from '$lib/paraglide/messages.js';
-import { formatCount, formatDecimal, formatMonth, youthStatusLabel } from '../../shared/followup-labels';
-import type { OutcomeCell, OutcomeTable } from '../../shared/followup';
+import { formatCount, formatDate, formatDecimal, formatMonth, youthStatusLabel } from '../../shared/followup-labels';
+import {
+	CENSUS_BANDS,
+	CENSUS_CATEGORIES,
+	type Census,
+	type CensusCategory,
+	type OutcomeCell,
+	type OutcomeTable
+} from '../../shared/followup';
 import { YOUTH_STATUSES } from '../db/schema';
 import type { OutcomeReport, TimingFigure } from './outcomes';
 
@@ -37,6 +44,64 @@ function total(parts: number[], locale: Locale): OutcomeCell {
 	if (isSmall(sum)) return { text: SUPPRESSED, value: null };
 	if (parts.some(isSmall)) return { text: NOT_SHOWN, value: null };
 	return count(sum, locale);
+}
+
+const CENSUS_LABEL: Record<CensusCategory, typeof m.outcomes_census_education> = {
+	education: m.outcomes_census_education,
+	work: m.outcomes_census_work,
+	completed: m.outcomes_census_completed,
+	no_attachment: m.outcomes_census_no_attachment,
+	exempt: m.outcomes_census_exempt,
+	moved_away: m.outcomes_census_moved_away,
+	unknown: m.outcomes_census_unknown
+};
+
+/** The categories the official share is taken of. */
+const COUNTED: readonly CensusCategory[] = ['education', 'work', 'completed', 'no_attachment'];
+
+/**
+ * The share with no attachment among the four counted categories, in per cent: not shown when
+ * fewer than MIN_GROUP young people stand behind it, or when its count is hidden (the share times
+ * the total would give it away).
+ */
+function share(noAttachment: number, counted: number, locale: Locale): OutcomeCell {
+	if (counted < MIN_GROUP || isSmall(noAttachment)) return { text: NOT_SHOWN, value: null };
+	const rounded = Math.round((noAttachment / counted) * 1000) / 10;
+	return { text: m.outcomes_census_percent({ value: formatDecimal(rounded, locale) }, { locale }), value: rounded };
+}
+
+/**
+ * The 1 October count: categories as rows, age bands and their total as columns, then the column
+ * totals and the share with no attachment. A row's total and a column's total are each hidden
+ * when a group in them is, as in the other tables.
+ */
+function censusTable(census: Census, locale: Locale): OutcomeTable {
+	const o = { locale };
+	const row = (c: CensusCategory) => CENSUS_BANDS.map((b) => census.counts[c][b]);
+	const column = (b: (typeof CENSUS_BANDS)[number]) => CENSUS_CATEGORIES.map((c) => census.counts[c][b]);
+	const all = CENSUS_CATEGORIES.flatMap(row);
+	const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+	const counted = (b?: (typeof CENSUS_BANDS)[number]) => sum(COUNTED.map((c) => (b ? census.counts[c][b] : sum(row(c)))));
+	return {
+		id: 'census',
+		caption: m.outcomes_census_caption({ date: formatDate(census.date, locale) }, o),
+		rowHeader: m.outcomes_census_category({}, o),
+		columns: [...CENSUS_BANDS.map((band) => m.outcomes_census_band({ band: band.replace('-', '–') }, o)), m.outcomes_total({}, o)],
+		rows: [
+			...CENSUS_CATEGORIES.map((c) => ({
+				label: CENSUS_LABEL[c]({}, o),
+				cells: [...row(c).map((n) => count(n, locale)), total(row(c), locale)]
+			})),
+			{ label: m.outcomes_total({}, o), cells: [...CENSUS_BANDS.map((b) => total(column(b), locale)), total(all, locale)] },
+			{
+				label: m.outcomes_census_share({}, o),
+				cells: [
+					...CENSUS_BANDS.map((b) => share(census.counts.no_attachment[b], counted(b), locale)),
+					share(sum(row('no_attachment')), counted(), locale)
+				]
+			}
+		]
+	};
 }
 
 function timingTable(
@@ -133,7 +198,8 @@ export function outcomeTables(report: OutcomeReport, locale: Locale): OutcomeTab
 					cells: [count(c.met, locale), count(c.late, locale), count(c.missed, locale), count(c.open, locale)]
 				};
 			})
-		}
+		},
+		censusTable(report.census, locale)
 	];
 }
 

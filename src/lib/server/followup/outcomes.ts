@@ -27,7 +27,8 @@ import {
 import { deadlineCounts } from '../deadlines';
 import { authorizeGlobal, type Actor } from '../access';
 import { statusesBefore } from './status';
-import type { Period } from '../../shared/followup';
+import type { Census, Period } from '../../shared/followup';
+import { censusDateFor, countCensus } from './census';
 
 export const MAX_PERIOD_DAYS = 3660;
 
@@ -90,6 +91,8 @@ export interface OutcomeReport {
 	checkins: CheckinMonth[];
 	/** The law's deadlines that fell due in the period (issue 21), by kind. */
 	deadlines: Record<DeadlineKind, { met: number; late: number; missed: number; open: number }>;
+	/** The official count on the latest 1 October on or before the period's end (issue 21). */
+	census: Census;
 }
 
 const HOUR = 3_600_000;
@@ -220,6 +223,12 @@ function checkinMonths(period: Period, today: string): CheckinMonth[] {
 }
 
 /** The figures for a period, for the coordinator only. */
+/** The 1 October count for a period: the day, counted to its end in Copenhagen. */
+function censusOf(periodTo: string): Census {
+	const date = censusDateFor(periodTo);
+	return countCensus(date, startOfDay(format(addDays(parseISO(date), 1), 'yyyy-MM-dd')));
+}
+
 export function outcomeReport(actor: Actor, period: Period, now = new Date()): OutcomeReport {
 	authorizeGlobal(actor, 'outcomes.read');
 	syncCheckins(undefined, now);
@@ -231,6 +240,7 @@ export function outcomeReport(actor: Actor, period: Period, now = new Date()): O
 		requests: requestTimes(start, end),
 		replies: replyTimes(start, end),
 		checkins: checkinMonths(period, todayIso(now)),
-		deadlines: deadlineCounts(period.from, format(addDays(parseISO(period.to), 1), 'yyyy-MM-dd'), now)
+		deadlines: deadlineCounts(period.from, format(addDays(parseISO(period.to), 1), 'yyyy-MM-dd'), now),
+		census: censusOf(period.to)
 	};
 }

@@ -8,7 +8,15 @@ import { z } from 'zod';
 import type { StatusEntry, StatusOverview } from '../../shared/followup';
 import { recordAccess } from '../access';
 import { db, type Tx } from '../db';
-import { YOUTH_STATUSES, users, youthStatusHistory, type YouthStatus } from '../db/schema';
+import {
+	EDUCATION_PROGRAMMES,
+	PREPARATORY_PROGRAMMES,
+	YOUTH_EDUCATION_PROGRAMMES,
+	YOUTH_STATUSES,
+	users,
+	youthStatusHistory,
+	type YouthStatus
+} from '../db/schema';
 import { applyStatusChange } from '../deadlines';
 import { newId } from '../ids';
 import { authorize, can, type Actor } from '../access';
@@ -20,6 +28,8 @@ function historyOf(youthId: string): StatusEntry[] {
 		.select({
 			id: youthStatusHistory.id,
 			status: youthStatusHistory.status,
+			programme: youthStatusHistory.programme,
+			hoursPerWeek: youthStatusHistory.hoursPerWeek,
 			detail: youthStatusHistory.detail,
 			createdAt: youthStatusHistory.createdAt
 		})
@@ -49,12 +59,36 @@ export function statusOverview(actor: NonNullable<Actor>, youthId: string): Stat
 	return { canSet: can(actor, 'status.set', youthId), current: history[0] ?? null, history };
 }
 
-const statusInput = z.object({
-	status: z.enum(YOUTH_STATUSES),
-	detail: z.string().trim().max(MAX_STATUS_DETAIL_LENGTH)
-});
+const PROGRAMMES_OF: Partial<Record<YouthStatus, readonly string[]>> = {
+	youth_education: YOUTH_EDUCATION_PROGRAMMES,
+	preparatory: PREPARATORY_PROGRAMMES
+};
 
-export type StatusError = 'status' | 'detail';
+/**
+ * The form's fields: the programme only where it fits the status (a youth education's, or a
+ * preparatory one's), the hours a week only for work, as a whole number 0–80. Empty: not given.
+ */
+const statusInput = z
+	.object({
+		status: z.enum(YOUTH_STATUSES),
+		programme: z.union([z.literal(''), z.enum(EDUCATION_PROGRAMMES)]).default(''),
+		hours: z
+			.string()
+			.trim()
+			.regex(/^(\d{1,2})?$/)
+			.default('')
+			.transform((h) => (h === '' ? null : Number(h)))
+			.refine((h) => h === null || h <= 80),
+		detail: z.string().trim().max(MAX_STATUS_DETAIL_LENGTH)
+	})
+	.superRefine((v, ctx) => {
+		if (v.programme && !PROGRAMMES_OF[v.status]?.includes(v.programme)) ctx.addIssue({ code: 'custom', path: ['programme'] });
+		if (v.hours !== null && v.status !== 'work') ctx.addIssue({ code: 'custom', path: ['hours'] });
+	});
+
+export type StatusError = 'status' | 'programme' | 'hours' | 'detail';
+
+const STATUS_ERRORS: readonly StatusError[] = ['status', 'programme', 'hours', 'detail'];
 
 /** The guide records a new status (with an optional detail such as "FGU" or "tømrerlærling"). */
 export function setStatus(
@@ -65,16 +99,29 @@ export function setStatus(
 ): { ok: true } | { ok: false; error: StatusError } {
 	authorize(actor, 'status.set', youthId);
 	const parsed = statusInput.safeParse(raw);
-	if (!parsed.success) return { ok: false, error: parsed.error.issues[0]?.path[0] === 'detail' ? 'detail' : 'status' };
+	if (!parsed.success) {
+		const field = parsed.error.issues[0]?.path[0];
+		return { ok: false, error: STATUS_ERRORS.find((e) => e === field) ?? 'status' };
+	}
+	const { status, programme, hours, detail } = parsed.data;
 	// One transaction: the new entry, and the legal deadlines it starts or meets (issue 21).
 	db().transaction((tx) => {
 		const previous = latestStatus(tx, youthId);
 		const entryId = newId();
 		tx.insert(youthStatusHistory)
-			.values({ id: entryId, youthId, status: parsed.data.status, detail: parsed.data.detail || null, setBy: actor.id, createdAt: now })
+			.values({
+				id: entryId,
+				youthId,
+				status,
+				programme: programme || null,
+				hoursPerWeek: hours,
+				detail: detail || null,
+				setBy: actor.id,
+				createdAt: now
+			})
 			.run();
 		const birthDate = tx.select({ birthDate: users.birthDate }).from(users).where(eq(users.id, youthId)).get()?.birthDate ?? null;
-		applyStatusChange(tx, { youthId, entryId, previous, next: parsed.data.status, birthDate }, now);
+		applyStatusChange(tx, { youthId, entryId, previous, next: status, birthDate }, now);
 	});
 	return { ok: true };
 }

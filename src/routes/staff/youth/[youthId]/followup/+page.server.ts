@@ -47,7 +47,12 @@ export const actions: Actions = {
 	},
 	setStatus: async ({ request, locals, params }) => {
 		const form = await request.formData();
-		const values = { status: field(form, 'status'), detail: field(form, 'detail') };
+		const values = {
+			status: field(form, 'status'),
+			programme: field(form, 'programme'),
+			hours: field(form, 'hours'),
+			detail: field(form, 'detail')
+		};
 		const result = setStatus(locals.user, params.youthId, values);
 		if (!result.ok) return fail(400, { action: 'setStatus' as const, error: result.error, values });
 		return { action: 'setStatus' as const, ok: true };

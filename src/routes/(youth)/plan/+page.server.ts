@@ -42,6 +42,6 @@ export const actions: Actions = {
 	},
 	agree: async ({ request, locals }) => {
 		const version = field(await request.formData(), 'version');
-		return answer('agree', agreeToPlan(locals.user, me(locals), version));
+		return answer('agree', await agreeToPlan(locals.user, me(locals), version));
 	}
 };

@@ -13,22 +13,11 @@ import { ageOn } from '../dates';
 import { getSettings } from '../settings';
 import { ADULT_AGE, authorize, can, recordAccess, type Actor } from '../access';
 import type { PlanView } from '../../shared/plan';
+import type { ApprovalView, CosignError } from '../../shared/plan-approval';
 import { renderApprovalPdf, type ApprovedContent } from './pdf';
 import type { Outcome } from './history';
 
-export type { ApprovedContent };
-
-/** One approved version as the pages show it (no PDF bytes). */
-export interface ApprovalView {
-	version: number;
-	approvedAt: Date;
-	approvedByName: string;
-	cosignRequired: boolean;
-	cosignedByName: string | null;
-	cosignedAt: Date | null;
-	/** This is the plan's latest approved version (the one a custody holder co-signs). */
-	latest: boolean;
-}
+export type { ApprovalView, ApprovedContent, CosignError };
 
 /** The print view's content of the plan as the young person sees it, kept with the approval. */
 export function approvedContent(view: PlanView, municipality: string): ApprovedContent {
@@ -175,8 +164,6 @@ export async function approvalPdf(actor: Actor, youthId: string, rawVersion: str
 	const body = row.pdf ?? (await storeApprovalPdf(row.id));
 	return { filename: `minvej-plan-version-${version}.pdf`, body };
 }
-
-export type CosignError = 'not_allowed' | 'stale' | 'not_needed' | 'already';
 
 /**
  * A custody holder who has the plan shared co-signs the latest approved version (the form

@@ -7,7 +7,8 @@
  * the jobcenter, shares her plan with her mother karen); [requestId] is a guide request freja
  * sends before the run; [code] an invite lone makes before the run; [userId] a guide account lone
  * makes before the run; [id] a PDF amina sends her guide jonas before the run; [stepId] the step of
- * freja's plan her guide owns; [meetingId] her next meeting (see demoState in state.ts).
+ * freja's plan her guide owns; [meetingId] her next meeting; [version] the version of her plan she
+ * approves before the run, which karen is asked to co-sign (see demoState in state.ts).
  *
  * Refusals are what docs/product.md and src/lib/server/access/rules.ts say: someone not logged in is sent to
  * /login (303; the JSON API answers 401); someone logged in who may not is answered 404, which
@@ -117,6 +118,8 @@ export const MATRIX: Record<string, Row> = {
 	'GET /messages':                                   [L,  OK, OK, NF, NF, NF, NF, NF, NF, NF],
 	'GET /checkin':                                    [L,  OK, OK, NF, NF, NF, NF, NF, NF, NF],
 	'GET /plan/calendar.ics':                          [L,  OK, OK, NF, NF, NF, NF, NF, NF, NF],
+	// Her approved plan as a PDF (issue 21): amina has approved no version [version] of hers.
+	'GET /plan/approved/[version].pdf':                [L,  OK, NF, NF, NF, NF, NF, NF, NF, NF],
 	'GET /privacy':                                    [L,  OK, OK, NF, NF, NF, NF, NF, NF, NF],
 	'GET /privacy/export':                             [L,  OK, OK, NF, NF, NF, NF, NF, NF, NF],
 	'GET /privacy/export.html':                        [L,  OK, OK, NF, NF, NF, NF, NF, NF, NF],
@@ -155,6 +158,12 @@ export const MATRIX: Record<string, Row> = {
 	'GET /parent/[youthId]':                           [L,  NF, NF, OK, NF, NF, NF, NF, NF, NF],
 	'GET /parent/[youthId]/consent':                   [L,  NF, NF, OK, NF, NF, NF, NF, NF, NF],
 	'GET /parent/[youthId]/guide':                     [L,  NF, NF, OK, NF, NF, NF, NF, NF, NF],
+	// The approved plan's PDF (issue 21): the policy decides per young person, not per URL: freja, her
+	// co-signing mother, her guide and the caseworker she shares the plan with; nobody else.
+	'GET /parent/[youthId]/approved/[version].pdf':    [L,  OK, NF, OK, NF, OK, NF, OK, NF, NF],
+	// Only a custody holder with the plan shared co-signs the approved version (karen's harmless body
+	// names no version: 409, the plan's version is not the one approved).
+	'POST /parent/[youthId]?/cosignPlan':              [L,  FB, FB, OK, FB, FB, FB, FB, FB, FB],
 	// Freja is 17, above the self-consent age (15): no custody holder co-signs or withdraws for her.
 	'POST /parent/[youthId]/consent?/cosign':          [L,  FB, FB, FB, FB, FB, FB, FB, FB, FB],
 	'POST /parent/[youthId]/consent?/withdraw':        [L,  OK, FB, FB, FB, FB, FB, FB, FB, FB],
@@ -332,6 +341,7 @@ export function bodies(d: Demo): Record<string, Bodies> {
 			harmless: { guideId: 'x'.repeat(65) }
 		},
 		'POST /parent/[youthId]/guide?/withdraw': { probe: { requestId: d.guideRequestId }, harmless: { requestId: '' } },
+		'POST /parent/[youthId]?/cosignPlan': { probe: { version: String(d.planVersion) }, harmless: { version: '' } },
 
 		'POST /staff/invites?/create': {
 			probe: { role: 'parent', displayName: 'Test Forælder', linkYouthId: d.users.freja, custody: 'on' },
@@ -489,6 +499,8 @@ export const PROBES_PROVEN_BY: ReadonlyArray<readonly [string, Role]> = [
 	['POST /plan?/commentStep', 'freja'],
 	['POST /plan?/propose', 'freja'],
 	['POST /plan?/agree', 'freja'],
+	// The version freja approved before the run (her agreeing again keeps the same approval).
+	['POST /parent/[youthId]?/cosignPlan', 'karen'],
 	// Asked for before freja gives it.
 	['POST /staff/youth/[youthId]/consent?/ask', 'mette'],
 	['POST /consent?/give', 'freja'],

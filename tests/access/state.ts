@@ -100,6 +100,10 @@ export async function prepare(clients: Record<Role, Client>, databasePath: strin
 		expect(sent.status(), `amina sends a PDF: ${await sent.text()}`).toBe(201);
 
 		const one = <T>(sql: string, ...args: unknown[]) => db.prepare(sql).get(...args) as T;
+		// Freja approves her plan as it is ([version] of the approved plans' PDFs, issue 21): karen is
+		// asked to co-sign it.
+		const planVersion = one<{ version: number }>('select version from plans where id = ?', frejaPlan).version;
+		ok(await act('freja', '/plan?/agree', { version: String(planVersion) }), 'freja approves her plan');
 		const guideRequestId = one<{ id: string }>('select id from guide_requests where youth_id = ? and status = ?', users.freja, 'open').id;
 		const consentRequestId = one<{ id: string }>(
 			'select id from consent_requests where youth_id = ? and answered_at is null',
@@ -118,9 +122,11 @@ export async function prepare(clients: Record<Role, Client>, databasePath: strin
 				userId,
 				id: one<{ id: string }>("select id from message_attachments where name = 'plan.pdf'").id,
 				stepId: guide.id,
-				meetingId: one<{ id: string }>('select id from meetings where plan_id = ? and cancelled_at is null order by starts_at', frejaPlan).id
+				meetingId: one<{ id: string }>('select id from meetings where plan_id = ? and cancelled_at is null order by starts_at', frejaPlan)
+					.id,
+				version: String(planVersion)
 			},
-			planVersion: one<{ version: number }>('select version from plans where id = ?', frejaPlan).version,
+			planVersion,
 			steps: { youthTodo: youthTodo.id, youthDone: youthLater.id, guide: guide.id, jobcenter: jobcenter.id, proposed: proposed.id },
 			stepVersions: { guide: guide.version, jobcenter: jobcenter.version, proposed: proposed.version },
 			threadId: one<{ id: string }>('select id from message_threads where youth_id = ?', users.freja).id,

@@ -152,6 +152,54 @@ const cases: Case[] = [
 		rel({ linkedParent: true, custody: false, age: 14 }),
 		false
 	],
+	[
+		'a custody holder with the plan shared co-signs the approved plan under 18',
+		actor('parent'),
+		'plan.cosign',
+		rel({ linkedParent: true, custody: true, age: 16, parentKinds: kinds('plan') }),
+		true
+	],
+	[
+		'… not without the plan shared',
+		actor('parent'),
+		'plan.cosign',
+		rel({ linkedParent: true, custody: true, age: 16, parentKinds: kinds('guide') }),
+		false
+	],
+	[
+		'… not without custody',
+		actor('parent'),
+		'plan.cosign',
+		rel({ linkedParent: true, custody: false, age: 16, parentKinds: kinds('plan') }),
+		false
+	],
+	['… not from 18', actor('parent'), 'plan.cosign', rel({ linkedParent: true, custody: true, age: 18, parentKinds: kinds('plan') }), false],
+	['the young person does not co-sign', actor('youth'), 'plan.cosign', rel({ self: true }), false],
+	['the young person downloads the approved plans', actor('youth'), 'plan.approvals.read', rel({ self: true }), true],
+	['the assigned guide downloads them', actor('guide'), 'plan.approvals.read', rel({ assignedGuide: true, hasGuide: true }), true],
+	[
+		'a caseworker with the plan shared downloads them',
+		actor('caseworker', 'jobcenter'),
+		'plan.approvals.read',
+		rel({ departmentKinds: kinds('plan') }),
+		true
+	],
+	[
+		'the co-signing custody holder downloads them',
+		actor('parent'),
+		'plan.approvals.read',
+		rel({ linkedParent: true, custody: true, age: 16, parentKinds: kinds('plan') }),
+		true
+	],
+	[
+		'a parent without custody does not',
+		actor('parent'),
+		'plan.approvals.read',
+		rel({ linkedParent: true, custody: false, age: 16, parentKinds: kinds('plan') }),
+		false
+	],
+	['the coordinator does not', actor('coordinator'), 'plan.approvals.read', rel({ hasGuide: true }), false],
+	['another guide does not', actor('guide'), 'plan.approvals.read', rel({ hasGuide: true }), false],
 	['a parent may ask for a guide for a minor', actor('parent'), 'guide.request', rel({ linkedParent: true, age: 14 }), true],
 	['a parent may not ask for a guide for an adult', actor('parent'), 'guide.request', rel({ linkedParent: true, age: 18 }), false],
 	['the young person reads their guide requests', actor('youth'), 'guide.requests.read', rel({ self: true }), true],
@@ -197,7 +245,13 @@ const cases: Case[] = [
 	['the coordinator marks a low answer followed up', actor('coordinator'), 'checkins.followUp', rel({ hasGuide: true }), true],
 	['another guide may not mark a low answer followed up', actor('guide'), 'checkins.followUp', rel({ hasGuide: true }), false],
 	['the young person may not mark their own answer followed up', actor('youth'), 'checkins.followUp', rel({ self: true }), false],
-	['a parent may not mark a low answer followed up', actor('parent'), 'checkins.followUp', rel({ linkedParent: true, custody: true, parentKinds: kinds('plan', 'guide', 'meetings') }), false],
+	[
+		'a parent may not mark a low answer followed up',
+		actor('parent'),
+		'checkins.followUp',
+		rel({ linkedParent: true, custody: true, parentKinds: kinds('plan', 'guide', 'meetings') }),
+		false
+	],
 	['a caseworker may not mark a low answer followed up', actor('caseworker'), 'checkins.followUp', rel({ hasGuide: true }), false],
 	['the coordinator does not read check-ins', actor('coordinator'), 'checkins.read', rel({ hasGuide: true }), false],
 	[
@@ -308,7 +362,8 @@ describe('policy: the decision table', () => {
 		for (const role of ['youth', 'parent', 'guide', 'caseworker'] as const) expect(globalRule(actor(role), 'outcomes.read')).toBe(false);
 		// Low check-in answers no one followed up (issue 20): the coordinator's list only.
 		expect(globalRule(actor('coordinator'), 'checkins.escalations')).toBe(true);
-		for (const role of ['youth', 'parent', 'guide', 'caseworker'] as const) expect(globalRule(actor(role), 'checkins.escalations')).toBe(false);
+		for (const role of ['youth', 'parent', 'guide', 'caseworker'] as const)
+			expect(globalRule(actor(role), 'checkins.escalations')).toBe(false);
 		expect(globalRule(actor('coordinator'), 'settings.manage')).toBe(true);
 		for (const role of ['youth', 'parent', 'guide', 'caseworker'] as const) expect(globalRule(actor(role), 'settings.manage')).toBe(false);
 		expect(globalRule(null, 'settings.manage')).toBe(false);

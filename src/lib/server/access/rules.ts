@@ -21,6 +21,8 @@ export const YOUTH_ACTIONS = [
 	'plan.edit',
 	'plan.participate',
 	'plan.editDepartmentSteps',
+	'plan.cosign',
+	'plan.approvals.read',
 	'meetings.read',
 	'guide.read',
 	'guide.request',
@@ -135,6 +137,9 @@ export function rule(actor: Actor, action: YouthAction, r: Relation): boolean {
 	const caseworkerSees = (kind: DataKind) => actor.role === 'caseworker' && r.departmentKinds.has(kind);
 	const coordinator = actor.role === 'coordinator';
 	const custodian = actor.role === 'parent' && r.linkedParent && r.custody && r.age < r.selfConsentAge;
+	// A custody holder of a young person under 18 who shares the plan with them co-signs the
+	// version the young person approved (issue 21).
+	const planCosigner = actor.role === 'parent' && r.linkedParent && r.custody && r.age < ADULT_AGE && r.parentKinds.has('plan');
 
 	switch (action) {
 		case 'profile.read':
@@ -147,6 +152,12 @@ export function rule(actor: Actor, action: YouthAction, r: Relation): boolean {
 			return youth;
 		case 'plan.editDepartmentSteps':
 			return caseworkerSees('plan');
+		case 'plan.cosign':
+			return planCosigner;
+		case 'plan.approvals.read':
+			// The approved versions' PDFs: the young person, the custody holder who co-signs, and the
+			// staff who read the plan (never a parent without custody, nor the coordinator).
+			return youth || guide || caseworkerSees('plan') || planCosigner;
 		case 'meetings.read':
 			return youth || guide || parentSees('meetings') || caseworkerSees('meetings');
 		case 'guide.read':

@@ -5,10 +5,11 @@
  */
 import { and, eq } from 'drizzle-orm';
 import { db, type Tx } from '../db';
-import { plans, type GoalType } from '../db/schema';
+import { plans, users, type GoalType } from '../db/schema';
 import { newId } from '../ids';
 import { authorize, type Actor } from '../access';
-import { findPlan } from './view';
+import { findPlan, getPlanView } from './view';
+import { approvedContent, keepApproval, municipalityName, storeApprovalPdf } from './approval';
 import { dateFitsPlan, goalInput, LIMITS, parse, versionInput, type InputError } from './input';
 import { noteChange, touchPlan, type Outcome } from './history';
 
@@ -83,30 +84,45 @@ export function updateGoal(actor: Actor, youthId: string, raw: GoalValues, now =
 }
 
 /**
- * "I agree with my plan": recorded with the version and the time. If the plan changed since the
- * young person opened it, nothing is recorded and they are asked to look at it again.
+ * "I agree with my plan": recorded with the version and the time, and that version is kept as
+ * approved (approval.ts: its content as the print view shows it, and a PDF of it; under 18 a
+ * custody holder is asked to co-sign). If the plan changed since the young person opened it,
+ * nothing is recorded and they are asked to look at it again. (Not `async`: a refusal by the
+ * policy is thrown at once, as everywhere else.)
  */
 export function agreeToPlan(
 	actor: Actor,
 	youthId: string,
 	rawVersion: unknown,
 	now = new Date()
-): Outcome<InputError | 'stale' | 'no_plan'> {
+): Promise<Outcome<InputError | 'stale' | 'no_plan'>> {
 	authorize(actor, 'plan.participate', youthId);
 	const v = parse(versionInput, { version: rawVersion });
-	if (!v.ok) return v;
+	if (!v.ok) return Promise.resolve(v);
 	const plan = findPlan(youthId);
-	if (!plan) return { ok: false, error: 'no_plan' };
-	return db().transaction((tx) => {
+	if (!plan) return Promise.resolve({ ok: false, error: 'no_plan' });
+	const youth = db().select({ id: users.id, birthDate: users.birthDate }).from(users).where(eq(users.id, youthId)).get()!;
+	const kept = db().transaction((tx) => {
 		const changed = tx
 			.update(plans)
 			.set({ agreedVersion: v.data.version, agreedAt: now })
 			.where(and(eq(plans.id, plan.id), eq(plans.version, v.data.version)))
 			.run().changes;
-		if (changed !== 1) return { ok: false as const, error: 'stale' as const };
+		if (changed !== 1) return null;
 		noteChange(tx, plan.id, actor.id, 'plan_agreed', {}, now);
-		return { ok: true as const };
+		// The content as the young person sees it now (the same connection: this transaction's view).
+		const content = approvedContent(getPlanView(actor, youthId, now)!, municipalityName());
+		return keepApproval(tx, { id: plan.id, version: v.data.version }, youth, content, now);
 	});
+	if (kept === null) return Promise.resolve({ ok: false, error: 'stale' });
+	return storeApprovalPdf(kept).then(
+		() => ({ ok: true }),
+		(e: unknown) => {
+			// The approval stands; its PDF is made when it is first downloaded.
+			console.error('plan approval PDF', e);
+			return { ok: true };
+		}
+	);
 }
 
 /** The longest goal a plan takes (the import checks its rows against it). */
@@ -128,7 +144,9 @@ export function importGoal(
 	const plan = tx.select().from(plans).where(eq(plans.youthId, youthId)).get();
 	if (!plan) {
 		const planId = newId();
-		tx.insert(plans).values({ id: planId, youthId, ...goal, createdAt: now, updatedAt: now }).run();
+		tx.insert(plans)
+			.values({ id: planId, youthId, ...goal, createdAt: now, updatedAt: now })
+			.run();
 		noteChange(tx, planId, actorId, 'plan_created', {}, now);
 		return 'created';
 	}

@@ -14,3 +14,5 @@ export { listCaseloadPage } from './caseload';
 export { getPlanSummary } from './overview';
 export { addStep, commentOnStep, declineStep, moveStep, proposeStep, removeStep, setOwnStepDone, stepToRemove, updateStep } from './steps';
 export { getPlanView, readSharedPlan } from './view';
+export { approvalPdf, approvalToCosign, cosignPlan, listApprovals } from './approval';
+export type { ApprovalView, CosignError } from './approval';

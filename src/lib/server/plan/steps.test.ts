@@ -72,7 +72,7 @@ describe('the young person takes part', () => {
 		expect(step(/CV/).status).toBe('doing');
 	});
 
-	it('proposes a step that the guide accepts with changes: then she is asked to look again', () => {
+	it('proposes a step that the guide accepts with changes: then she is asked to look again', async () => {
 		const { version } = frejaPlan();
 		expect(proposeStep(who('freja'), frejaId(), { title: 'Besøg tømrerskolen', description: 'Åbent hus', dueDate: '' })).toEqual({
 			ok: true
@@ -98,7 +98,7 @@ describe('the young person takes part', () => {
 		expect(frejaPlan().version).toBe(version + 1);
 		expect(getPlanView(who('freja'), frejaId())!.agreement).toBe('stale');
 		expect(historyActions()).toEqual(expect.arrayContaining(['step_proposed', 'step_accepted']));
-		expect(agreeToPlan(who('freja'), frejaId(), String(version + 1))).toEqual({ ok: true });
+		expect(await agreeToPlan(who('freja'), frejaId(), String(version + 1))).toEqual({ ok: true });
 	});
 
 	it('sees a declined proposal as declined; it never joins the plan', () => {

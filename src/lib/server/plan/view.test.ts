@@ -154,7 +154,7 @@ describe('the goal and the agreement', () => {
 		version: String(version)
 	});
 
-	it('records freja’s agreement with the version and the time', () => {
+	it('records freja’s agreement with the version and the time', async () => {
 		const mette = who('mette');
 		const before = planOf('freja');
 		expect(updateGoal(mette, idOf('freja'), goal(before.version))).toEqual({ ok: true });
@@ -162,18 +162,18 @@ describe('the goal and the agreement', () => {
 		expect(changed.version).toBe(before.version + 1);
 		expect(agreementOf(changed)).toBe('stale');
 		const at = new Date('2030-01-02T10:00:00Z');
-		expect(agreeToPlan(who('freja'), idOf('freja'), String(changed.version), at)).toEqual({ ok: true });
+		expect(await agreeToPlan(who('freja'), idOf('freja'), String(changed.version), at)).toEqual({ ok: true });
 		const agreed = planOf('freja');
 		expect(agreed.agreedVersion).toBe(changed.version);
 		expect(agreed.agreedAt).toEqual(at);
 		expect(agreementOf(agreed)).toBe('current');
 	});
 
-	it('refuses an agreement to a version that is no longer the plan, and records nothing', () => {
+	it('refuses an agreement to a version that is no longer the plan, and records nothing', async () => {
 		const old = planOf('freja');
 		updateGoal(who('mette'), idOf('freja'), goal(old.version));
 		const historyBefore = db.select().from(planHistory).all().length;
-		expect(agreeToPlan(who('freja'), idOf('freja'), String(old.version))).toEqual({ ok: false, error: 'stale' });
+		expect(await agreeToPlan(who('freja'), idOf('freja'), String(old.version))).toEqual({ ok: false, error: 'stale' });
 		const after = planOf('freja');
 		expect(after.agreedVersion).toBe(old.agreedVersion);
 		expect(after.agreedAt).toEqual(old.agreedAt);

@@ -8,9 +8,10 @@ import { withdrawConsent } from '../consent';
 import { wordingVersionFor } from '../consent';
 import { parentConsentView, staffConsentView } from '../consent';
 import { exportMyData, whoHasLooked } from './transparency';
+import { agreeToPlan, cosignPlan, updateGoal } from '../plan';
 import { demoUser, freshDemoDatabase } from '../testing';
 import type { Db } from '../db';
-import { accessLog, messageAttachments, messages, messageThreads } from '../db/schema';
+import { accessLog, messageAttachments, messages, messageThreads, plans } from '../db/schema';
 import { addDaysIso, startOfDayIn, todayIso } from '../dates';
 import { pdf, png } from '../attachment-files.testing';
 
@@ -52,7 +53,17 @@ describe('who has looked at my data', () => {
 		const at = (daysAgo: number) => new Date(now.getTime() - daysAgo * 86_400_000);
 		const mette = who('mette');
 		db.insert(accessLog)
-			.values([5, 95, 200].map((daysAgo) => ({ id: `old-${daysAgo}`, youthId: id('freja'), actorId: mette.id, actorRole: 'guide' as const, actorDepartment: null, resource: 'plan', createdAt: at(daysAgo) })))
+			.values(
+				[5, 95, 200].map((daysAgo) => ({
+					id: `old-${daysAgo}`,
+					youthId: id('freja'),
+					actorId: mette.id,
+					actorRole: 'guide' as const,
+					actorDepartment: null,
+					resource: 'plan',
+					createdAt: at(daysAgo)
+				}))
+			)
 			.run();
 		const newest = whoHasLooked(who('freja'), id('freja'), { now })!;
 		expect(newest.days.map((d) => d.date)).toEqual([todayIso(at(5))]);
@@ -78,7 +89,15 @@ describe('who has looked at my data', () => {
 			[3, 0],
 			[3, 5000],
 			[4, 0]
-		].map(([daysAgo, ms]) => ({ id: `r-${daysAgo}-${ms}`, youthId: id('freja'), actorId: id('mette'), actorRole: 'guide' as const, actorDepartment: null, resource: 'plan', createdAt: at(daysAgo!, ms) }));
+		].map(([daysAgo, ms]) => ({
+			id: `r-${daysAgo}-${ms}`,
+			youthId: id('freja'),
+			actorId: id('mette'),
+			actorRole: 'guide' as const,
+			actorDepartment: null,
+			resource: 'plan',
+			createdAt: at(daysAgo!, ms)
+		}));
 		db.insert(accessLog).values(rows).run();
 		// Two rows fit: day 1 whole, day 3 cut short, so day 3 goes whole to the next window.
 		const first = whoHasLooked(who('freja'), id('freja'), { now, maxRows: 2 })!;
@@ -107,6 +126,27 @@ describe('who has looked at my data', () => {
 });
 
 describe('download my data', () => {
+	it('lists the approved plan versions: version, dates, who approved and co-signed, and the PDF (issue 21)', async () => {
+		const plan = db
+			.select()
+			.from(plans)
+			.where(eq(plans.youthId, id('freja')))
+			.get()!;
+		const goal = { goalType: plan.goalType, goalText: 'Tømrer', targetDate: plan.targetDate ?? '', currentSituation: '' };
+		expect(updateGoal(who('mette'), id('freja'), { ...goal, version: String(plan.version) })).toEqual({ ok: true });
+		const version = String(plan.version + 1);
+		expect(await agreeToPlan(who('freja'), id('freja'), version)).toEqual({ ok: true });
+		expect(await cosignPlan(who('karen'), id('freja'), version)).toEqual({ ok: true });
+		const data = JSON.parse(JSON.stringify(exportMyData(who('freja'), id('freja'))));
+		expect(data.plan.approvals).toEqual([
+			expect.objectContaining({ version: plan.version + 1, approvedBy: id('freja'), cosignRequired: true, cosignedBy: id('karen') })
+		]);
+		expect(data.plan.approvals[0].approvedAt).toBeTruthy();
+		expect(data.plan.approvals[0].cosignedAt).toBeTruthy();
+		expect(Buffer.from(data.plan.approvals[0].pdfBase64, 'base64').subarray(0, 5).toString('latin1')).toBe('%PDF-');
+		expect(data.people[id('karen')]).toMatchObject({ role: 'parent' });
+	});
+
 	it('holds everything about the young person, and no secrets', async () => {
 		recordAccess(who('ali'), id('freja'), 'plan');
 		await withdrawConsent(who('freja'), id('freja'), { recipient: 'department:jobcenter', wording: wordingVersionFor('da'), locale: 'da' });

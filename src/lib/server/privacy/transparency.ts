@@ -133,6 +133,16 @@ export function exportMyData(actor: Actor, youthId: string, now = new Date()) {
 	const stepIds = steps.map((st) => st.id);
 	const comments = stepIds.length ? d.select().from(s.stepComments).where(inArray(s.stepComments.stepId, stepIds)).all() : [];
 	const meetings = plan ? d.select().from(s.meetings).where(eq(s.meetings.planId, plan.id)).orderBy(asc(s.meetings.startsAt)).all() : [];
+	// The approved versions (issue 21): what was approved, when, who co-signed, and the PDF itself.
+	const approvals = plan
+		? d
+				.select()
+				.from(s.planApprovals)
+				.where(eq(s.planApprovals.planId, plan.id))
+				.orderBy(asc(s.planApprovals.version))
+				.all()
+				.map(({ pdf, ...approval }) => ({ ...approval, pdfBase64: pdf?.toString('base64') ?? null }))
+		: [];
 	const planHistory = plan
 		? d.select().from(s.planHistory).where(eq(s.planHistory.planId, plan.id)).orderBy(asc(s.planHistory.createdAt)).all()
 		: [];
@@ -183,7 +193,7 @@ export function exportMyData(actor: Actor, youthId: string, now = new Date()) {
 		profile,
 		parents: parentLinks,
 		guides: { assignments: guideAssignments, requests: guideRequests },
-		plan: plan ? { ...plan, steps, comments, meetings, history: planHistory } : null,
+		plan: plan ? { ...plan, steps, comments, meetings, history: planHistory, approvals } : null,
 		consent: { records: consentHistory(actor, youthId) ?? [], requests: consentRequests },
 		messages: { threads, messages, attachments },
 		checkins: { schedules: checkinSchedules, checkins },
@@ -199,6 +209,7 @@ export function exportMyData(actor: Actor, youthId: string, now = new Date()) {
 			...steps.map((st) => st.ownerUserId),
 			...comments.map((c) => c.authorId),
 			...planHistory.map((h) => h.actorId),
+			...approvals.flatMap((a) => [a.approvedBy, a.cosignedBy]),
 			...consentRequests.map((r) => r.requestedBy)
 		])
 	};

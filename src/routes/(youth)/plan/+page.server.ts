@@ -1,5 +1,6 @@
 import { currentGuide } from '$lib/server/access';
 import { agreeToPlan, answer, commentOnStep, fields, getPlanView, proposeStep, setOwnStepDone } from '$lib/server/plan';
+import { listApprovals } from '$lib/server/plan';
 import { field } from '$lib/server/http';
 import { getSettings } from '$lib/server/settings';
 import type { Actions, PageServerLoad } from './$types';
@@ -9,6 +10,7 @@ export const load: PageServerLoad = ({ locals }) => {
 	const settings = getSettings();
 	return {
 		view: getPlanView(user, user.id),
+		approvals: listApprovals(user, user.id) ?? [],
 		guideName: currentGuide(user.id)?.displayName ?? null,
 		unit: {
 			name: settings.unitName,
@@ -42,6 +44,6 @@ export const actions: Actions = {
 	},
 	agree: async ({ request, locals }) => {
 		const version = field(await request.formData(), 'version');
-		return answer('agree', agreeToPlan(locals.user, me(locals), version));
+		return answer('agree', await agreeToPlan(locals.user, me(locals), version));
 	}
 };

@@ -1,12 +1,14 @@
-import { error } from '@sveltejs/kit';
+import { error, fail } from '@sveltejs/kit';
 import { maySendRequest } from '$lib/server/guides';
 import { parentRequests } from '$lib/server/guides';
 import { listChildren } from '$lib/server/people';
 import { authorize } from '$lib/server/access';
 import { readSharedPlan } from '$lib/server/plan';
+import { approvalToCosign, cosignPlan } from '$lib/server/plan';
+import { field } from '$lib/server/http';
 import { recordAccess } from '$lib/server/access';
 import { parentConsentView } from '$lib/server/consent';
-import type { PageServerLoad } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, params }) => {
 	authorize(locals.user, 'profile.read', params.youthId);
@@ -16,7 +18,18 @@ export const load: PageServerLoad = ({ locals, params }) => {
 	return {
 		child,
 		plan: readSharedPlan(locals.user, params.youthId),
+		approval: approvalToCosign(locals.user, params.youthId),
 		consent: parentConsentView(locals.user, params.youthId, locals.locale),
 		guideRequests: maySendRequest(locals.user, child.id) ? parentRequests(locals.user, child.id) : null
 	};
+};
+
+export const actions: Actions = {
+	/** A custody holder co-signs the plan version the young person approved (issue 21). */
+	cosignPlan: async ({ request, locals, params }) => {
+		const version = field(await request.formData(), 'version');
+		const result = await cosignPlan(locals.user, params.youthId, version);
+		if (!result.ok) return fail(result.error === 'not_allowed' ? 403 : 409, { cosignError: result.error, version });
+		return { cosigned: version };
+	}
 };

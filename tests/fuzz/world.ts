@@ -156,6 +156,14 @@ export function paramCandidates(world: World, name: string): string[] {
 			return query<{ id: string }>(world.databasePath, 'select id from plan_steps order by position limit 20').map((r) => r.id);
 		case 'meetingId':
 			return query<{ id: string }>(world.databasePath, 'select id from meetings where cancelled_at is null limit 20').map((r) => r.id);
+		case 'version':
+			// Approved plan versions (issue 21), and plan versions nobody approved (yet).
+			return [
+				...new Set([
+					...query<{ version: number }>(world.databasePath, 'select version from plan_approvals limit 20').map((r) => String(r.version)),
+					...query<{ version: number }>(world.databasePath, 'select distinct version from plans limit 20').map((r) => String(r.version))
+				])
+			];
 		default:
 			throw new Error(`The fuzzer has no values for the route parameter [${name}]: add them in tests/fuzz/world.ts`);
 	}

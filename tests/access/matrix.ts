@@ -128,6 +128,8 @@ export const MATRIX: Record<string, Row> = {
 	'POST /plan?/markDone':                            [L,  OK, NF, NF, NF, NF, NF, NF, NF, NF],
 	'POST /plan?/markNotDone':                         [L,  OK, NF, NF, NF, NF, NF, NF, NF, NF],
 	'POST /plan?/commentStep':                         [L,  OK, NF, NF, NF, NF, NF, NF, NF, NF],
+	// Disputing a step her guide marked agreed (issue 21): only she, on her own plan.
+	'POST /plan?/disputeStep':                         [L,  OK, NF, NF, NF, NF, NF, NF, NF, NF],
 	'POST /plan?/propose':                             [L,  OK, OK, NF, NF, NF, NF, NF, NF, NF],
 	'POST /plan?/agree':                               [L,  OK, OK, NF, NF, NF, NF, NF, NF, NF],
 	// Guide requests: her own; a linked parent reaches freja's request but may withdraw only their own.
@@ -222,6 +224,10 @@ export const MATRIX: Record<string, Row> = {
 	'POST /staff/youth/[youthId]?/moveStep':           [L,  NF, NF, NF, NF, OK, NF, NF, NF, NF],
 	'POST /staff/youth/[youthId]?/removeStep':         [L,  NF, NF, NF, NF, OK, NF, NF, NF, NF],
 	'POST /staff/youth/[youthId]?/commentStep':        [L,  OK, NF, NF, NF, OK, NF, OK, NF, NF],
+	// Agreed steps and disputes (issue 21): the guide marks, unmarks and answers.
+	'POST /staff/youth/[youthId]?/markAgreed':         [L,  NF, NF, NF, NF, OK, NF, NF, NF, NF],
+	'POST /staff/youth/[youthId]?/unmarkAgreed':       [L,  NF, NF, NF, NF, OK, NF, NF, NF, NF],
+	'POST /staff/youth/[youthId]?/answerDispute':      [L,  NF, NF, NF, NF, OK, NF, NF, NF, NF],
 	'POST /staff/youth/[youthId]?/scheduleMeeting':    [L,  NF, NF, NF, NF, OK, NF, NF, NF, NF],
 	'POST /staff/youth/[youthId]?/cancelMeeting':      [L,  NF, NF, NF, NF, OK, NF, NF, NF, NF],
 	'GET /staff/youth/[youthId]/steps/[stepId]/remove':[L,  NF, NF, NF, NF, OK, NF, NF, NF, NF],
@@ -296,6 +302,11 @@ export function bodies(d: Demo): Record<string, Bodies> {
 		'POST /plan?/commentStep': {
 			probe: { stepId: step.youthTodo, body: 'Fra matrixtesten' },
 			harmless: { stepId: step.youthTodo, body: '' }
+		},
+		// No step is agreed during the run, so the allowed cell is refused as not agreed or as empty.
+		'POST /plan?/disputeStep': {
+			probe: { stepId: step.guide, dispute: 'Fra matrixtesten' },
+			harmless: { stepId: step.guide, dispute: '' }
 		},
 		'POST /plan?/propose': { probe: { title: 'Et nyt skridt', description: '', dueDate: '' }, harmless: { title: '' } },
 		'POST /plan?/agree': { probe: { version: String(d.planVersion) }, harmless: { version: '' } },
@@ -468,6 +479,16 @@ export function bodies(d: Demo): Record<string, Bodies> {
 			probe: { stepId: step.jobcenter, body: 'Fra matrixtesten' },
 			harmless: { stepId: step.jobcenter, body: '' }
 		},
+		'POST /staff/youth/[youthId]?/markAgreed': {
+			probe: { stepId: step.guide, version: String(d.stepVersions.guide) },
+			harmless: { stepId: step.guide, version: '' }
+		},
+		// The step is not agreed during the run: taking the mark off changes nothing until it is proven.
+		'POST /staff/youth/[youthId]?/unmarkAgreed': same({ stepId: step.guide }),
+		'POST /staff/youth/[youthId]?/answerDispute': {
+			probe: { stepId: step.guide, answer: 'Fra matrixtesten' },
+			harmless: { stepId: step.guide, answer: '' }
+		},
 		'POST /staff/youth/[youthId]?/scheduleMeeting': {
 			probe: { startsAt: d.tomorrowAtTen, durationMinutes: '60', place: 'Ungeenheden', withWhom: 'Mette', bring: '' },
 			harmless: { startsAt: '' }
@@ -515,6 +536,11 @@ export const PROBES_PROVEN_BY: ReadonlyArray<readonly [string, Role]> = [
 	['POST /staff/youth/[youthId]?/updateStep', 'ali'],
 	['POST /staff/youth/[youthId]?/commentStep', 'ali'],
 	['POST /staff/youth/[youthId]?/acceptStep', 'mette'],
+	// Agreed, disputed, answered and unmarked, in this order, on the guide's step.
+	['POST /staff/youth/[youthId]?/markAgreed', 'mette'],
+	['POST /plan?/disputeStep', 'freja'],
+	['POST /staff/youth/[youthId]?/answerDispute', 'mette'],
+	['POST /staff/youth/[youthId]?/unmarkAgreed', 'mette'],
 	['POST /staff/youth/[youthId]?/moveStep', 'mette'],
 	['POST /staff/youth/[youthId]?/removeStep', 'mette'],
 	['POST /staff/youth/[youthId]?/scheduleMeeting', 'mette'],

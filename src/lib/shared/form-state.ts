@@ -18,7 +18,11 @@ export const PLAN_INTENTS = [
 	'moveStep',
 	'removeStep',
 	'scheduleMeeting',
-	'cancelMeeting'
+	'cancelMeeting',
+	'markAgreed',
+	'unmarkAgreed',
+	'disputeStep',
+	'answerDispute'
 ] as const;
 export type PlanIntent = (typeof PLAN_INTENTS)[number];
 

@@ -89,6 +89,14 @@ export function historyText(entry: HistoryFacts): string {
 			return m.plan_history_meeting_cancelled({ who, when });
 		case 'plan_agreed':
 			return m.plan_history_plan_agreed({ who });
+		case 'step_agreed':
+			return m.plan_history_step_agreed({ who, title });
+		case 'step_unagreed':
+			return m.plan_history_step_unagreed({ who, title });
+		case 'step_disputed':
+			return m.plan_history_step_disputed({ who, title });
+		case 'dispute_answered':
+			return m.plan_history_dispute_answered({ who, title });
 		default:
 			return m.plan_history_other({ who });
 	}
@@ -114,6 +122,11 @@ export function planErrorText(code: string | null | undefined): string | null {
 		place: m.plan_error_place,
 		with_whom: m.plan_error_with_whom,
 		bring: m.plan_error_bring,
+		dispute: m.plan_error_dispute,
+		answer: m.plan_error_answer,
+		not_agreed: m.plan_error_not_agreed,
+		dispute_open: m.plan_error_dispute_open,
+		no_dispute: m.plan_error_no_dispute,
 		version: m.plan_error_version,
 		conflict: m.plan_error_conflict,
 		stale: m.plan_error_stale,
@@ -142,7 +155,11 @@ export function planOkText(intent: string | null | undefined): string | null {
 		acceptStep: m.plan_ok_accepted,
 		declineStep: m.plan_ok_declined,
 		scheduleMeeting: m.plan_ok_meeting,
-		cancelMeeting: m.plan_ok_meeting_cancelled
+		cancelMeeting: m.plan_ok_meeting_cancelled,
+		markAgreed: m.plan_ok_marked_agreed,
+		unmarkAgreed: m.plan_ok_unmarked_agreed,
+		disputeStep: m.plan_ok_disputed,
+		answerDispute: m.plan_ok_dispute_answered
 	};
 	return texts[intent]?.() ?? null;
 }

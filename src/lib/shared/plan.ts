@@ -19,6 +19,18 @@ export interface CommentView {
 	createdAt: Date;
 }
 
+/** The young person disputes an agreed step; the guide's answer closes it (issue 21). */
+export interface DisputeView {
+	id: string;
+	body: string;
+	createdAt: Date;
+	/** Null while the dispute is open. */
+	answer: string | null;
+	answeredAt: Date | null;
+	/** Who answered, as this viewer may see it (null when not named to them). */
+	answeredByName: string | null;
+}
+
 /**
  * Whether a step's owner can see the plan: yes, or why not (the young person withdrew the consent
  * to the owner's department, or never shared the plan with it). The access part's owner rule.
@@ -47,7 +59,22 @@ export interface StepView {
 	overdue: boolean;
 	group: StepGroup;
 	comments: CommentView[];
-	may: { edit: boolean; update: boolean; complete: boolean; comment: boolean };
+	/** When the guide marked the step agreed with the young person; null: not agreed (issue 21). */
+	agreedAt: Date | null;
+	/** The young person's disputes of the step, oldest first; at most the last is open. */
+	disputes: DisputeView[];
+	may: {
+		edit: boolean;
+		update: boolean;
+		complete: boolean;
+		comment: boolean;
+		/** Mark agreed or take the mark off (the guide). */
+		agree: boolean;
+		/** Dispute it now: agreed, and no dispute open (the young person). */
+		dispute: boolean;
+		/** Answer the open dispute (the guide). */
+		answer: boolean;
+	};
 }
 
 export interface PersonInvolved {
@@ -156,6 +183,8 @@ export interface RowFlags {
 	noGuide: boolean;
 	/** The nearest open KUI deadline (issue 21), or null. */
 	deadline: NextDeadline | null;
+	/** The young person disputes an agreed step and waits for an answer (issue 21; only for the guide). */
+	dispute: boolean;
 }
 
 /** The columns the staff's list sorts by (`?sort=`). */

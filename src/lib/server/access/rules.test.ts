@@ -606,6 +606,8 @@ describe('policy: steps of the plan', () => {
 	const departmentStep = { ownerKind: 'department', ownerDepartment: 'jobcenter' } as const;
 	const youthStep = { ownerKind: 'youth', ownerDepartment: null } as const;
 	const guideStep = { ownerKind: 'guide', ownerDepartment: null } as const;
+	const agreedGuideStep = { ...guideStep, agreedAt: new Date('2025-03-01T10:00:00Z') };
+	const agreedYouthStep = { ...youthStep, agreedAt: new Date('2025-03-01T10:00:00Z') };
 	const consented = rel({ departmentKinds: kinds('plan') });
 	const guideRel = rel({ assignedGuide: true, hasGuide: true });
 
@@ -656,7 +658,36 @@ describe('policy: steps of the plan', () => {
 		['a caseworker comments on their department’s step', actor('caseworker', 'jobcenter'), 'step.comment', consented, jobcenterStep, true],
 		['but not on other steps', actor('caseworker', 'jobcenter'), 'step.comment', consented, guideStep, false],
 		['the coordinator does nothing to steps', actor('coordinator'), 'step.update', rel({ hasGuide: true }), departmentStep, false],
-		['anonymous does nothing', null, 'step.comment', rel({ self: true }), youthStep, false]
+		['anonymous does nothing', null, 'step.comment', rel({ self: true }), youthStep, false],
+		// Agreed steps and disputes (issue 21).
+		['the guide marks a step agreed', actor('guide'), 'step.agree', guideRel, guideStep, true],
+		['another guide may not', actor('guide'), 'step.agree', rel({ hasGuide: true }), guideStep, false],
+		['the young person does not mark it agreed herself', actor('youth'), 'step.agree', rel({ self: true }), agreedYouthStep, false],
+		['a caseworker does not mark their own step agreed', actor('caseworker', 'jobcenter'), 'step.agree', consented, jobcenterStep, false],
+		['the young person disputes an agreed step', actor('youth'), 'step.dispute', rel({ self: true }), agreedGuideStep, true],
+		['not a step that is not agreed', actor('youth'), 'step.dispute', rel({ self: true }), guideStep, false],
+		['not another young person’s agreed step', actor('youth'), 'step.dispute', rel({}), agreedGuideStep, false],
+		['the guide does not dispute', actor('guide'), 'step.dispute', guideRel, agreedGuideStep, false],
+		[
+			'a parent who sees the plan does not dispute',
+			actor('parent'),
+			'step.dispute',
+			rel({ linkedParent: true, parentKinds: kinds('plan') }),
+			agreedYouthStep,
+			false
+		],
+		['the young person still may not change an agreed step', actor('youth'), 'step.update', rel({ self: true }), agreedYouthStep, false],
+		['the guide answers a dispute', actor('guide'), 'step.answerDispute', guideRel, agreedGuideStep, true],
+		['the young person does not answer', actor('youth'), 'step.answerDispute', rel({ self: true }), agreedGuideStep, false],
+		['nor the coordinator', actor('coordinator'), 'step.answerDispute', rel({ hasGuide: true }), agreedGuideStep, false],
+		[
+			'nor the caseworker owning the step',
+			actor('caseworker', 'jobcenter'),
+			'step.answerDispute',
+			consented,
+			{ ...jobcenterStep, agreedAt: new Date() },
+			false
+		]
 	];
 	it.each(stepCases)('%s', (_name, who, action, relation, step, expected) => {
 		expect(stepRule(who, action, relation, step)).toBe(expected);

@@ -221,19 +221,32 @@ export function rule(actor: Actor, action: YouthAction, r: Relation): boolean {
 }
 
 /** Actions on one step of a plan, decided on top of the actions on the young person's plan. */
-export const STEP_ACTIONS = ['step.edit', 'step.update', 'step.complete', 'step.comment'] as const;
+export const STEP_ACTIONS = [
+	'step.edit',
+	'step.update',
+	'step.complete',
+	'step.comment',
+	'step.agree',
+	'step.dispute',
+	'step.answerDispute'
+] as const;
 export type StepAction = (typeof STEP_ACTIONS)[number];
 
 /** What the step rule needs to know about a step. */
 export interface StepFacts {
 	ownerKind: StepOwnerKind;
 	ownerDepartment: Department | null;
+	/** When the guide marked the step agreed with the young person (null or absent: not agreed). */
+	agreedAt?: Date | null;
 }
 
 /**
  * Who may do what to one step: the guide edits everything (owner, order, removal, proposals);
  * a caseworker under consent updates the steps their own department owns; the young person
  * marks their own steps done; all three may comment on the steps they may act on.
+ * The guide, who keeps the plan, marks a step "agreed with the young person" (issue 21); the young
+ * person may then dispute it (a comment the guide must answer) but not change it; only the guide
+ * answers. Reading the agreement and the disputes goes with reading the plan (`plan.read`).
  */
 export function stepRule(actor: Actor, action: StepAction, r: Relation, step: StepFacts): boolean {
 	if (!actor) return false;
@@ -253,6 +266,11 @@ export function stepRule(actor: Actor, action: StepAction, r: Relation, step: St
 			return youth && step.ownerKind === 'youth';
 		case 'step.comment':
 			return youth || guide || ownDepartment;
+		case 'step.agree':
+		case 'step.answerDispute':
+			return guide;
+		case 'step.dispute':
+			return youth && step.agreedAt != null;
 	}
 }
 

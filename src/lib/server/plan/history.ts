@@ -27,13 +27,24 @@ export const HISTORY_ACTIONS = [
 	'step_declined',
 	'meeting_scheduled',
 	'meeting_cancelled',
-	'plan_agreed'
+	'plan_agreed',
+	'step_agreed',
+	'step_unagreed',
+	'step_disputed',
+	'dispute_answered'
 ] as const;
 export type HistoryAction = (typeof HISTORY_ACTIONS)[number];
 
 /** A transaction handle (better-sqlite3: synchronous). */
 
-export function noteChange(tx: Tx, planId: string, actorId: string | null, action: HistoryAction, details: Record<string, string>, now: Date) {
+export function noteChange(
+	tx: Tx,
+	planId: string,
+	actorId: string | null,
+	action: HistoryAction,
+	details: Record<string, string>,
+	now: Date
+) {
 	tx.insert(planHistory).values({ id: newId(), planId, actorId, action, details, createdAt: now }).run();
 }
 

@@ -19,7 +19,9 @@ export const LIMITS = {
 	comment: 500,
 	place: 200,
 	withWhom: 200,
-	bring: 500
+	bring: 500,
+	dispute: 1000,
+	answer: 1000
 } as const;
 
 export type InputError =
@@ -38,6 +40,8 @@ export type InputError =
 	| 'place'
 	| 'with_whom'
 	| 'bring'
+	| 'dispute'
+	| 'answer'
 	| 'version';
 
 const text = (max: number) => z.string().trim().max(max);
@@ -71,6 +75,10 @@ export const proposalInput = z.object({
 
 export const commentInput = z.object({ body: required(LIMITS.comment) });
 
+/** The young person disputes an agreed step; the guide answers (issue 21). */
+export const disputeInput = z.object({ dispute: required(LIMITS.dispute) });
+export const answerInput = z.object({ answer: required(LIMITS.answer) });
+
 export const meetingInput = z.object({
 	startsAt: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/),
 	durationMinutes: z.coerce.number().int().min(5).max(600),
@@ -97,6 +105,8 @@ const FIELD_ERRORS: Record<string, InputError> = {
 	place: 'place',
 	withWhom: 'with_whom',
 	bring: 'bring',
+	dispute: 'dispute',
+	answer: 'answer',
 	version: 'version'
 };
 

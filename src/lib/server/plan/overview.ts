@@ -7,7 +7,7 @@
 import { and, asc, eq, gt, inArray, isNull } from 'drizzle-orm';
 import { db } from '../db';
 import { inSlices } from '../db/slices';
-import { caseloadIndex, meetings, plans, planSteps, type CaseloadIndexRow } from '../db/schema';
+import { caseloadIndex, meetings, plans, planSteps, stepDisputes, type CaseloadIndexRow } from '../db/schema';
 import { recordAccesses } from '../access';
 import { todayIso } from '../dates';
 import { youthSummaries } from '../people';
@@ -91,6 +91,19 @@ export function caseloadRows(actor: NonNullable<Actor>, youthIds: string[], now 
 		now
 	);
 
+	// The plans with a dispute waiting for the guide's answer (issue 21), for the guide who answers it.
+	const editable = planRows.filter((p) => rights.get(p.youthId)?.edit).map((p) => p.id);
+	const disputed = new Set(
+		inSlices(editable, (slice) =>
+			db()
+				.selectDistinct({ planId: planSteps.planId })
+				.from(stepDisputes)
+				.innerJoin(planSteps, eq(planSteps.id, stepDisputes.stepId))
+				.where(and(inArray(planSteps.planId, slice), isNull(stepDisputes.answeredAt)))
+				.all()
+		).map((r) => r.planId)
+	);
+
 	// When the conversation last moved, for those who may read it (one query for the page).
 	const lastMessages = lastMessagesOf(people.filter((p) => rights.get(p.id)!.messages).map((p) => p.id));
 
@@ -126,7 +139,8 @@ export function caseloadRows(actor: NonNullable<Actor>, youthIds: string[], now 
 							overdue: fact.overdueFrom !== null && fact.overdueFrom < today,
 							notAgreed: fact.planAgreement === 'stale' || fact.planAgreement === 'never',
 							noGuide: fact.guideId === null,
-							deadline: deadlines.get(p.id) ?? null
+							deadline: deadlines.get(p.id) ?? null,
+							dispute: !!plan && may.edit && disputed.has(plan.id)
 						}
 					: null
 		};

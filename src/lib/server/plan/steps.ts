@@ -40,7 +40,7 @@ export interface StepValues {
 type StepError = InputError | 'owner_not_permitted' | 'conflict' | 'no_plan' | 'not_found' | 'state';
 
 /** The step with its plan, if it is on this young person's plan and the actor may act on it; else 404. */
-function stepOf(actor: SessionUser, youthId: string, stepId: string, action: StepAction): { step: PlanStep; plan: Plan } {
+export function stepOf(actor: SessionUser, youthId: string, stepId: string, action: StepAction): { step: PlanStep; plan: Plan } {
 	const row = db()
 		.select({ step: planSteps, plan: plans })
 		.from(planSteps)
@@ -161,6 +161,8 @@ export function updateStep(
 		(owner !== null &&
 			(owner.ownerKind !== step.ownerKind || owner.ownerDepartment !== step.ownerDepartment || owner.ownerUserId !== step.ownerUserId));
 	const statusChanged = next.status !== step.status;
+	// An agreed step whose content changes is no longer what was agreed: the mark comes off.
+	const agreementEnds = step.agreedAt !== null && contentChanged;
 	return db().transaction((tx) => {
 		const changed = tx
 			.update(planSteps)
@@ -168,7 +170,8 @@ export function updateStep(
 				...next,
 				version: step.version + 1,
 				updatedAt: now,
-				completedAt: next.status === 'done' ? (step.completedAt ?? now) : null
+				completedAt: next.status === 'done' ? (step.completedAt ?? now) : null,
+				...(agreementEnds ? { agreedAt: null, agreedBy: null } : {})
 			})
 			.where(and(eq(planSteps.id, step.id), eq(planSteps.version, v.data.version)))
 			.run().changes;
@@ -184,6 +187,7 @@ export function updateStep(
 		if (accept) noteChange(tx, plan.id, actor.id, 'step_accepted', { title: next.title }, now);
 		else if (contentChanged) noteChange(tx, plan.id, actor.id, 'step_changed', { title: next.title }, now);
 		else if (statusChanged) noteChange(tx, plan.id, actor.id, 'step_status_changed', { title: next.title, status: next.status }, now);
+		if (agreementEnds) noteChange(tx, plan.id, actor.id, 'step_unagreed', { title: next.title }, now);
 		return { ok: true as const };
 	});
 }

@@ -49,7 +49,15 @@ describe('reading the plan', () => {
 		const application = byTitle['Send din ansøgning til praktikpladsen hos Hansen Byg']!;
 		expect(application.group).toBe('now');
 		expect(application.overdue).toBe(true);
-		expect(application.may).toEqual({ edit: false, update: false, complete: true, comment: true });
+		expect(application.may).toEqual({
+			edit: false,
+			update: false,
+			complete: true,
+			comment: true,
+			agree: false,
+			dispute: false,
+			answer: false
+		});
 		expect(byTitle['Tilmeld dig grundforløb 1 på EUD']!.group).toBe('next');
 		expect(byTitle['Find en læreplads inden for tømrerfaget']!.ownerName).toBe('Ali Demir');
 		expect(view.meetings).toHaveLength(2);
@@ -67,7 +75,7 @@ describe('reading the plan', () => {
 		const view = getPlanView(who('ali'), idOf('freja'))!;
 		expect(view.may.edit).toBe(false);
 		const mine = view.steps.find((s) => s.ownerDepartment === 'jobcenter')!;
-		expect(mine.may).toEqual({ edit: false, update: true, complete: false, comment: true });
+		expect(mine.may).toEqual({ edit: false, update: true, complete: false, comment: true, agree: false, dispute: false, answer: false });
 		expect(view.steps.filter((s) => s.may.update)).toHaveLength(1);
 		getPlanView(who('ali'), idOf('freja'));
 		const log = logFor('freja', 'ali');

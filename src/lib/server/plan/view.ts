@@ -8,7 +8,7 @@
 import { addDays, format, parseISO } from 'date-fns';
 import { and, asc, desc, eq, gt, inArray, isNull } from 'drizzle-orm';
 import { db } from '../db';
-import { meetings, planHistory, plans, planSteps, stepComments, users, type Plan, type PlanStep } from '../db/schema';
+import { meetings, planHistory, plans, planSteps, stepComments, stepDisputes, users, type Plan, type PlanStep } from '../db/schema';
 import { historyText } from '$lib/shared/plan-format';
 import { m } from '$lib/paraglide/messages.js';
 import { todayIso } from '../dates';
@@ -97,10 +97,24 @@ export function getPlanView(actor: Actor, youthId: string, now = new Date()): Pl
 				.orderBy(asc(stepComments.createdAt))
 				.all()
 		: [];
+	const disputeRows = stepRows.length
+		? db()
+				.select()
+				.from(stepDisputes)
+				.where(
+					inArray(
+						stepDisputes.stepId,
+						stepRows.map((s) => s.id)
+					)
+				)
+				.orderBy(asc(stepDisputes.createdAt))
+				.all()
+		: [];
 	const historyRows = db().select().from(planHistory).where(eq(planHistory.planId, plan.id)).orderBy(desc(planHistory.createdAt)).all();
 	const known = names([
 		...stepRows.flatMap((s) => (s.ownerUserId ? [s.ownerUserId] : [])),
 		...commentRows.map((c) => c.authorId),
+		...disputeRows.flatMap((d) => (d.answeredBy ? [d.answeredBy] : [])),
 		...historyRows.flatMap((h) => (h.actorId ? [h.actorId] : []))
 	]);
 	/** A person's name as this viewer may see it: staff only for those who see who is involved. */
@@ -122,6 +136,8 @@ export function getPlanView(actor: Actor, youthId: string, now = new Date()): Pl
 	const steps: StepView[] = stepRows.map((s) => {
 		const access = ownerAccess(s);
 		const hidden = access !== 'sees' && !mayEdit;
+		const disputes = disputeRows.filter((d) => d.stepId === s.id);
+		const openDispute = disputes.some((d) => d.answeredAt === null);
 		return {
 			id: s.id,
 			title: s.title,
@@ -147,11 +163,23 @@ export function getPlanView(actor: Actor, youthId: string, now = new Date()): Pl
 					body: c.body,
 					createdAt: c.createdAt
 				})),
+			agreedAt: s.agreedAt,
+			disputes: disputes.map((d) => ({
+				id: d.id,
+				body: d.body,
+				createdAt: d.createdAt,
+				answer: d.answer,
+				answeredAt: d.answeredAt,
+				answeredByName: d.answeredBy ? nameOf(d.answeredBy) : null
+			})),
 			may: {
 				edit: stepRule(actor, 'step.edit', relation, s),
 				update: stepRule(actor, 'step.update', relation, s),
 				complete: stepRule(actor, 'step.complete', relation, s) && (s.status === 'todo' || s.status === 'doing' || s.status === 'done'),
-				comment: stepRule(actor, 'step.comment', relation, s)
+				comment: stepRule(actor, 'step.comment', relation, s),
+				agree: stepRule(actor, 'step.agree', relation, s) && s.status !== 'proposed' && s.status !== 'declined',
+				dispute: stepRule(actor, 'step.dispute', relation, s) && !openDispute,
+				answer: stepRule(actor, 'step.answerDispute', relation, s) && openDispute
 			}
 		};
 	});

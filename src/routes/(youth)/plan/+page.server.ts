@@ -1,6 +1,15 @@
 import { currentGuide } from '$lib/server/access';
-import { agreeToPlan, answer, commentOnStep, fields, getPlanView, proposeStep, setOwnStepDone } from '$lib/server/plan';
-import { listApprovals } from '$lib/server/plan';
+import {
+	agreeToPlan,
+	answer,
+	commentOnStep,
+	disputeStep,
+	fields,
+	getPlanView,
+	listApprovals,
+	proposeStep,
+	setOwnStepDone
+} from '$lib/server/plan';
 import { field } from '$lib/server/http';
 import { getSettings } from '$lib/server/settings';
 import type { Actions, PageServerLoad } from './$types';
@@ -41,6 +50,10 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const { stepId, body } = fields(form, ['stepId', 'body']);
 		return answer('commentStep', commentOnStep(locals.user, me(locals), stepId, { body }), { body }, stepId);
+	},
+	disputeStep: async ({ request, locals }) => {
+		const { stepId, dispute } = fields(await request.formData(), ['stepId', 'dispute']);
+		return answer('disputeStep', disputeStep(locals.user, me(locals), stepId, { dispute }), { dispute }, stepId);
 	},
 	agree: async ({ request, locals }) => {
 		const version = field(await request.formData(), 'version');

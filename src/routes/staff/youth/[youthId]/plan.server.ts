@@ -12,6 +12,7 @@ import { answer, fields } from '$lib/server/plan';
 import { createPlan, updateGoal } from '$lib/server/plan';
 import { listOwnerChoices } from '$lib/server/plan';
 import { addStep, commentOnStep, declineStep, moveStep, removeStep, updateStep } from '$lib/server/plan';
+import { answerDispute, markStepAgreed, unmarkStepAgreed } from '$lib/server/plan';
 import type { Actions } from './$types';
 
 export function loadStaffPlan(user: SessionUser, youthId: string): { plan: StaffPlanData } {
@@ -72,6 +73,18 @@ export const planActions = {
 	commentStep: async ({ request, locals, params }) => {
 		const { stepId, body } = fields(await request.formData(), ['stepId', 'body']);
 		return answer('commentStep', commentOnStep(locals.user, params.youthId, stepId, { body }), { body }, stepId);
+	},
+	markAgreed: async ({ request, locals, params }) => {
+		const { stepId, version } = fields(await request.formData(), ['stepId', 'version']);
+		return answer('markAgreed', markStepAgreed(locals.user, params.youthId, stepId, version), {}, stepId);
+	},
+	unmarkAgreed: async ({ request, locals, params }) => {
+		const stepId = field(await request.formData(), 'stepId');
+		return answer('unmarkAgreed', unmarkStepAgreed(locals.user, params.youthId, stepId), {}, stepId);
+	},
+	answerDispute: async ({ request, locals, params }) => {
+		const { stepId, answer: text } = fields(await request.formData(), ['stepId', 'answer']);
+		return answer('answerDispute', answerDispute(locals.user, params.youthId, stepId, { answer: text }), { answer: text }, stepId);
 	},
 	scheduleMeeting: async ({ request, locals, params }) => {
 		const values = fields(await request.formData(), MEETING);

@@ -63,12 +63,29 @@ test.describe('plan approval with a parent’s co-signature', () => {
 		expect(text).toContain('Send din ansøgning til praktikpladsen hos Hansen Byg');
 		expect(text).toContain(`Version: ${version}`);
 		expect(text).toContain(`Medunderskrevet af ${karen}`);
+		// Her plan's history says that her mother co-signed.
+		await expect(
+			page.getByRole('region', { name: 'Det er sket med planen' }).getByText(`${karen} skrev også under på planen`)
+		).toBeVisible();
 
 		// The approved versions are in her data too.
 		await page.goto('/privacy');
 		await expect(
 			page.getByTestId('approved-plans').getByRole('link', { name: `Version ${version}, godkendt`, exact: false })
 		).toBeVisible();
+		await expectAccessible(page);
+	});
+
+	test('mette sees the approved version with karen’s signature on freja’s page and downloads its PDF', async ({ page }) => {
+		const version = withDb((db) => db.prepare('select version from plans where youth_id = ?').pluck().get(userIdOf('freja')) as number);
+		await login(page, 'mette');
+		await page.goto(`/staff/youth/${userIdOf('freja')}`);
+		const approvals = page.getByTestId('staff-approvals');
+		const item = approvals.getByRole('listitem').filter({ hasText: `Version ${version},` });
+		await expect(item).toContainText(/godkendt af Freja .* medunderskrevet af Karen/);
+		const [download] = await Promise.all([page.waitForEvent('download'), item.getByRole('link').click()]);
+		expect(download.suggestedFilename()).toBe(`minvej-plan-version-${version}.pdf`);
+		expect(await pdfText(new Uint8Array(await readFile((await download.path())!)))).toContain(`Version: ${version}`);
 		await expectAccessible(page);
 	});
 });

@@ -232,6 +232,9 @@ export const MATRIX: Record<string, Row> = {
 	'POST /staff/youth/[youthId]?/cancelMeeting':      [L,  NF, NF, NF, NF, OK, NF, NF, NF, NF],
 	'GET /staff/youth/[youthId]/steps/[stepId]/remove':[L,  NF, NF, NF, NF, OK, NF, NF, NF, NF],
 	'GET /staff/youth/[youthId]/meetings/[meetingId]/cancel':[L, NF, NF, NF, NF, OK, NF, NF, NF, NF],
+	// The approved plan's PDF for the staff who read the plan (issue 21): her guide and the caseworker
+	// she shares it with; not the coordinator, nor anyone outside the staff area.
+	'GET /staff/youth/[youthId]/approved/[version].pdf':[L, NF, NF, NF, NF, OK, NF, OK, NF, NF],
 	'GET /staff/youth/[youthId]/consent':              [L,  NF, NF, NF, NF, OK, NF, NF, NF, OK],
 	'POST /staff/youth/[youthId]/consent?/ask':        [L,  FB, FB, FB, FB, OK, FB, FB, FB, FB],
 	'GET /staff/youth/[youthId]/followup':             [L,  NF, NF, NF, NF, OK, NF, OK, NF, OK],

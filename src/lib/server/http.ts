@@ -110,3 +110,15 @@ export function jsonDepthWithin(text: string, max: number): boolean {
 	}
 	return true;
 }
+
+/** A PDF the browser saves under `filename`, never cached (a plan's approved version, issue 21). */
+export function pdfResponse(file: { filename: string; body: Buffer }): Response {
+	return new Response(new Uint8Array(file.body), {
+		headers: {
+			'content-type': 'application/pdf',
+			'content-disposition': `attachment; filename="${file.filename}"`,
+			'x-content-type-options': 'nosniff',
+			'cache-control': 'no-store'
+		}
+	});
+}

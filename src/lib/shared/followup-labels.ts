@@ -6,7 +6,7 @@ import type { EducationProgramme, YouthStatus } from '$lib/shared/domain';
 import type { StatusEntry } from '$lib/shared/followup';
 
 /**
- * The young person's status in words. Staff read the professional categories (FGU, KUU, STU …);
+ * The young person's status in words. Staff read the professional categories (FGU, EUD, STU …);
  * the young person and a parent read the same status in plain words (issue 20).
  */
 export function youthStatusLabel(status: YouthStatus, locale?: Locale, audience: 'youth' | 'staff' = 'youth'): string {
@@ -39,10 +39,12 @@ export function programmeLabel(programme: EducationProgramme, locale?: Locale): 
 /** A status as staff read it in the history: the category, its programme or hours, and the detail. */
 export function staffStatusText(entry: Pick<StatusEntry, 'status' | 'programme' | 'hoursPerWeek' | 'detail'>, locale?: Locale): string {
 	const options = locale ? { locale } : {};
+	const programme = entry.programme ? programmeLabel(entry.programme, locale) : null;
 	const facts = [
-		entry.programme ? programmeLabel(entry.programme, locale) : null,
+		programme,
 		entry.hoursPerWeek !== null ? m.youthstatus_hours_shown({ hours: entry.hoursPerWeek }, options) : null,
-		entry.detail
+		// A detail that only repeats the programme ("10. klasse") is said once.
+		entry.detail && entry.detail.trim().toLowerCase() !== programme?.toLowerCase() ? entry.detail : null
 	].filter(Boolean);
 	const label = youthStatusLabel(entry.status, locale, 'staff');
 	return facts.length ? `${label}: ${facts.join(', ')}` : label;

@@ -89,6 +89,8 @@ export function historyText(entry: HistoryFacts): string {
 			return m.plan_history_meeting_cancelled({ who, when });
 		case 'plan_agreed':
 			return m.plan_history_plan_agreed({ who });
+		case 'plan_cosigned':
+			return m.plan_history_plan_cosigned({ who });
 		case 'step_agreed':
 			return m.plan_history_step_agreed({ who, title });
 		case 'step_unagreed':

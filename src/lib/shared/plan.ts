@@ -5,6 +5,7 @@
 import type { Department, GoalType, StepOwnerKind, StepStatus, YouthStatus } from './domain';
 import type { NextDeadline } from './deadlines';
 import type { FollowUpFlag } from './followup';
+import type { ApprovalView } from './plan-approval';
 
 /** Where a step is shown on the page. */
 export type StepGroup = 'now' | 'next' | 'done' | 'proposed' | 'declined';
@@ -139,6 +140,8 @@ export interface StaffPlanData {
 	read: boolean;
 	edit: boolean;
 	view: PlanView | null;
+	/** The plan's approved versions, newest first (issue 21). */
+	approvals: ApprovalView[];
 	ownerChoices: OwnerChoice[];
 	department: Department | null;
 }

@@ -430,7 +430,8 @@ export async function seedDemo(database: Db, now = new Date()) {
 				{
 					id: newId(),
 					youthId: id.freja,
-					status: 'primary_school',
+					status: 'preparatory',
+					programme: 'grade10',
 					detail: '10. klasse',
 					setBy: id.mette,
 					createdAt: ago(85)

@@ -211,7 +211,7 @@ describe('status with history', () => {
 		const own = statusOverview(who('freja'), freja)!;
 		expect(own.canSet).toBe(false);
 		expect(own.current).toMatchObject({ status: 'youth_education', detail: 'Tømrerlærling (EUD)' });
-		expect(own.history.map((h) => h.status)).toEqual(['youth_education', 'primary_school']);
+		expect(own.history.map((h) => h.status)).toEqual(['youth_education', 'preparatory']);
 		expect(statusOverview(who('mette'), freja)!.canSet).toBe(true);
 		expect(statusOverview(who('lone'), freja)!.canSet).toBe(false);
 		expect(statusOverview(who('ali'), freja)?.current?.status).toBe('youth_education');

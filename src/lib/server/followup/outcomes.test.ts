@@ -358,7 +358,7 @@ describe('outcomes: the tables and the CSV', () => {
 		expect(da.cases).toEqual([
 			['Går i grundskole', '0', '0'],
 			['I gang med en ungdomsuddannelse', '7', '0'],
-			['I et forberedende forløb (FGU, KUU, STU, højskole, praktik eller ophold i udlandet)', '0', '6'],
+			['I et forberedende forløb (FGU, 10. klasse, højskole, praktik eller ophold i udlandet)', '0', '6'],
 			['I job', '< 5', '0'],
 			['Har gennemført en ungdomsuddannelse', '0', '5'],
 			['Hverken i uddannelse eller job', '0', '0'],

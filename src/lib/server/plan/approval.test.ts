@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { accessLog, parentLinks, planApprovals, plans, users } from '../db/schema';
+import { accessLog, parentLinks, planApprovals, planHistory, plans, users } from '../db/schema';
 import { agreeToPlan, updateGoal } from './goal';
 import { approvalPdf, approvalToCosign, cosignPlan, listApprovals } from './approval';
 import { demoUser, freshDemoDatabase } from '../testing';
@@ -135,6 +135,13 @@ describe('co-signing by a custody holder', () => {
 		expect(text).toContain(`Medunderskrevet af ${who('karen').displayName} den 3. februar 2030`);
 		expect(text).not.toContain('Afventer');
 		expect(await cosignPlan(who('karen'), idOf('freja'), String(version))).toEqual({ ok: false, error: 'already' });
+		// The plan's history says who co-signed which version, once.
+		const lines = db
+			.select()
+			.from(planHistory)
+			.where(and(eq(planHistory.planId, planOf('freja').id), eq(planHistory.action, 'plan_cosigned')))
+			.all();
+		expect(lines).toEqual([expect.objectContaining({ actorId: idOf('karen'), details: { version: String(version) }, createdAt: at })]);
 	});
 
 	it('refuses a co-signature of an older version; a newer approval needs a new one', async () => {

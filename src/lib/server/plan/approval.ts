@@ -15,7 +15,7 @@ import { ADULT_AGE, authorize, can, recordAccess, type Actor } from '../access';
 import type { PlanView } from '../../shared/plan';
 import type { ApprovalView, CosignError } from '../../shared/plan-approval';
 import { renderApprovalPdf, type ApprovedContent } from './pdf';
-import type { Outcome } from './history';
+import { noteChange, type Outcome } from './history';
 
 export type { ApprovalView, ApprovedContent, CosignError };
 
@@ -135,11 +135,12 @@ function toView(rows: PlanApproval[]): ApprovalView[] {
 /**
  * The plan's approved versions, newest first, for those who may download them (the young
  * person, a custody holder who co-signs, staff who read the plan); null for anyone else. A read
- * by someone other than the young person is logged.
+ * by someone other than the young person is logged, unless the page's own read of the plan
+ * already was (`planReadLogged`: the staff page shows them beside the plan it logged).
  */
-export function listApprovals(actor: Actor, youthId: string): ApprovalView[] | null {
+export function listApprovals(actor: Actor, youthId: string, { planReadLogged = false } = {}): ApprovalView[] | null {
 	if (!actor || !can(actor, 'plan.approvals.read', youthId)) return null;
-	recordAccess(actor, youthId, 'plan');
+	if (!planReadLogged) recordAccess(actor, youthId, 'plan');
 	return toView(rowsOf(youthId));
 }
 
@@ -175,11 +176,16 @@ export async function cosignPlan(actor: Actor, youthId: string, rawVersion: unkn
 	const latest = rowsOf(youthId)[0];
 	if (!latest || String(latest.version) !== String(rawVersion ?? '').trim()) return { ok: false, error: 'stale' };
 	if (!latest.cosignRequired) return { ok: false, error: 'not_needed' };
-	const changed = db()
-		.update(planApprovals)
-		.set({ cosignedBy: actor.id, cosignedAt: now })
-		.where(and(eq(planApprovals.id, latest.id), isNull(planApprovals.cosignedBy)))
-		.run().changes;
+	// The signature and its line in the plan's history are one change.
+	const changed = db().transaction((tx) => {
+		const n = tx
+			.update(planApprovals)
+			.set({ cosignedBy: actor.id, cosignedAt: now })
+			.where(and(eq(planApprovals.id, latest.id), isNull(planApprovals.cosignedBy)))
+			.run().changes;
+		if (n === 1) noteChange(tx, latest.planId, actor.id, 'plan_cosigned', { version: String(latest.version) }, now);
+		return n;
+	});
 	if (changed !== 1) return { ok: false, error: 'already' };
 	await storeApprovalPdf(latest.id);
 	return { ok: true };

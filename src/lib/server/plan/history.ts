@@ -28,6 +28,7 @@ export const HISTORY_ACTIONS = [
 	'meeting_scheduled',
 	'meeting_cancelled',
 	'plan_agreed',
+	'plan_cosigned',
 	'step_agreed',
 	'step_unagreed',
 	'step_disputed',

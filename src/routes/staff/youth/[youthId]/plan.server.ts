@@ -7,7 +7,7 @@ import type { SessionUser } from '$lib/server/auth';
 import { field } from '$lib/server/http';
 import { cancelMeeting, scheduleMeeting } from '$lib/server/plan';
 import { can } from '$lib/server/access';
-import { getPlanView } from '$lib/server/plan';
+import { getPlanView, listApprovals } from '$lib/server/plan';
 import { answer, fields } from '$lib/server/plan';
 import { createPlan, updateGoal } from '$lib/server/plan';
 import { listOwnerChoices } from '$lib/server/plan';
@@ -18,11 +18,14 @@ import type { Actions } from './$types';
 export function loadStaffPlan(user: SessionUser, youthId: string): { plan: StaffPlanData } {
 	const read = can(user, 'plan.read', youthId);
 	const edit = read && can(user, 'plan.edit', youthId);
+	const view = read ? getPlanView(user, youthId) : null;
 	return {
 		plan: {
 			read,
 			edit,
-			view: read ? getPlanView(user, youthId) : null,
+			view,
+			// The approved versions beside the plan: part of the plan's read just logged.
+			approvals: view ? (listApprovals(user, youthId, { planReadLogged: true }) ?? []) : [],
 			ownerChoices: edit ? listOwnerChoices(user, youthId) : [],
 			department: user.department
 		}

@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { approvalPdf } from '$lib/server/plan';
+import { pdfResponse } from '$lib/server/http';
 import type { RequestHandler } from './$types';
 
 /** The young person's own approved plan version as a PDF (issue 21). */
@@ -8,14 +9,3 @@ export const GET: RequestHandler = async ({ locals, params }) => {
 	if (!file) error(404, 'not_found');
 	return pdfResponse(file);
 };
-
-function pdfResponse(file: { filename: string; body: Buffer }) {
-	return new Response(new Uint8Array(file.body), {
-		headers: {
-			'content-type': 'application/pdf',
-			'content-disposition': `attachment; filename="${file.filename}"`,
-			'x-content-type-options': 'nosniff',
-			'cache-control': 'no-store'
-		}
-	});
-}

@@ -13,7 +13,8 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { db } from '../db';
 import { planSteps, stepDisputes } from '../db/schema';
 import { newId } from '../ids';
-import { authorize, canOnStep, type Actor } from '../access';
+import { authorize, canOnStep, currentAssignment, type Actor } from '../access';
+import { notifyStepDisputed } from '../push';
 import { answerInput, disputeInput, parse, versionInput, type InputError } from './input';
 import { noteChange, touchPlan, type Outcome } from './history';
 import { stepOf } from './steps';
@@ -85,7 +86,7 @@ export function disputeStep(
 	const input = parse(disputeInput, raw);
 	if (!input.ok) return input;
 	if (!canOnStep(actor, 'step.dispute', youthId, step)) return { ok: false, error: 'not_agreed' };
-	return db().transaction((tx) => {
+	const done = db().transaction((tx): Outcome<AgreementError> => {
 		const open = tx
 			.select({ id: stepDisputes.id })
 			.from(stepDisputes)
@@ -97,6 +98,9 @@ export function disputeStep(
 		noteChange(tx, plan.id, actor.id, 'step_disputed', { title: step.title }, now);
 		return { ok: true as const };
 	});
+	// The guide must answer: they are told at once (the notice names neither the young person nor the step).
+	if (done.ok) void notifyStepDisputed(currentAssignment(youthId)?.guideId ?? null);
+	return done;
 }
 
 /** The guide answers the open dispute on a step (required text); the answer closes it. */

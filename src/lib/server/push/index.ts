@@ -10,7 +10,8 @@ export {
 	notifyLowCheckin,
 	notifyMeetingsTomorrow,
 	notifyNewMessage,
-	notifyRequestDecided
+	notifyRequestDecided,
+	notifyStepDisputed
 } from './notify';
 export {
 	removeAllSubscriptions,

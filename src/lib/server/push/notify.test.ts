@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { openDatabase, type Db } from '../db/client';
-import { guideProfiles, pushSubscriptions, vapidKeys } from '../db/schema';
+import { guideProfiles, planSteps, plans, pushSubscriptions, vapidKeys } from '../db/schema';
 import { demoUser, freshDemoDatabase, MIGRATIONS } from '../testing';
 import { notifyUser, PUSH_KINDS, pushPayload } from './notify';
 import {
@@ -23,6 +23,7 @@ import { wordingVersionFor } from '../consent';
 import { answerCheckin, myCheckin, setRhythm, syncCheckins } from '../followup';
 import { todayIso } from '../dates';
 import { saveLocale } from '../auth';
+import { disputeStep, markStepAgreed } from '../plan';
 
 /** Waits until the push service has received `count` requests, then a little longer for strays. */
 async function received(service: { received: ReceivedPush[] }, count: number, patience = 5000) {
@@ -348,8 +349,24 @@ describe('other news', () => {
 			expect(declineRequest(lone!, sent.ok ? sent.id : '', { reason })).toEqual({ ok: true });
 			const pushes = await received(service, 2);
 			expect(notices(pushes, keys).sort((a, b) => a.path.localeCompare(b.path))).toEqual([
-				{ path: '/push/noah', kind: 'guideRequest', title: 'Minvej', body: 'Der er nyt om ønsket om en guide i Minvej', lang: 'da', dir: 'ltr', url: '/guide' },
-				{ path: '/push/peter', kind: 'guideRequest', title: 'Minvej', body: 'Der er nyt om ønsket om en guide i Minvej', lang: 'da', dir: 'ltr', url: '/parent' }
+				{
+					path: '/push/noah',
+					kind: 'guideRequest',
+					title: 'Minvej',
+					body: 'Der er nyt om ønsket om en guide i Minvej',
+					lang: 'da',
+					dir: 'ltr',
+					url: '/guide'
+				},
+				{
+					path: '/push/peter',
+					kind: 'guideRequest',
+					title: 'Minvej',
+					body: 'Der er nyt om ønsket om en guide i Minvej',
+					lang: 'da',
+					dir: 'ltr',
+					url: '/parent'
+				}
 			]);
 			for (const p of pushes) expect(p.body.toString('latin1')).not.toContain('sommer');
 			// A refused decision (the request is no longer open) sends nothing more.
@@ -431,7 +448,15 @@ describe('other news', () => {
 			// Setting the rhythm made today's check-in: one notice.
 			const pushes = await received(service, 1);
 			expect(notices(pushes, keys)).toEqual([
-				{ path: '/push/freja', kind: 'checkin', title: 'Minvej', body: 'Der er et nyt spørgsmål til dig i Minvej', lang: 'da', dir: 'ltr', url: '/' }
+				{
+					path: '/push/freja',
+					kind: 'checkin',
+					title: 'Minvej',
+					body: 'Der er et nyt spørgsmål til dig i Minvej',
+					lang: 'da',
+					dir: 'ltr',
+					url: '/'
+				}
 			]);
 			// The hourly round creates nothing new and sends nothing.
 			expect(syncCheckins(undefined, start)).toEqual([]);
@@ -502,6 +527,34 @@ describe('other news', () => {
 				['/push/lone', 'lowCheckin'],
 				['/push/mette', 'lowCheckin']
 			]);
+		} finally {
+			await service.close();
+		}
+	});
+
+	it('a dispute of an agreed step notifies the guide at once, naming neither the young person nor the step (issue 21)', async () => {
+		const service = await startPushService();
+		try {
+			const [freja, mette] = ['freja', 'mette'].map((u) => demoUser(database, u));
+			const keys = { '/push/mette': subscribeDevice(mette!.id, `${service.origin}/push/mette`) };
+			const plan = database.select().from(plans).where(eq(plans.youthId, freja!.id)).get()!;
+			const step = database.select().from(planSteps).where(eq(planSteps.planId, plan.id)).all()[0]!;
+			expect(markStepAgreed(mette!, freja!.id, step.id, String(step.version))).toEqual({ ok: true });
+			expect(await received(service, 1, 500)).toHaveLength(0);
+			expect(disputeStep(freja!, freja!.id, step.id, { dispute: 'Jeg kan ikke nå det til fredag' })).toEqual({ ok: true });
+			const pushes = await received(service, 1);
+			expect(notices(pushes, keys)).toEqual([
+				{
+					path: '/push/mette',
+					kind: 'dispute',
+					title: 'Minvej',
+					body: 'En ung er uenig i et skridt i sin plan. Se det i Minvej',
+					lang: 'da',
+					dir: 'ltr',
+					url: '/staff'
+				}
+			]);
+			// The whole decrypted notice is above: no name, no step, no text of the dispute.
 		} finally {
 			await service.close();
 		}

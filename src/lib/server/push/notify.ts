@@ -16,6 +16,7 @@ import {
 	pwa_push_checkin,
 	pwa_push_consent_cosign,
 	pwa_push_deadline,
+	pwa_push_dispute,
 	pwa_push_guide_changed,
 	pwa_push_guide_request,
 	pwa_push_low_checkin,
@@ -37,7 +38,8 @@ export const PUSH_KINDS = [
 	'guideChanged',
 	'meeting',
 	'lowCheckin',
-	'deadline'
+	'deadline',
+	'dispute'
 ] as const;
 export type PushKind = (typeof PUSH_KINDS)[number];
 
@@ -82,6 +84,7 @@ function targetUrl(role: Role, kind: PushKind): string {
 			return '/plan';
 		case 'lowCheckin':
 		case 'deadline':
+		case 'dispute':
 			// The list, where the flag is (and the coordinator's low answers without follow-up).
 			return '/staff';
 	}
@@ -97,7 +100,8 @@ export function pushPayload(kind: PushKind, role: Role, locale: Locale): PushPay
 		guideChanged: pwa_push_guide_changed,
 		meeting: pwa_push_meeting,
 		lowCheckin: pwa_push_low_checkin,
-		deadline: pwa_push_deadline
+		deadline: pwa_push_deadline,
+		dispute: pwa_push_dispute
 	}[kind];
 	return {
 		kind,
@@ -242,6 +246,14 @@ export function notifyLowCheckin(to: { guideId: string | null; unit: boolean }):
 export function notifyDeadlines(to: { guideIds: string[]; coordinators: boolean }): Promise<NotifyResult> {
 	const coordinators = to.coordinators ? activeCoordinators() : [];
 	return notifyAll([...to.guideIds, ...coordinators], 'deadline');
+}
+
+/**
+ * A young person disputes an agreed step (issue 21): their guide, who must answer, is told at
+ * once. The notice says that a young person disagrees, never who or with what.
+ */
+export function notifyStepDisputed(guideId: string | null): Promise<NotifyResult> {
+	return notifyAll(guideId ? [guideId] : [], 'dispute');
 }
 
 /** Meetings tomorrow: each young person gets one notice ("Du har et møde i morgen"), no details. */

@@ -222,13 +222,13 @@ function checkinMonths(period: Period, today: string): CheckinMonth[] {
 	});
 }
 
-/** The figures for a period, for the coordinator only. */
 /** The 1 October count for a period: the day, counted to its end in Copenhagen. */
 function censusOf(periodTo: string): Census {
 	const date = censusDateFor(periodTo);
 	return countCensus(date, startOfDay(format(addDays(parseISO(date), 1), 'yyyy-MM-dd')));
 }
 
+/** The figures for a period, for the coordinator only. */
 export function outcomeReport(actor: Actor, period: Period, now = new Date()): OutcomeReport {
 	authorizeGlobal(actor, 'outcomes.read');
 	syncCheckins(undefined, now);

@@ -59,10 +59,10 @@ function run(target: LoadTarget, duration: number, collect: (ms: number) => void
 	});
 }
 
-export async function measure(target: LoadTarget): Promise<LoadResult> {
+export async function measure(target: LoadTarget, duration = LOAD.duration): Promise<LoadResult> {
 	await run(target, LOAD.warmup, () => {});
 	const times: number[] = [];
-	const result = await run(target, LOAD.duration, (ms) => times.push(ms));
+	const result = await run(target, duration, (ms) => times.push(ms));
 	return {
 		name: target.name,
 		users: target.users,

@@ -3,6 +3,7 @@
  * measured with autocannon and our own timers, beside this machine's plain Node HTTP server.
  *
  *   npm run bench [-- --fresh] [-- --check] [-- --only=plan,staff,coordinator,inbox,send,streams,ceiling]
+ *   npm run bench -- --quick     (the demo database, under a minute: see quick.ts)
  *
  * Environment: BENCH_DURATION (s per load, default 10), BENCH_CONNECTIONS (default 10),
  * BENCH_STREAMS (default 1000), BENCH_SENDS (default 300), BENCH_SCALE (default 1), BENCH_PORT
@@ -20,8 +21,13 @@ import { logIn, startBuiltServer } from './server';
 import { LOAD, measure, type LoadResult, type LoadTarget } from './load';
 import { measureStreams, type StreamResult } from './streams';
 import { startCeiling } from './ceiling';
+import { runQuickBench } from './quick';
 
 const args = process.argv.slice(2);
+if (args.includes('--quick')) {
+	await runQuickBench();
+	process.exit(0);
+}
 const only = args
 	.find((a) => a.startsWith('--only='))
 	?.slice(7)

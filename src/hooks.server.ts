@@ -9,6 +9,8 @@ import { SESSION_COOKIE, validateSession } from '$lib/server/auth';
 import { LOCALE_COOKIE, localeCookieOptions, sessionCookieOptions } from '$lib/server/auth';
 import { startServer } from '$lib/server/app';
 import { bodyLimitOf, readBodyBytes } from '$lib/server/http';
+import { config } from '$lib/server/config';
+import { countStatementsOf } from '$lib/server/db';
 import { SESSION_EXPIRES_HEADER } from '$lib/pwa/names';
 
 export const init: ServerInit = async () => {
@@ -169,8 +171,26 @@ const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
+/**
+ * With COUNT_STATEMENTS=true each response says how many SQL statements its request ran, in
+ * `Server-Timing` (db/statement-count.ts; the budgets in tests/statement-budget.spec.ts).
+ */
+const handleStatementCount: Handle = async ({ event, resolve }) => {
+	if (!config.countStatements) return resolve(event);
+	const { result, statements } = await countStatementsOf(() => Promise.resolve(resolve(event)));
+	result.headers.append('Server-Timing', `db;desc="${statements} statements"`);
+	return result;
+};
+
 // The session comes before the language: the account's stored language decides it.
-export const handle = sequence(handleSecurityHeaders, handleSession, handleLocale, handleRequestBody, handleLoginRequired);
+export const handle = sequence(
+	handleStatementCount,
+	handleSecurityHeaders,
+	handleSession,
+	handleLocale,
+	handleRequestBody,
+	handleLoginRequired
+);
 
 /**
  * Unexpected errors: log the detail on the server, show the user only a reference. A client's

@@ -52,7 +52,9 @@ async function waitForHealth(url: string, child: ChildProcess, log: () => string
  * http://localhost:<port>, as in development and the e2e runs. An https origin makes it behave as
  * behind a TLS proxy in production (Secure cookies, HSTS) while the test still talks plain HTTP.
  */
-export async function startServer(options: { origin?: (port: number) => string; name?: string } = {}): Promise<AppServer> {
+export async function startServer(
+	options: { origin?: (port: number) => string; name?: string; env?: Record<string, string> } = {}
+): Promise<AppServer> {
 	const port = await freePort();
 	const name = options.name ?? 'access';
 	const dir = mkdtempSync(join(tmpdir(), `minvej-${name}-`));
@@ -70,7 +72,8 @@ export async function startServer(options: { origin?: (port: number) => string; 
 			DATA_DIR: join(dir, 'files'),
 			BUILD_DIR: process.env.BUILD_DIR ?? 'build',
 			DEMO_SEED: 'true',
-			NODE_ENV: 'production'
+			NODE_ENV: 'production',
+			...options.env
 		},
 		stdio: ['ignore', 'pipe', 'pipe']
 	});

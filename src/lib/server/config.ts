@@ -55,6 +55,10 @@ export const config = {
 	get backupKeep() {
 		return env('BACKUP_KEEP');
 	},
+	/** Count each request's SQL statements into its Server-Timing header (db/statement-count.ts). */
+	get countStatements() {
+		return env('COUNT_STATEMENTS') === 'true';
+	},
 	get production() {
 		return process.env.NODE_ENV === 'production';
 	}

@@ -71,12 +71,14 @@ export function cacheStatements(sqlite: Database.Database, size = 1000) {
 export interface OpenOptions {
 	/** Folder with drizzle-kit's generated migrations; omitted: no migrations are applied. */
 	migrationsFolder?: string;
+	/** Called with each statement's SQL as it runs (better-sqlite3's `verbose`), e.g. to count them. */
+	onStatement?: (sql: string) => void;
 }
 
 /** Opens (creating if needed) the SQLite file, enforces the pragmas and applies migrations. */
 export function openDatabase(path: string, options: OpenOptions = {}): Db {
 	if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-	const sqlite = new Database(path);
+	const sqlite = new Database(path, options.onStatement ? { verbose: (sql) => options.onStatement!(String(sql)) } : {});
 	applyPragmas(sqlite);
 	cacheStatements(sqlite);
 	const db = drizzle(sqlite, { schema }) as Db;

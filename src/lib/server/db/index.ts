@@ -1,5 +1,6 @@
 import { config } from '../config';
 import { openDatabase, type Db } from './client';
+import { noteStatement } from './statement-count';
 
 let instance: Db | undefined;
 
@@ -9,7 +10,8 @@ let instance: Db | undefined;
  */
 export function db(): Db {
 	instance ??= openDatabase(config.databasePath, {
-		migrationsFolder: config.migrationsFolder
+		migrationsFolder: config.migrationsFolder,
+		onStatement: config.countStatements ? noteStatement : undefined
 	});
 	return instance;
 }
@@ -25,6 +27,7 @@ export function closeDatabase() {
 }
 
 export type { Db } from './client';
+export { countStatementsOf } from './statement-count';
 
 /** The handle inside `db().transaction((tx) => …)`. */
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];

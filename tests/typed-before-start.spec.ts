@@ -7,6 +7,11 @@ import { login } from './helpers';
  * the form must send it.
  */
 
+// A service worker that has precached the scripts would answer them itself, past the route that
+// holds them back (Playwright's route does not see what a service worker serves), and the page
+// would start before the test types: the first visit on a slow phone has no worker yet either.
+test.use({ serviceWorkers: 'block' });
+
 /** Opens `path` with the page's scripts held back until the returned function lets them through. */
 async function openBeforeScripts(page: Page, path: string): Promise<(...names: string[]) => Promise<void>> {
 	let release!: () => void;

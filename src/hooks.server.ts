@@ -10,7 +10,7 @@ import { LOCALE_COOKIE, localeCookieOptions, sessionCookieOptions } from '$lib/s
 import { startServer } from '$lib/server/app';
 import { bodyLimitOf, readBodyBytes } from '$lib/server/http';
 import { config } from '$lib/server/config';
-import { countStatementsOf } from '$lib/server/db';
+import { runRequest } from '$lib/server/db';
 import { SESSION_EXPIRES_HEADER } from '$lib/pwa/names';
 
 export const init: ServerInit = async () => {
@@ -172,19 +172,19 @@ const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
 };
 
 /**
- * With COUNT_STATEMENTS=true each response says how many SQL statements its request ran, in
- * `Server-Timing` (db/statement-count.ts; the budgets in tests/statement-budget.spec.ts).
+ * Each request runs in its own scope (db/request-scope.ts): facts read once per request, and with
+ * COUNT_STATEMENTS=true the number of SQL statements it ran in `Server-Timing` (the budgets in
+ * tests/statement-budget.spec.ts).
  */
-const handleStatementCount: Handle = async ({ event, resolve }) => {
-	if (!config.countStatements) return resolve(event);
-	const { result, statements } = await countStatementsOf(() => Promise.resolve(resolve(event)));
-	result.headers.append('Server-Timing', `db;desc="${statements} statements"`);
+const handleRequestScope: Handle = async ({ event, resolve }) => {
+	const { result, statements } = await runRequest(() => Promise.resolve(resolve(event)));
+	if (config.countStatements) result.headers.append('Server-Timing', `db;desc="${statements} statements"`);
 	return result;
 };
 
 // The session comes before the language: the account's stored language decides it.
 export const handle = sequence(
-	handleStatementCount,
+	handleRequestScope,
 	handleSecurityHeaders,
 	handleSession,
 	handleLocale,

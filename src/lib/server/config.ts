@@ -55,9 +55,9 @@ export const config = {
 	get backupKeep() {
 		return env('BACKUP_KEEP');
 	},
-	/** Count each request's SQL statements into its Server-Timing header (db/statement-count.ts). */
+	/** Count each request's SQL statements into its Server-Timing header (db/request-scope.ts); `log` prints each statement's SQL too. */
 	get countStatements() {
-		return env('COUNT_STATEMENTS') === 'true';
+		return env('COUNT_STATEMENTS') === 'true' || env('COUNT_STATEMENTS') === 'log';
 	},
 	get production() {
 		return process.env.NODE_ENV === 'production';

@@ -4,9 +4,10 @@
  */
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { db } from '../db';
+import { db, forgetPerRequest } from '../db';
 import { settings } from '../db/schema';
 import { authorizeGlobal, type Actor } from '../access';
+import { SETTINGS_KEY } from '../settings';
 
 /** What the coordinator may change, and its limits (the database checks the same ranges). */
 const settingsInput = z.object({
@@ -39,5 +40,7 @@ export function updateSettings(actor: Actor, raw: Record<string, string>, now = 
 		.set({ ...rest, unitEmail: unitEmail || null, updatedAt: now })
 		.where(eq(settings.id, 1))
 		.run();
+	// The page shown after the change, in this same request, reads the new settings.
+	forgetPerRequest(SETTINGS_KEY);
 	return { ok: true };
 }

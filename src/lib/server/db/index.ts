@@ -1,6 +1,6 @@
 import { config } from '../config';
 import { openDatabase, type Db } from './client';
-import { noteStatement } from './statement-count';
+import { noteStatement } from './request-scope';
 
 let instance: Db | undefined;
 
@@ -27,7 +27,7 @@ export function closeDatabase() {
 }
 
 export type { Db } from './client';
-export { countStatementsOf } from './statement-count';
+export { forgetPerRequest, oncePerRequest, runRequest } from './request-scope';
 
 /** The handle inside `db().transaction((tx) => …)`. */
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];

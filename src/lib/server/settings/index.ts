@@ -2,5 +2,5 @@
  * The municipality's settings, read by every part (the policy included). Changed only through
  * admin/, so settings never depend on the policy. Routes import this part only through this entry.
  */
-export { getSettings } from './settings';
+export { getSettings, SETTINGS_KEY } from './settings';
 export { unitContact } from './unit';

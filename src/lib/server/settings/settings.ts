@@ -3,7 +3,7 @@
  * the coordinator changes them through `admin/`, so settings never depend on the policy.
  */
 import { eq } from 'drizzle-orm';
-import { db } from '../db';
+import { db, oncePerRequest } from '../db';
 import { settings, type Settings } from '../db/schema';
 
 export const DEFAULT_SETTINGS = {
@@ -12,9 +12,17 @@ export const DEFAULT_SETTINGS = {
 	accessLogRetentionDays: 183
 } as const;
 
-/** The municipality's settings (one row, created by the seed or the first start). */
+/** The key under which a request keeps the settings it has read (admin/ forgets it on a change). */
+export const SETTINGS_KEY = 'settings';
+
+/**
+ * The municipality's settings (one row, created by the seed or the first start), read once per
+ * request: the layout, the page and the policy all ask.
+ */
 export function getSettings(): Settings {
-	const row = db().select().from(settings).where(eq(settings.id, 1)).get();
-	if (!row) throw new Error('Municipality settings are missing: run the seed or insert settings row 1');
-	return row;
+	return oncePerRequest(SETTINGS_KEY, () => {
+		const row = db().select().from(settings).where(eq(settings.id, 1)).get();
+		if (!row) throw new Error('Municipality settings are missing: run the seed or insert settings row 1');
+		return row;
+	});
 }

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from './client';
+import { forgetPerRequest, noteStatement, oncePerRequest, runRequest } from './request-scope';
+
+describe('a request’s scope', () => {
+	it('counts each request’s own statements, also when requests interleave, and nothing outside one', async () => {
+		const database = openDatabase(':memory:', { onStatement: noteStatement });
+		const sqlite = database.$client;
+		sqlite.exec('create table t (n integer)');
+		const insert = sqlite.prepare('insert into t (n) values (?)');
+		const pause = () => new Promise((r) => setTimeout(r, 5));
+
+		const [a, b] = await Promise.all([
+			runRequest(async () => {
+				for (let i = 0; i < 3; i++) {
+					insert.run(i);
+					await pause();
+				}
+				return 'a';
+			}),
+			runRequest(async () => {
+				await pause();
+				insert.run(10);
+				return sqlite.prepare('select count(*) as n from t').get();
+			})
+		]);
+		expect(a).toEqual({ result: 'a', statements: 3 });
+		expect(b.statements).toBe(2);
+		// Outside a request nothing is counted and nothing fails.
+		insert.run(99);
+		const c = await runRequest(async () => sqlite.prepare('select 1').get());
+		expect(c.statements).toBe(1);
+		sqlite.close();
+	});
+
+	it('reads a fact once per request, afresh after a write, and never across requests', async () => {
+		let reads = 0;
+		const read = () => ++reads;
+		const first = await runRequest(async () => {
+			const a = oncePerRequest('settings', read);
+			await new Promise((r) => setTimeout(r, 1));
+			const b = oncePerRequest('settings', read);
+			forgetPerRequest('settings');
+			const c = oncePerRequest('settings', read);
+			return [a, b, c];
+		});
+		expect(first.result).toEqual([1, 1, 2]);
+		const second = await runRequest(async () => oncePerRequest('settings', read));
+		expect(second.result).toBe(3);
+		// Outside a request (tests, scripts, the scheduler): every call reads.
+		expect([oncePerRequest('settings', read), oncePerRequest('settings', read)]).toEqual([4, 5]);
+	});
+});

@@ -1,0 +1,52 @@
+/**
+ * One request's scope on the server (hooks.server.ts runs each request in it):
+ * - the facts a request asks for many times (the municipality's settings: seven times for /plan)
+ *   are read once per request (`oncePerRequest`); a write that changes them forgets them
+ *   (`forgetPerRequest`), so the rest of the same request reads the new value. Nothing is kept
+ *   from one request to the next, and outside a request (tests, scripts, the scheduler) every call
+ *   reads afresh;
+ * - how many SQL statements the request runs (issue 23: "a page knows how many statements it
+ *   runs"). With `COUNT_STATEMENTS=true` the database reports each statement it executes
+ *   (better-sqlite3's `verbose`) and the response says the total in its `Server-Timing` header:
+ *   `db;desc="26 statements"`; `COUNT_STATEMENTS=log` also prints each statement's SQL. Off by
+ *   default: it costs a call per statement and tells the client something about the server's work.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+
+interface RequestScope {
+	statements: number;
+	memo: Map<string, unknown>;
+}
+
+const requests = new AsyncLocalStorage<RequestScope>();
+
+/** Runs `work` as one request; returns its result and how many statements it ran. */
+export async function runRequest<T>(work: () => Promise<T>): Promise<{ result: T; statements: number }> {
+	const scope: RequestScope = { statements: 0, memo: new Map() };
+	const result = await requests.run(scope, work);
+	return { result, statements: scope.statements };
+}
+
+/** `read()` once in this request, its answer reused after; outside a request, read every time. */
+export function oncePerRequest<T>(key: string, read: () => T): T {
+	const memo = requests.getStore()?.memo;
+	if (!memo) return read();
+	if (memo.has(key)) return memo.get(key) as T;
+	const value = read();
+	memo.set(key, value);
+	return value;
+}
+
+/** After a write: this request reads `key` afresh next time. */
+export function forgetPerRequest(key: string) {
+	requests.getStore()?.memo.delete(key);
+}
+
+/** The database's `verbose` hook: one more statement for the request running now (if any). */
+export function noteStatement(sql?: string) {
+	const scope = requests.getStore();
+	if (!scope) return;
+	scope.statements++;
+	// COUNT_STATEMENTS=log: each statement's SQL too, to see which ones a page repeats.
+	if (sql !== undefined && process.env.COUNT_STATEMENTS === 'log') console.log(`[sql ${scope.statements}] ${sql.replace(/\s+/g, ' ')}`);
+}

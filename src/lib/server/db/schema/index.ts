@@ -20,4 +20,5 @@ export * from './followup';
 export * from './system';
 export * from './admin';
 export * from './lists';
+export * from './sign-in';
 export { nameKey, nameKeySql } from './name-key';

@@ -60,7 +60,13 @@ export const sessions = sqliteTable(
 		createdAt: createdAt(),
 		lastUsedAt: integer('last_used_at', { mode: 'timestamp_ms' }).notNull(),
 		/** What the person sees in "signed in on these devices" (browser and system, from User-Agent). */
-		device: text('device')
+		device: text('device'),
+		/**
+		 * Set when the session was made by an outside provider (issue 19): its key (e.g. `oidc-citizen`)
+		 * and what its logout needs (OIDC: the id_token as hint; SAML: NameID and SessionIndex as JSON).
+		 */
+		signInProvider: text('sign_in_provider'),
+		logoutHint: text('logout_hint')
 	},
 	(t) => [index('sessions_user_idx').on(t.userId), index('sessions_last_used_idx').on(t.lastUsedAt)]
 );

@@ -1,12 +1,15 @@
 /**
- * The facts the rules decide on, read from the database on every call (the guide assignment,
- * parent links, the consent records in force and the settings), so that a withdrawal or a
- * reassignment takes effect on the very next request. Nothing is cached across requests.
+ * The facts the rules decide on, read from the database (the guide assignment, parent links, the
+ * consent records in force and the settings), so that a withdrawal or a reassignment takes effect
+ * on the very next request. Nothing is cached across requests. Within one request the actor's
+ * relation to a young person is read once (the layout, the page and the policy all ask), and any
+ * write in the request forgets it (db/request-scope.ts), so a page rendered after a form action
+ * decides on the new facts.
  *
  * "Who is the current guide?" is answered by `current-guide.ts` beside this module.
  */
 import { and, eq, inArray } from 'drizzle-orm';
-import { db } from '../db';
+import { db, oncePerRequest } from '../db';
 import { inSlices } from '../db/slices';
 import { guideRequests, parentLinks, users, type Department } from '../db/schema';
 import { deriveConsentStates, kindsInForce, loadConsentRecordsOf, recipientKey } from './consent-state';
@@ -26,8 +29,23 @@ export function relationOf(actor: NonNullable<Actor>, youthId: string, now = new
  * relationOf is this for one.
  */
 export function relationsOf(actor: NonNullable<Actor>, youthIds: readonly string[], now = new Date()): Map<string, Relation> {
+	// Read once per request: null for an id that is not a young person in force (relationOf: NO_RELATION).
+	const known = oncePerRequest(`relations:${actor.id}:${now.toISOString().slice(0, 10)}`, () => new Map<string, Relation | null>());
+	const missing = [...new Set(youthIds)].filter((id) => !known.has(id));
+	if (missing.length) {
+		const read = readRelations(actor, missing, now);
+		for (const id of missing) known.set(id, read.get(id) ?? null);
+	}
 	const result = new Map<string, Relation>();
-	const ids = [...new Set(youthIds)];
+	for (const id of youthIds) {
+		const relation = known.get(id);
+		if (relation) result.set(id, relation);
+	}
+	return result;
+}
+
+function readRelations(actor: NonNullable<Actor>, ids: readonly string[], now: Date): Map<string, Relation> {
+	const result = new Map<string, Relation>();
 	const people = inSlices(ids, (slice) =>
 		db()
 			.select({ id: users.id, role: users.role, birthDate: users.birthDate, disabledAt: users.disabledAt })

@@ -3,6 +3,7 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { forgetAllPerRequest } from './request-scope';
 import * as schema from './schema';
 
 export type Db = BetterSQLite3Database<typeof schema> & {
@@ -49,7 +50,7 @@ export function verifyPragmas(sqlite: Database.Database) {
  * A statement handed out again is put back in its default modes (Drizzle switches to raw rows
  * itself when it wants them).
  */
-export function cacheStatements(sqlite: Database.Database, size = 1000) {
+export function cacheStatements(sqlite: Database.Database, size = 1000, onWrite?: (sql: string) => void) {
 	const prepare = sqlite.prepare.bind(sqlite);
 	const cache = new Map<string, Database.Statement>();
 	sqlite.prepare = ((source: string) => {
@@ -62,10 +63,29 @@ export function cacheStatements(sqlite: Database.Database, size = 1000) {
 			return cached;
 		}
 		const statement = prepare(source);
+		if (onWrite && changesFacts(statement, source)) tellWrites(statement, source, onWrite);
 		cache.set(source, statement);
 		if (cache.size > size) cache.delete(cache.keys().next().value!);
 		return statement;
 	}) as Database.Database['prepare'];
+}
+
+/**
+ * Whether running this statement can change a fact a request may have read once (request-scope.ts):
+ * every INSERT, UPDATE, DELETE and REPLACE except the access log's INSERT, which no fact is read
+ * from (it is written on most page views, and would otherwise forget the facts mid-page).
+ */
+function changesFacts(statement: Database.Statement, source: string) {
+	return !statement.reader && /^\s*(insert|update|delete|replace)\b/i.test(source) && !/^\s*insert\s+into\s+"access_log"/i.test(source);
+}
+
+/** Calls `onWrite` each time the statement runs (before it runs: a failed write forgets too, harmlessly). */
+function tellWrites(statement: Database.Statement, source: string, onWrite: (sql: string) => void) {
+	const run = statement.run;
+	statement.run = function (this: Database.Statement, ...params: unknown[]) {
+		onWrite(source);
+		return run.apply(this, params);
+	} as Database.Statement['run'];
 }
 
 export interface OpenOptions {
@@ -73,6 +93,11 @@ export interface OpenOptions {
 	migrationsFolder?: string;
 	/** Called with each statement's SQL as it runs (better-sqlite3's `verbose`), e.g. to count them. */
 	onStatement?: (sql: string) => void;
+	/**
+	 * Called before each statement that may change a fact (see `changesFacts`) runs. By default the
+	 * request running it forgets what it read once (request-scope.ts).
+	 */
+	onWrite?: (sql: string) => void;
 }
 
 /** Opens (creating if needed) the SQLite file, enforces the pragmas and applies migrations. */
@@ -80,7 +105,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
 	if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
 	const sqlite = new Database(path, options.onStatement ? { verbose: (sql) => options.onStatement!(String(sql)) } : {});
 	applyPragmas(sqlite);
-	cacheStatements(sqlite);
+	cacheStatements(sqlite, 1000, options.onWrite ?? forgetAllPerRequest);
 	const db = drizzle(sqlite, { schema }) as Db;
 	if (options.migrationsFolder) migrateSafely(db, options.migrationsFolder);
 	if (path !== ':memory:') verifyPragmas(sqlite);

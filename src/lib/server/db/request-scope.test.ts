@@ -50,4 +50,27 @@ describe('a request’s scope', () => {
 		// Outside a request (tests, scripts, the scheduler): every call reads.
 		expect([oncePerRequest('settings', read), oncePerRequest('settings', read)]).toEqual([4, 5]);
 	});
+
+	it('forgets what the request read once when the request writes, but not for a read or an access-log entry', async () => {
+		const database = openDatabase(':memory:');
+		const sqlite = database.$client;
+		sqlite.exec('create table facts (n integer); create table access_log (n integer)');
+		let reads = 0;
+		const read = () => ++reads;
+		const { result } = await runRequest(async () => {
+			const seen = [oncePerRequest('fact', read)];
+			sqlite.prepare('select count(*) from facts').get();
+			sqlite.prepare('insert into "access_log" (n) values (?)').run(1);
+			seen.push(oncePerRequest('fact', read));
+			sqlite.prepare('insert into facts (n) values (?)').run(1);
+			seen.push(oncePerRequest('fact', read));
+			// The same statement again (handed out from the cache) still tells.
+			sqlite.prepare('update facts set n = ?').run(2);
+			sqlite.prepare('update facts set n = ?').run(3);
+			seen.push(oncePerRequest('fact', read));
+			return seen;
+		});
+		expect(result).toEqual([1, 1, 2, 3]);
+		sqlite.close();
+	});
 });

@@ -1,8 +1,9 @@
 /**
  * One request's scope on the server (hooks.server.ts runs each request in it):
- * - the facts a request asks for many times (the municipality's settings: seven times for /plan)
- *   are read once per request (`oncePerRequest`); a write that changes them forgets them
- *   (`forgetPerRequest`), so the rest of the same request reads the new value. Nothing is kept
+ * - the facts a request asks for many times (the municipality's settings: seven times for /plan;
+ *   the actor's relation to a young person: four times) are read once per request
+ *   (`oncePerRequest`); any write in the request forgets them all (`forgetAllPerRequest`, called
+ *   by the database), so the rest of the same request reads the new value. Nothing is kept
  *   from one request to the next, and outside a request (tests, scripts, the scheduler) every call
  *   reads afresh;
  * - how many SQL statements the request runs (issue 23: "a page knows how many statements it
@@ -40,6 +41,17 @@ export function oncePerRequest<T>(key: string, read: () => T): T {
 /** After a write: this request reads `key` afresh next time. */
 export function forgetPerRequest(key: string) {
 	requests.getStore()?.memo.delete(key);
+}
+
+/**
+ * The database calls this before every statement that may change a fact (db/client.ts
+ * `changesFacts`): the rest of the request reads everything afresh. So a consent withdrawn, a guide
+ * reassigned or a setting changed in a form action shows in the page rendered after it, without
+ * each writer having to know which facts its write touches.
+ */
+export function forgetAllPerRequest() {
+	const memo = requests.getStore()?.memo;
+	if (memo?.size) memo.clear();
 }
 
 /** The database's `verbose` hook: one more statement for the request running now (if any). */

@@ -5,7 +5,7 @@
  * approved version on /parent; the PDF is then made again with the signature line. A newer
  * approval asks for a new co-signature.
  */
-import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, inArray, isNull } from 'drizzle-orm';
 import { db, type Tx } from '../db';
 import { planApprovals, plans, users, type PlanApproval } from '../db/schema';
 import { newId } from '../ids';
@@ -103,13 +103,22 @@ function planOf(youthId: string) {
 	return db().select({ id: plans.id }).from(plans).where(eq(plans.youthId, youthId)).get();
 }
 
-function rowsOf(youthId: string): PlanApproval[] {
+/** An approved version without its PDF: the lists show who approved and signed, not the file (a blob of tens of KB each). */
+type ApprovalRow = Omit<PlanApproval, 'pdf'>;
+const { pdf: _pdf, ...approvalColumns } = getTableColumns(planApprovals);
+
+function rowsOf(youthId: string): ApprovalRow[] {
 	const plan = planOf(youthId);
 	if (!plan) return [];
-	return db().select().from(planApprovals).where(eq(planApprovals.planId, plan.id)).orderBy(desc(planApprovals.version)).all();
+	return db()
+		.select(approvalColumns)
+		.from(planApprovals)
+		.where(eq(planApprovals.planId, plan.id))
+		.orderBy(desc(planApprovals.version))
+		.all();
 }
 
-function toView(rows: PlanApproval[]): ApprovalView[] {
+function toView(rows: ApprovalRow[]): ApprovalView[] {
 	const ids = [...new Set(rows.flatMap((r) => [r.approvedBy, ...(r.cosignedBy ? [r.cosignedBy] : [])]))];
 	const names = new Map(
 		ids.length

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { answerCheckin, checkinOverview, followUpFlags, myCheckin } from './checkins';
-import { setRhythm, stopRhythm, syncCheckins } from './schedules';
+import { setRhythm, stopRhythm, syncCheckins, untilNextDay } from './schedules';
 import { todayIso } from '../dates';
 import type { Db } from '../db';
 import { accessLog, checkins, plans } from '../db/schema';
@@ -12,6 +12,11 @@ const DAY = 86_400_000;
 /** Around noon in Copenhagen today, so that whole days move the calendar date by exactly that. */
 const base = new Date(`${todayIso()}T10:00:00Z`);
 const day = (n: number) => new Date(base.getTime() + n * DAY);
+/** Day n, after the server's scheduler has run on it (it creates the check-ins that fall due; a page view does not). */
+const scheduled = (n: number) => {
+	syncCheckins(undefined, day(n));
+	return day(n);
+};
 
 let db: Db;
 const who = (u: string) => demoUser(db, u);
@@ -54,8 +59,8 @@ describe('check-ins: the rhythm and the answers', () => {
 
 	it('a check-in not answered within its window is missed, and the next one comes on time', () => {
 		everyTwoWeeksForFreja();
-		expect(checkinOverview(who('mette'), who('freja').id, day(6))!.timeline[0]!.state).toBe('open');
-		const later = checkinOverview(who('mette'), who('freja').id, day(15))!;
+		expect(checkinOverview(who('mette'), who('freja').id, scheduled(6))!.timeline[0]!.state).toBe('open');
+		const later = checkinOverview(who('mette'), who('freja').id, scheduled(15))!;
 		expect(later.timeline.map((c) => [c.dueOn, c.state])).toEqual([
 			[todayIso(day(14)), 'open'],
 			[todayIso(base), 'missed']
@@ -126,21 +131,21 @@ describe('check-ins: the rhythm and the answers', () => {
 			.set({ closedAt: day(2) })
 			.where(eq(plans.youthId, freja))
 			.run();
-		expect(myCheckin(who('freja'), day(14))!.open?.dueOn).toBe(todayIso(day(14)));
+		expect(myCheckin(who('freja'), scheduled(14))!.open?.dueOn).toBe(todayIso(day(14)));
 		expect(stopRhythm(who('mette'), freja, day(15))).toEqual({ ok: true });
 		// The check-in already asked can still be answered; no new ones come.
-		expect(myCheckin(who('freja'), day(16))!.open?.dueOn).toBe(todayIso(day(14)));
-		const after = checkinOverview(who('mette'), freja, day(60))!;
+		expect(myCheckin(who('freja'), scheduled(16))!.open?.dueOn).toBe(todayIso(day(14)));
+		const after = checkinOverview(who('mette'), freja, scheduled(60))!;
 		expect(after.timeline).toHaveLength(2);
 		expect(after.rhythm).toBeNull();
-		expect(myCheckin(who('freja'), day(60))!.nextDueOn).toBeNull();
+		expect(myCheckin(who('freja'), scheduled(60))!.nextDueOn).toBeNull();
 	});
 
 	it('a new rhythm replaces the old one', () => {
 		everyTwoWeeksForFreja();
 		const freja = who('freja').id;
 		expect(setRhythm(who('mette'), freja, { intervalDays: '7', startsOn: todayIso(day(3)), months: '' }, day(1))).toEqual({ ok: true });
-		const seen = checkinOverview(who('mette'), freja, day(10))!;
+		const seen = checkinOverview(who('mette'), freja, scheduled(10))!;
 		expect(seen.rhythm).toMatchObject({ intervalDays: 7, endsOn: null, nextDueOn: todayIso(day(17)) });
 		expect(seen.timeline.map((c) => c.dueOn)).toEqual([todayIso(day(10)), todayIso(day(3)), todayIso(base)]);
 	});
@@ -150,6 +155,23 @@ describe('check-ins: the rhythm and the answers', () => {
 		expect(syncCheckins(undefined, day(30)).map((c) => c.dueOn)).toEqual([todayIso(day(14)), todayIso(day(28))]);
 		expect(syncCheckins(undefined, day(30))).toEqual([]);
 		expect(db.select().from(checkins).all()).toHaveLength(3);
+	});
+
+	it('a page view writes nothing: the check-ins that fall due are the scheduler’s to create', () => {
+		everyTwoWeeksForFreja();
+		const freja = who('freja').id;
+		expect(db.select().from(checkins).all()).toHaveLength(1);
+		checkinOverview(who('mette'), freja, day(30));
+		myCheckin(who('freja'), day(30));
+		followUpFlags(who('mette'), [freja], day(30));
+		expect(db.select().from(checkins).all()).toHaveLength(1);
+		expect(myCheckin(who('freja'), scheduled(30))!.open?.dueOn).toBe(todayIso(day(28)));
+	});
+
+	it('the scheduler wakes just after midnight in Copenhagen, summer and winter', () => {
+		expect(untilNextDay(new Date('2026-07-01T21:59:00Z'))).toBe(61_000);
+		expect(untilNextDay(new Date('2026-01-15T22:59:30Z'))).toBe(31_000);
+		expect(untilNextDay(new Date('2026-01-15T23:00:00Z'))).toBe(DAY + 1000);
 	});
 });
 
@@ -163,20 +185,22 @@ describe('check-ins: flags on the guide’s list', () => {
 		expect(followUpFlags(who('mette'), [freja], base)).toEqual({});
 
 		answerCheckin(who('freja'), { checkinId: open.id, score: '2', comment: 'Svært' }, base);
-		expect(followUpFlags(who('mette'), [freja, amina], day(1))).toEqual({ [freja]: { kind: 'low', score: 2, dueOn: todayIso(base) } });
+		expect(followUpFlags(who('mette'), [freja, amina], scheduled(1))).toEqual({
+			[freja]: { kind: 'low', score: 2, dueOn: todayIso(base) }
+		});
 		// A newer check-in that is still open does not hide the low answer.
-		expect(followUpFlags(who('mette'), [freja], day(14))[freja]?.kind).toBe('low');
+		expect(followUpFlags(who('mette'), [freja], scheduled(14))[freja]?.kind).toBe('low');
 		// When that one is missed, the flag says so.
-		expect(followUpFlags(who('mette'), [freja], day(21))).toEqual({ [freja]: { kind: 'missed', dueOn: todayIso(day(14)) } });
-		expect(followUpFlags(who('jonas'), [freja, amina], day(8))).toEqual({ [amina]: { kind: 'missed', dueOn: todayIso(base) } });
+		expect(followUpFlags(who('mette'), [freja], scheduled(21))).toEqual({ [freja]: { kind: 'missed', dueOn: todayIso(day(14)) } });
+		expect(followUpFlags(who('jonas'), [freja, amina], scheduled(8))).toEqual({ [amina]: { kind: 'missed', dueOn: todayIso(base) } });
 		// A good answer clears it.
-		const next = myCheckin(who('freja'), day(28))!.open!;
+		const next = myCheckin(who('freja'), scheduled(28))!.open!;
 		answerCheckin(who('freja'), { checkinId: next.id, score: '5', comment: '' }, day(28));
-		expect(followUpFlags(who('mette'), [freja], day(29))).toEqual({});
+		expect(followUpFlags(who('mette'), [freja], scheduled(29))).toEqual({});
 		// Nobody else sees the flags; the guide ending the follow-up clears them.
-		expect(followUpFlags(who('lone'), [freja, amina], day(8))).toEqual({});
+		expect(followUpFlags(who('lone'), [freja, amina], scheduled(8))).toEqual({});
 		stopRhythm(who('jonas'), amina, day(9));
-		expect(followUpFlags(who('jonas'), [amina], day(30))).toEqual({});
+		expect(followUpFlags(who('jonas'), [amina], scheduled(30))).toEqual({});
 	});
 
 	it("the flags on the guide's list are a read of the check-ins: logged once per young person and list", () => {

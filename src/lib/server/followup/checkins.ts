@@ -9,7 +9,7 @@ import { alias } from 'drizzle-orm/sqlite-core';
 import { z } from 'zod';
 import type { CheckinOverview, FollowUpFlag, LowAnswerReply, MyCheckin, TimelineItem } from '../../shared/followup';
 import { checkinState, lastDayToAnswer, LOW_SCORE, MAX_ANSWER_WINDOW_DAYS, nextDueDate } from './rhythm';
-import { currentSchedule, rhythmOf, rhythmView, syncCheckins } from './schedules';
+import { currentSchedule, rhythmOf, rhythmView } from './schedules';
 import { todayIso } from '../dates';
 import { db } from '../db';
 import { inSlices } from '../db/slices';
@@ -61,7 +61,6 @@ function timelineOf(youthId: string, today: string, limit = 100): TimelineItem[]
 /** What a staff member sees of a young person's follow-up; null when they may not see it. */
 export function checkinOverview(actor: NonNullable<Actor>, youthId: string, now = new Date()): CheckinOverview | null {
 	if (!can(actor, 'checkins.read', youthId)) return null;
-	syncCheckins([youthId], now);
 	recordAccess(actor, youthId, 'checkins');
 	const today = todayIso(now);
 	return {
@@ -77,7 +76,6 @@ export function checkinOverview(actor: NonNullable<Actor>, youthId: string, now 
 /** The young person's own check-in to answer now (if any) and when the next one comes. */
 export function myCheckin(actor: NonNullable<Actor>, now = new Date()): MyCheckin | null {
 	if (!can(actor, 'checkins.answer', actor.id)) return null;
-	syncCheckins([actor.id], now, false);
 	const today = todayIso(now);
 	const open = timelineOf(actor.id, today, 10).find((c) => c.state === 'open');
 	const schedule = currentSchedule(actor.id);
@@ -170,7 +168,6 @@ export function followUpFlags(actor: NonNullable<Actor>, youthIds: string[], now
 	const relations = relationsOf(actor, youthIds, now);
 	const allowed = youthIds.filter((id) => rule(actor, 'checkins.read', relations.get(id) ?? NO_RELATION));
 	if (!allowed.length) return {};
-	syncCheckins(allowed, now);
 	const followed = inSlices(allowed, (slice) =>
 		db()
 			.selectDistinct({ youthId: checkinSchedules.youthId })

@@ -8,7 +8,6 @@ import { TZDate } from '@date-fns/tz';
 import { addDays, eachMonthOfInterval, format, parseISO } from 'date-fns';
 import { and, asc, eq, gte, inArray, isNotNull, isNull, lt, lte, ne, or } from 'drizzle-orm';
 import { z } from 'zod';
-import { syncCheckins } from './schedules';
 import { checkinState, LOW_SCORE, MAX_ANSWER_WINDOW_DAYS } from './rhythm';
 import { isIsoDate, TIME_ZONE, todayIso } from '../dates';
 import { db } from '../db';
@@ -231,7 +230,6 @@ function censusOf(periodTo: string): Census {
 /** The figures for a period, for the coordinator only. */
 export function outcomeReport(actor: Actor, period: Period, now = new Date()): OutcomeReport {
 	authorizeGlobal(actor, 'outcomes.read');
-	syncCheckins(undefined, now);
 	const start = startOfDay(period.from);
 	const end = startOfDay(format(addDays(parseISO(period.to), 1), 'yyyy-MM-dd'));
 	return {

@@ -10,7 +10,7 @@ import { addDays, format, parseISO } from 'date-fns';
 import { z } from 'zod';
 import type { RhythmView } from '../../shared/followup';
 import { dueDatesUntil, endDateAfterMonths, isRunning, lastDayToAnswer, nextDueDate, type Rhythm } from './rhythm';
-import { isIsoDate, todayIso } from '../dates';
+import { addDaysIso, isIsoDate, startOfDayIn, todayIso } from '../dates';
 import { db } from '../db';
 import { inSlices } from '../db/slices';
 import { checkinSchedules, checkins, type CheckinSchedule } from '../db/schema';
@@ -74,16 +74,32 @@ export function syncCheckins(youthIds?: string[], now = new Date(), notify = tru
 	return created;
 }
 
-let timer: ReturnType<typeof setInterval> | undefined;
+let hourly: ReturnType<typeof setInterval> | undefined;
+let atMidnight: ReturnType<typeof setTimeout> | undefined;
+
+/** Milliseconds from `now` until just after the next midnight in Copenhagen (the day check-ins fall due on). */
+export function untilNextDay(now = new Date()): number {
+	return startOfDayIn(addDaysIso(todayIso(now), 1)).getTime() - now.getTime() + 1000;
+}
 
 /**
- * Creates the check-ins that fall due, now and every hour while the server runs, so that a young
- * person is notified without anyone having to open Minvej first.
+ * Creates the check-ins that fall due: at start, just after each midnight in Copenhagen (the day
+ * a check-in falls due), and every hour as a backstop, while the server runs. So a young person is
+ * notified without anyone having to open Minvej first, and no page view writes (issue 23: a GET
+ * never writes; the pages show what the scheduler and the guide's rhythm changes created).
  */
 export function scheduleCheckins() {
 	syncCheckins();
-	timer ??= setInterval(() => syncCheckins(), 60 * 60 * 1000);
-	timer.unref();
+	hourly ??= setInterval(() => syncCheckins(), 60 * 60 * 1000);
+	hourly.unref();
+	const armMidnight = () => {
+		atMidnight = setTimeout(() => {
+			syncCheckins();
+			armMidnight();
+		}, untilNextDay());
+		atMidnight.unref();
+	};
+	if (!atMidnight) armMidnight();
 }
 
 /** The rhythm the guide set last and has not ended. */

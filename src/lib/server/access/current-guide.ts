@@ -3,14 +3,32 @@
  * one active guide assignment (a unique index); without one, the youth unit answers. Every part
  * (the policy's facts, conversations, plans, the guide pages, staff lists) asks here.
  */
-import { and, eq, gte, inArray, isNull, lte } from 'drizzle-orm';
-import { db, type Db, type Tx } from '../db';
+import { and, eq, getTableColumns, gte, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { db, prepareOnce, type Db, type Tx } from '../db';
 import { inSlices } from '../db/slices';
 import { guideAssignments, guideProfiles, users } from '../db/schema';
 import { todayIso } from '../dates';
 
+const activeAssignment = prepareOnce((database) =>
+	database
+		.select(getTableColumns(guideAssignments))
+		.from(guideAssignments)
+		.where(and(eq(guideAssignments.youthId, sql.placeholder('youthId')), isNull(guideAssignments.endedAt)))
+		.prepare()
+);
+
+const activeGuides = prepareOnce((database) =>
+	database
+		.select({ youthId: guideAssignments.youthId, guideId: guideAssignments.guideId })
+		.from(guideAssignments)
+		.where(and(eq(guideAssignments.youthId, sql.placeholder('youthId')), isNull(guideAssignments.endedAt)))
+		.prepare()
+);
+
 /** The young person's active assignment (inside the caller's transaction when given). */
-export function currentAssignment(youthId: string, tx: Tx | Db = db()) {
+export function currentAssignment(youthId: string, tx?: Tx | Db) {
+	// Outside a transaction (every page): the query built once.
+	if (!tx) return activeAssignment().get({ youthId });
 	return tx
 		.select()
 		.from(guideAssignments)
@@ -19,12 +37,18 @@ export function currentAssignment(youthId: string, tx: Tx | Db = db()) {
 }
 
 /** The young person's guide right now, or null (the youth unit answers). */
-export function currentGuideId(youthId: string, tx: Tx | Db = db()): string | null {
+export function currentGuideId(youthId: string, tx?: Tx | Db): string | null {
 	return currentAssignment(youthId, tx)?.guideId ?? null;
 }
 
 /** The current guide of each of these young people (absent: the youth unit answers). */
 export function currentGuideIds(youthIds: readonly string[]): Map<string, string> {
+	if (youthIds.length === 1)
+		return new Map(
+			activeGuides()
+				.all({ youthId: youthIds[0] })
+				.map((a) => [a.youthId, a.guideId])
+		);
 	return new Map(
 		inSlices(youthIds, (slice) =>
 			db()

@@ -8,8 +8,8 @@
  *
  * "Who is the current guide?" is answered by `current-guide.ts` beside this module.
  */
-import { and, eq, inArray } from 'drizzle-orm';
-import { db, oncePerRequest } from '../db';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { db, oncePerRequest, prepareOnce } from '../db';
 import { inSlices } from '../db/slices';
 import { guideRequests, parentLinks, users, type Department } from '../db/schema';
 import { deriveConsentStates, kindsInForce, loadConsentRecordsOf, recipientKey } from './consent-state';
@@ -44,14 +44,27 @@ export function relationsOf(actor: NonNullable<Actor>, youthIds: readonly string
 	return result;
 }
 
+const personFacts = prepareOnce((database) =>
+	database
+		.select({ id: users.id, role: users.role, birthDate: users.birthDate, disabledAt: users.disabledAt })
+		.from(users)
+		.where(eq(users.id, sql.placeholder('id')))
+		.prepare()
+);
+
 function readRelations(actor: NonNullable<Actor>, ids: readonly string[], now: Date): Map<string, Relation> {
 	const result = new Map<string, Relation>();
-	const people = inSlices(ids, (slice) =>
-		db()
-			.select({ id: users.id, role: users.role, birthDate: users.birthDate, disabledAt: users.disabledAt })
-			.from(users)
-			.where(inArray(users.id, slice))
-			.all()
+	// One young person (every page a young person or a parent opens): the query built once.
+	const people = (
+		ids.length === 1
+			? personFacts().all({ id: ids[0] })
+			: inSlices(ids, (slice) =>
+					db()
+						.select({ id: users.id, role: users.role, birthDate: users.birthDate, disabledAt: users.disabledAt })
+						.from(users)
+						.where(inArray(users.id, slice))
+						.all()
+				)
 	).filter((y) => y.role === 'youth' && y.birthDate && !y.disabledAt);
 	if (!people.length) return result;
 	const found = people.map((y) => y.id);

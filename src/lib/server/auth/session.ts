@@ -10,8 +10,8 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import { encodeHexLowerCase } from '@oslojs/encoding';
-import { and, desc, eq, inArray, isNotNull, lte, ne, notInArray, or } from 'drizzle-orm';
-import { db } from '../db';
+import { and, desc, eq, inArray, isNotNull, lte, ne, notInArray, or, sql } from 'drizzle-orm';
+import { db, prepareOnce } from '../db';
 import { sessions, users, type Role, type User } from '../db/schema';
 import { newId } from '../ids';
 import { describeDevice, deviceParts } from './device';
@@ -78,16 +78,41 @@ export function createSession(user: Pick<User, 'id' | 'role'>, now = new Date())
 	};
 }
 
+/** Every request asks this: built once (issue 23), and only the columns a session needs (no password hash). */
+const sessionById = prepareOnce((database) =>
+	database
+		.select({
+			session: { secretHash: sessions.secretHash, createdAt: sessions.createdAt, lastUsedAt: sessions.lastUsedAt },
+			user: {
+				id: users.id,
+				username: users.username,
+				displayName: users.displayName,
+				role: users.role,
+				department: users.department,
+				birthDate: users.birthDate,
+				locale: users.locale,
+				disabledAt: users.disabledAt
+			}
+		})
+		.from(sessions)
+		.innerJoin(users, eq(users.id, sessions.userId))
+		.where(eq(sessions.id, sql.placeholder('id')))
+		.prepare()
+);
+
+const touchSession = prepareOnce((database) =>
+	database
+		.update(sessions)
+		.set({ lastUsedAt: sql`${sql.placeholder('lastUsedAt')}` })
+		.where(eq(sessions.id, sql.placeholder('id')))
+		.prepare()
+);
+
 /** Checks a cookie token; touches the session at most once per `idle / 30` to slide it. */
 export function validateSession(token: string, now = new Date()): ValidSession | null {
 	const [id, secret, ...rest] = token.split('.');
 	if (!id || !secret || rest.length || id.length > 64 || secret.length > 64) return null;
-	const row = db()
-		.select({ session: sessions, user: users })
-		.from(sessions)
-		.innerJoin(users, eq(users.id, sessions.userId))
-		.where(eq(sessions.id, id))
-		.get();
+	const row = sessionById().get({ id });
 	if (!row) return null;
 	const expected = new TextEncoder().encode(row.session.secretHash);
 	const given = new TextEncoder().encode(hashSecret(secret));
@@ -103,7 +128,7 @@ export function validateSession(token: string, now = new Date()): ValidSession |
 	}
 	let lastUsed = row.session.lastUsedAt.getTime();
 	if (t - lastUsed >= limits.idle / 30) {
-		db().update(sessions).set({ lastUsedAt: now }).where(eq(sessions.id, id)).run();
+		touchSession().run({ id, lastUsedAt: now.getTime() });
 		lastUsed = t;
 	}
 	const { id: userId, username, displayName, role, department, birthDate } = row.user;

@@ -16,6 +16,27 @@ export function db(): Db {
 	return instance;
 }
 
+/**
+ * A query built once per database and reused (Drizzle's `.prepare()` with `sql.placeholder`):
+ * hot paths (what every page's layout asks, the session, the access log) call `query().get(…)`
+ * instead of building the SQL anew on every call, which was the largest part of a page's server
+ * time (issue 23's profile). Kept per database, as tests switch databases (`useDatabase`).
+ * Build only queries with explicit fields (`select({…})`): those ask for raw rows every time, so
+ * a statement shared through the cache by its SQL text never answers in the wrong mode.
+ */
+export function prepareOnce<T>(build: (database: Db) => T): () => T {
+	const built = new WeakMap<Db, T>();
+	return () => {
+		const database = db();
+		let query = built.get(database);
+		if (query === undefined) {
+			query = build(database);
+			built.set(database, query);
+		}
+		return query;
+	};
+}
+
 /** For tests: use this database instead of the configured one. */
 export function useDatabase(database: Db) {
 	instance = database;

@@ -3,7 +3,7 @@
  * timeline of where each request stands, and the unread mark on Guide.
  */
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { db } from '../db';
+import { db, prepareOnce } from '../db';
 import { guideAssignments, guideRequestEvents, guideRequests, users, type GuideRequest } from '../db/schema';
 import { todayIso } from '../dates';
 import { findGuide } from './directory';
@@ -113,14 +113,18 @@ export function markGuideNewsSeen(actor: Actor, now = new Date()) {
 		.run();
 }
 
+const unseenRequests = prepareOnce((database) =>
+	database
+		.select({ id: guideRequests.id })
+		.from(guideRequests)
+		.where(and(eq(guideRequests.youthId, sql.placeholder('youthId')), isNull(guideRequests.seenByYouthAt)))
+		.prepare()
+);
+
 /** How many of the young person's requests and hand-overs have news they have not seen (the mark on Guide). */
 export function unseenGuideNews(actor: Actor): number {
 	if (actor?.role !== 'youth') return 0;
-	const requests = db()
-		.select({ id: guideRequests.id })
-		.from(guideRequests)
-		.where(and(eq(guideRequests.youthId, actor.id), isNull(guideRequests.seenByYouthAt)))
-		.all().length;
+	const requests = unseenRequests().all({ youthId: actor.id }).length;
 	return requests + (latestHandover(actor.id) ? 1 : 0);
 }
 
@@ -133,14 +137,18 @@ export function handoverNews(actor: Actor, youthId: string): 'newGuide' | 'queue
 	return latestHandover(youthId);
 }
 
-function latestHandover(youthId: string): 'newGuide' | 'queue' | null {
-	const latest = db()
-		.select()
+const latestAssignment = prepareOnce((database) =>
+	database
+		.select({ handover: guideAssignments.handover, seenByYouthAt: guideAssignments.seenByYouthAt, endedAt: guideAssignments.endedAt })
 		.from(guideAssignments)
-		.where(eq(guideAssignments.youthId, youthId))
+		.where(eq(guideAssignments.youthId, sql.placeholder('youthId')))
 		.orderBy(desc(guideAssignments.startedAt), desc(sql`rowid`))
 		.limit(1)
-		.get();
+		.prepare()
+);
+
+function latestHandover(youthId: string): 'newGuide' | 'queue' | null {
+	const latest = latestAssignment().get({ youthId });
 	if (!latest?.handover || latest.seenByYouthAt) return null;
 	return latest.endedAt ? 'queue' : 'newGuide';
 }

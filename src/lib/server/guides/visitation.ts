@@ -99,7 +99,11 @@ function nameOf(id: string | null) {
 }
 
 function toItem(actor: NonNullable<Actor>, r: GuideRequest, today: string, weekday: number): QueueItem {
-	const youth = db().select().from(users).where(eq(users.id, r.youthId)).get()!;
+	const youth = db()
+		.select({ id: users.id, displayName: users.displayName, birthDate: users.birthDate })
+		.from(users)
+		.where(eq(users.id, r.youthId))
+		.get()!;
 	const assignment = currentAssignment(r.youthId);
 	let goal: string | null = null;
 	if (can(actor, 'visitation.read', r.youthId)) {

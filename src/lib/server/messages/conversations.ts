@@ -8,7 +8,7 @@
  * the youth unit while the young person has none). Every decision goes through the access part.
  */
 import { and, asc, desc, eq, gt, inArray, isNull, lte, or, type SQL } from 'drizzle-orm';
-import { db } from '../db';
+import { db, prepareOnce } from '../db';
 import { messageAttachments, messageEvents, messageReads, messages, messageThreads, users, type MessageThread } from '../db/schema';
 import {
 	awayGuideIds,
@@ -187,9 +187,13 @@ export function openConversation(actor: NonNullable<Actor>, youthId: string): Co
 	};
 }
 
+const latestEvent = prepareOnce((database) =>
+	database.select({ id: messageEvents.id }).from(messageEvents).orderBy(desc(messageEvents.id)).limit(1).prepare()
+);
+
 /** The newest event's id: where a live stream starts when the client names none. */
 export function latestEventId(): number {
-	const row = db().select({ id: messageEvents.id }).from(messageEvents).orderBy(desc(messageEvents.id)).limit(1).get();
+	const row = latestEvent().get();
 	return row?.id ?? 0;
 }
 

@@ -4,8 +4,8 @@
  * conversations with young people who have no guide, and the current conversations of young
  * people whose guide is away today (issue 17). Every row is checked by the access part.
  */
-import { and, asc, eq, gt, inArray, isNull, sql, type SQL } from 'drizzle-orm';
-import { db } from '../db';
+import { and, asc, eq, getTableColumns, gt, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { db, prepareOnce } from '../db';
 import { inSlices } from '../db/slices';
 import { messages, messageThreads, users, type MessageThread } from '../db/schema';
 import { isCurrent, marksOf, sideOf, threadAccess, unitConversations } from './conversations';
@@ -156,15 +156,20 @@ export function listInbox(actor: NonNullable<Actor>): InboxEntry[] {
 	);
 }
 
+const threadsOfYouth = prepareOnce((database) =>
+	database
+		.select(getTableColumns(messageThreads))
+		.from(messageThreads)
+		.where(eq(messageThreads.youthId, sql.placeholder('youthId')))
+		.prepare()
+);
+
 /** Unread messages for the Beskeder tab (young person) or the staff inbox badge. */
 export function unreadCount(actor: NonNullable<Actor>): number {
 	if (actor.role === 'youth') {
 		const mayRead = threadAccess(actor);
-		const threads = db()
-			.select()
-			.from(messageThreads)
-			.where(eq(messageThreads.youthId, actor.id))
-			.all()
+		const threads = threadsOfYouth()
+			.all({ youthId: actor.id })
 			.filter((t) => mayRead(t));
 		return [...unreadIn(threads, 'youth').values()].reduce((a, b) => a + b, 0);
 	}

@@ -15,7 +15,13 @@ export const danishOrder = new Intl.Collator('da').compare;
 
 function summaries(youthIds: string[], withGoal: (id: string) => boolean): YouthSummary[] {
 	if (!youthIds.length) return [];
-	const people = inSlices(youthIds, (slice) => db().select().from(users).where(inArray(users.id, slice)).all());
+	const people = inSlices(youthIds, (slice) =>
+		db()
+			.select({ id: users.id, displayName: users.displayName, birthDate: users.birthDate })
+			.from(users)
+			.where(inArray(users.id, slice))
+			.all()
+	);
 	const guides = currentGuides(youthIds);
 	const goals = new Map(
 		inSlices(youthIds, (slice) =>

@@ -11,3 +11,4 @@ export { finishPasskeySignIn, startPasskeySignIn } from './sign-in';
 export type { PasskeySignIn } from './sign-in';
 export { siteOf } from './site';
 export type { Site } from './site';
+export { readPasskeyRequest } from './http';

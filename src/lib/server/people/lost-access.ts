@@ -53,6 +53,7 @@ export function issueNewSignInCode(
 	personId: string,
 	now = new Date()
 ): { code: string; expiresAt: Date; displayName: string; sessionsEnded: number } | null {
+	authorize(actor, 'signIn.reissue', youthId);
 	const target = signInHelpTargets(actor, youthId).find((t) => t.id === personId);
 	if (!target) return null;
 	return db().transaction((tx) => {

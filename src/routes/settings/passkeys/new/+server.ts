@@ -1,4 +1,5 @@
 import { json } from '@sveltejs/kit';
+import { canGlobal } from '$lib/server/access';
 import { finishPasskeyRegistration, readPasskeyRequest, siteOf, startPasskeyRegistration } from '$lib/server/passkeys';
 import type { RequestHandler } from './$types';
 
@@ -7,7 +8,9 @@ import type { RequestHandler } from './$types';
  * navigator.credentials.create; `{ response }` checks the phone's answer and keeps the passkey.
  */
 export const POST: RequestHandler = async ({ request, url, locals }) => {
+	// Anonymous requests never get here: the hooks send them to /login.
 	if (!locals.user) return json({ error: 'unauthorized' }, { status: 401 });
+	if (!canGlobal(locals.user, 'passkeys.own')) return json({ error: 'not_found' }, { status: 404 });
 	const body = await readPasskeyRequest(request, url);
 	if (!body.ok) return json({ error: body.error }, { status: body.status });
 	const site = siteOf(url);

@@ -120,6 +120,8 @@ const handleSession: Handle = async ({ event, resolve }) => {
 const PUBLIC_PATHS = [
 	/^\/app\.webmanifest$/,
 	/^\/login\/?$/,
+	// Signing in with a passkey (issue 19): a JSON endpoint the login page calls.
+	/^\/login\/passkey\/?$/,
 	/^\/logout\/?$/,
 	/^\/invite\/[^/]+\/?$/,
 	/^\/healthz\/?$/,

@@ -68,6 +68,7 @@ const NOT_ASKED: Record<string, string> = {
 	'POST /staff/youth/[youthId]/followup?/setStatus': ACTION,
 	'POST /staff/youth/[youthId]/followup?/followedUp': ACTION,
 	'POST /staff/youth/[youthId]/followup?/meetDeadline': ACTION,
+	'POST /staff/youth/[youthId]/sign-in?/newCode': ACTION,
 	'POST /staff?/followedUp': ACTION,
 	'POST /staff/admin/new?/create': ACTION,
 	'POST /staff/admin/people/[userId]?/change': ACTION,

@@ -29,9 +29,10 @@ const YOUTH_PAGES = [
 	'/privacy',
 	'/settings/notifications',
 	'/settings/sessions',
+	'/settings/passkeys',
 	'/profile'
 ];
-const LIX_PAGES = ['/', '/plan', '/guide', '/consent', '/messages', '/checkin', '/privacy', '/profile'];
+const LIX_PAGES = ['/', '/plan', '/guide', '/consent', '/messages', '/checkin', '/privacy', '/profile', '/settings/passkeys'];
 /** The pages for anyone (issue 20), read by young people and parents before they have a login. */
 const PUBLIC_PAGES = ['/om', '/privatlivspolitik', '/tilgaengelighed'];
 const LIX_MAX = 35;

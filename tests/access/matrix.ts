@@ -83,6 +83,8 @@ export const MATRIX: Record<string, Row> = {
 	// ---- Open to everyone ------------------------------------------------------------------------------------------------
 	'GET /login':                                      [OK, Y,  Y,  P,  P,  S,  S,  S,  S,  S ],
 	'POST /login':                                     [OK, OK, OK, OK, OK, OK, OK, OK, OK, OK],
+	// Signing in with a passkey (issue 19): anyone may try, as with the password form.
+	'POST /login/passkey':                             [OK, OK, OK, OK, OK, OK, OK, OK, OK, OK],
 	'GET /invite/[code]':                              [OK, OK, OK, OK, OK, OK, OK, OK, OK, OK],
 	'POST /invite/[code]':                             [OK, OK, OK, OK, OK, OK, OK, OK, OK, OK],
 	'GET /offline':                                    [OK, OK, OK, OK, OK, OK, OK, OK, OK, OK],
@@ -106,6 +108,10 @@ export const MATRIX: Record<string, Row> = {
 	'GET /profile':                                    [L,  OK, OK, OK, OK, NF, NF, NF, NF, NF],
 	'POST /profile?/saveContact':                      [L,  OK, OK, OK, OK, NF, NF, NF, NF, NF],
 	'POST /profile?/changePassword':                   [L,  OK, OK, OK, OK, NF, NF, NF, NF, NF],
+	// One's own passkeys (issue 19): young people and parents; staff keep none.
+	'GET /settings/passkeys':                          [L,  OK, OK, OK, OK, NF, NF, NF, NF, NF],
+	'POST /settings/passkeys?/remove':                 [L,  OK, OK, OK, OK, NF, NF, NF, NF, NF],
+	'POST /settings/passkeys/new':                     [L,  OK, OK, OK, OK, NF, NF, NF, NF, NF],
 	'POST /api/push/subscription':                     [U,  OK, OK, OK, OK, OK, OK, OK, OK, OK],
 	'DELETE /api/push/subscription':                   [U,  OK, OK, OK, OK, OK, OK, OK, OK, OK],
 
@@ -244,7 +250,10 @@ export const MATRIX: Record<string, Row> = {
 	// "Talt med hende/ham" (issue 20): the current guide, or the coordinator.
 	'POST /staff/youth/[youthId]/followup?/followedUp':[L,  NF, NF, NF, NF, OK, NF, NF, NF, OK],
 	// A legal deadline met (issue 21): the guide, who sets the status.
-	'POST /staff/youth/[youthId]/followup?/meetDeadline':[L, NF, NF, NF, NF, OK, NF, NF, NF, NF]
+	'POST /staff/youth/[youthId]/followup?/meetDeadline':[L, NF, NF, NF, NF, OK, NF, NF, NF, NF],
+	// Losing access (issue 19): a new sign-in code for freja or karen, from her guide or the coordinator.
+	'GET /staff/youth/[youthId]/sign-in':              [L,  NF, NF, NF, NF, OK, NF, NF, NF, OK],
+	'POST /staff/youth/[youthId]/sign-in?/newCode':    [L,  NF, NF, NF, NF, OK, NF, NF, NF, OK]
 };
 
 /** Run after everything else, in this order: they end the sessions the other checks use. */
@@ -259,6 +268,8 @@ export const WRITE_ENDPOINTS: Record<string, 'json' | 'form'> = {
 	'POST /api/messages': 'json',
 	'POST /api/messages/read': 'json',
 	'POST /api/push/subscription': 'json',
+	'POST /login/passkey': 'json',
+	'POST /settings/passkeys/new': 'json',
 	'DELETE /api/push/subscription': 'json',
 	'POST /language': 'form',
 	'POST /logout': 'form'
@@ -298,6 +309,11 @@ export function bodies(d: Demo): Record<string, Bodies> {
 			harmless: { current: '', password: '', repeat: '' }
 		},
 		'POST /api/push/subscription': { probe: d.pushSubscription, harmless: {} },
+		// A passkey challenge is stored by { start: true }; {} is refused before anything is looked at.
+		'POST /login/passkey': same({}),
+		'POST /settings/passkeys/new': { probe: { start: true }, harmless: {} },
+		'POST /settings/passkeys?/remove': { probe: { passkey: 'matrix-passkey' }, harmless: { passkey: '' } },
+		'POST /staff/youth/[youthId]/sign-in?/newCode': { probe: { person: d.users.freja }, harmless: { person: '' } },
 		'DELETE /api/push/subscription': { probe: { endpoint: d.pushSubscription.endpoint }, harmless: {} },
 
 		'POST /plan?/markDone': { probe: { stepId: step.youthTodo }, harmless: { stepId: step.youthDone } },
@@ -562,6 +578,7 @@ export const PROBES_PROVEN_BY: ReadonlyArray<readonly [string, Role]> = [
 	// After the other two: a stopped account cannot be changed.
 	['POST /staff/admin/people/[userId]?/disable', 'lone'],
 	['POST /api/push/subscription', 'freja'],
+	['POST /settings/passkeys/new', 'freja'],
 	['DELETE /api/push/subscription', 'freja'],
 	['POST /consent?/withdraw', 'freja'],
 	// Last: the visitation suggests jonas and freja accepts, so mette is no longer her guide.
@@ -572,6 +589,11 @@ export const PROBES_PROVEN_BY: ReadonlyArray<readonly [string, Role]> = [
 /** The probes that cannot be proven that way, and why (refusals of these rest on the status alone). */
 export const PROBES_UNPROVEN: Record<string, string> = {
 	'POST /login': 'everyone may post it: there is no refused cell',
+	'POST /login/passkey': 'everyone may post it: there is no refused cell',
+	'POST /settings/passkeys?/remove':
+		'the demo has no passkey; refused roles are stopped by the policy (404) before the body is read; tests/passkeys.spec.ts and src/lib/server/passkeys/passkeys.test.ts remove one end to end',
+	'POST /staff/youth/[youthId]/sign-in?/newCode':
+		'it would sign freja out on the devices the run relies on; tests/passkeys.spec.ts and src/lib/server/people/lost-access.test.ts make one end to end',
 	'POST /invite/[code]': 'everyone may post it: there is no refused cell',
 	'POST /language': 'everyone may post it: there is no refused cell',
 	'POST /logout': 'checked in its own test (the session ends)',

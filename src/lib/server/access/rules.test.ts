@@ -329,7 +329,26 @@ const cases: Case[] = [
 	['nobody invites a custody holder for an adult', actor('guide'), 'parent.inviteCustodian', rel({ assignedGuide: true, age: 18 }), false],
 	['not the coordinator either', actor('coordinator'), 'parent.inviteCustodian', rel({ age: 20 }), false],
 	['the coordinator invites a custody holder for a minor', actor('coordinator'), 'parent.inviteCustodian', rel({ age: 14 }), true],
-	['another guide does not', actor('guide'), 'parent.inviteCustodian', rel({ hasGuide: true, age: 14 }), false]
+	['another guide does not', actor('guide'), 'parent.inviteCustodian', rel({ hasGuide: true, age: 14 }), false],
+	// Losing access (issue 19): a new sign-in code for the young person or a linked parent.
+	['the assigned guide makes a new sign-in code', actor('guide'), 'signIn.reissue', rel({ assignedGuide: true, hasGuide: true }), true],
+	['the coordinator makes one', actor('coordinator'), 'signIn.reissue', rel({ hasGuide: true }), true],
+	['another guide does not', actor('guide'), 'signIn.reissue', rel({ hasGuide: true }), false],
+	[
+		'a caseworker under consent does not',
+		actor('caseworker', 'jobcenter'),
+		'signIn.reissue',
+		rel({ departmentKinds: kinds('plan') }),
+		false
+	],
+	[
+		'a parent does not, not even a custody holder',
+		actor('parent'),
+		'signIn.reissue',
+		rel({ linkedParent: true, custody: true, age: 14 }),
+		false
+	],
+	['the young person does not make their own', actor('youth'), 'signIn.reissue', rel({ self: true }), false]
 ];
 
 describe('policy: the decision table', () => {
@@ -396,6 +415,12 @@ describe('policy: the decision table', () => {
 		for (const role of ['youth', 'parent', 'guide', 'caseworker', 'coordinator'] as const)
 			expect(globalRule(actor(role), 'sessions.manage')).toBe(true);
 		expect(globalRule(null, 'sessions.manage')).toBe(false);
+	});
+
+	it('lets young people and parents, and nobody else, keep passkeys', () => {
+		for (const role of ['youth', 'parent'] as const) expect(globalRule(actor(role), 'passkeys.own')).toBe(true);
+		for (const role of ['guide', 'caseworker', 'coordinator'] as const) expect(globalRule(actor(role), 'passkeys.own')).toBe(false);
+		expect(globalRule(null, 'passkeys.own')).toBe(false);
 	});
 });
 

@@ -47,7 +47,8 @@ export const YOUTH_ACTIONS = [
 	'parent.invite',
 	'parent.inviteCustodian',
 	'parent.unlink',
-	'caseload.flags'
+	'caseload.flags',
+	'signIn.reissue'
 ] as const;
 export type YouthAction = (typeof YOUTH_ACTIONS)[number];
 
@@ -66,6 +67,7 @@ export const GLOBAL_ACTIONS = [
 	'notifications.manage',
 	'sessions.manage',
 	'profile.own',
+	'passkeys.own',
 	'settings.manage',
 	'caseload.filter',
 	'staff.manage',
@@ -217,6 +219,10 @@ export function rule(actor: Actor, action: YouthAction, r: Relation): boolean {
 			// missed check-in, overdue steps, a plan not agreed to, no guide), never the plan itself.
 			// The coordinator answers for every young person in the municipality.
 			return guide || coordinator;
+		case 'signIn.reissue':
+			// Losing access (issue 19): a new single-use sign-in code for the young person or one of
+			// their linked parents, from their current guide or the youth unit's coordinator.
+			return guide || coordinator;
 	}
 }
 
@@ -336,6 +342,10 @@ export function globalRule(actor: Actor, action: GlobalAction): boolean {
 		case 'profile.own':
 			// A young person's or parent's own profile: the phone and e-mail the guide may use, the
 			// password. Staff keep theirs at /staff/profile (the guide directory's profile).
+			return actor.role === 'youth' || actor.role === 'parent';
+		case 'passkeys.own':
+			// "Use this phone's screen lock" (issue 19): for the young person's and the parent's own
+			// phone. Staff sign in with their employer's login (or a password) and keep none.
 			return actor.role === 'youth' || actor.role === 'parent';
 	}
 }

@@ -6,7 +6,8 @@
 export { changePassword } from './change-password';
 export type { ChangePasswordProblem } from './change-password';
 export { LOCALE_COOKIE, localeCookieOptions, sessionCookieOptions } from './cookie';
-export { DEVICE_COOKIE, DEVICE_LIFETIME_MS } from './devices';
+export { describeDevice, deviceParts } from './device';
+export { DEVICE_COOKIE, DEVICE_LIFETIME_MS, rememberDevice } from './devices';
 export { homeFor } from './home';
 export { INVITE_LIFETIME_MS, createInvite, createSignInCode, findOpenInvite, findOpenSignInCode } from './invite';
 export { saveLocale, storedLocale } from './locale';

@@ -8,6 +8,8 @@
 export { acceptInvite, inviteFor } from './accept-invite';
 export { inviteNewPerson, parentInviteTargets } from './invitations';
 export { importParentLink } from './links';
+export { issueNewSignInCode, signInHelpTargets } from './lost-access';
+export type { SignInHelpTarget } from './lost-access';
 export { caseworkerCaseloadIds, danishOrder, getYouthSummary, listCaseload, listChildren, youthSummaries } from './lists';
 export { myProfile, saveMyContact, youthContact } from './profile';
 export type { ContactField, MyProfile } from './profile';

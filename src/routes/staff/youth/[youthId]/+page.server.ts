@@ -26,7 +26,11 @@ export const load: PageServerLoad = ({ locals, params }) => {
 			deadlines: deadlinesOf(locals.user, params.youthId)
 		},
 		// A link to the conversation only for someone the policy lets open it (no dead links).
-		links: { conversation: can(locals.user, 'messages.read', params.youthId) }
+		links: {
+			conversation: can(locals.user, 'messages.read', params.youthId),
+			// Losing access (issue 19): a new sign-in code for the young person or a parent.
+			signIn: can(locals.user, 'signIn.reissue', params.youthId)
+		}
 	};
 };
 

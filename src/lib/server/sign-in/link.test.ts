@@ -96,7 +96,13 @@ describe('a citizen identity', () => {
 		const later = new Date(Date.now() + 16 * 60_000);
 		expect(linkWithCode(token, code, later)).toEqual({ ok: false, problem: 'expired' });
 		// Only the token's hash is kept.
-		expect(db.select().from(pendingLinks).all().map((p) => p.tokenHash)).not.toContain(token);
+		expect(
+			db
+				.select()
+				.from(pendingLinks)
+				.all()
+				.map((p) => p.tokenHash)
+		).not.toContain(token);
 	});
 });
 

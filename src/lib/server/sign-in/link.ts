@@ -139,7 +139,14 @@ export function linkWithCode(token: string | undefined, code: string, now = new 
 			.get();
 		if (taken) throw new LinkGone();
 		// Used once: a second tab posting the same pending link finds it gone.
-		if (tx.update(pendingLinks).set({ usedAt: now }).where(and(eq(pendingLinks.id, pending.id), open)).run().changes !== 1) throw new LinkGone();
+		if (
+			tx
+				.update(pendingLinks)
+				.set({ usedAt: now })
+				.where(and(eq(pendingLinks.id, pending.id), open))
+				.run().changes !== 1
+		)
+			throw new LinkGone();
 		tx.insert(linkedSignIns)
 			.values({
 				id: newId(),

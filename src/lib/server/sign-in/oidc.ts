@@ -29,7 +29,13 @@ function discover(audience: SignInAudience): Promise<client.Configuration> | nul
 	if (!found) {
 		const issuer = new URL(provider.issuer);
 		const local = issuer.protocol === 'http:' && LOCAL_HOSTS.has(issuer.hostname);
-		found = client.discovery(issuer, provider.clientId, provider.clientSecret, undefined, local ? { execute: [client.allowInsecureRequests] } : undefined);
+		found = client.discovery(
+			issuer,
+			provider.clientId,
+			provider.clientSecret,
+			undefined,
+			local ? { execute: [client.allowInsecureRequests] } : undefined
+		);
 		found.then(
 			(c) => {
 				const metadata = c.serverMetadata();
@@ -67,7 +73,11 @@ export function stateCookieOptions(audience: SignInAudience) {
 }
 
 /** Where to send the person to sign in at the provider, and the state for the cookie; null when it cannot be reached. */
-export async function startOidcSignIn(audience: SignInAudience, origin: string, returnTo: string | null): Promise<{ url: string; state: string } | null> {
+export async function startOidcSignIn(
+	audience: SignInAudience,
+	origin: string,
+	returnTo: string | null
+): Promise<{ url: string; state: string } | null> {
 	const provider = config.oidc(audience);
 	let configuration: client.Configuration;
 	try {

@@ -10,7 +10,14 @@ import { signInRequests, type SignInAudience, type SignInRequest, type SignInReq
 export const REQUEST_LIFETIME_MS = 10 * 60_000;
 
 export function saveSignInRequest(
-	request: { id: string; kind: SignInRequestKind; audience: SignInAudience; codeVerifier?: string; nonce?: string; returnTo?: string | null },
+	request: {
+		id: string;
+		kind: SignInRequestKind;
+		audience: SignInAudience;
+		codeVerifier?: string;
+		nonce?: string;
+		returnTo?: string | null;
+	},
 	now = new Date()
 ) {
 	purgeSignInRequests(now);

@@ -4,7 +4,15 @@
  * logging out, at the provider too when it offers an end-session address.
  */
 import type { Cookies } from '@sveltejs/kit';
-import { createSession, endSession, recordSessionDevice, SESSION_COOKIE, sessionCookieOptions, sessionOrigin, type SessionOrigin } from '../auth';
+import {
+	createSession,
+	endSession,
+	recordSessionDevice,
+	SESSION_COOKIE,
+	sessionCookieOptions,
+	sessionOrigin,
+	type SessionOrigin
+} from '../auth';
 import type { User } from '../db/schema';
 import { oidcEndSessionUrl } from './oidc';
 

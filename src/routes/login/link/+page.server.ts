@@ -18,7 +18,11 @@ export const actions: Actions = {
 		const result = linkWithCode(cookies.get(LINK_COOKIE), code);
 		if (!result.ok) return fail(400, { code, error: result.problem });
 		cookies.delete(LINK_COOKIE, linkCookieOptions(new Date(0)));
-		startProviderSession(result.user, result.origin, { cookies, sessionId: locals.sessionId, userAgent: request.headers.get('user-agent') });
+		startProviderSession(result.user, result.origin, {
+			cookies,
+			sessionId: locals.sessionId,
+			userAgent: request.headers.get('user-agent')
+		});
 		redirect(303, homeFor(result.user.role));
 	}
 };

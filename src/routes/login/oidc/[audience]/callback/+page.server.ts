@@ -20,7 +20,8 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ params, url, cookies, locals, request }) => {
 	const audience = audienceOf(params.audience);
 	if (!audience) error(404);
-	if (url.searchParams.get('problem') === 'unavailable' && !url.searchParams.has('state')) return { audience, problem: 'unavailable' as const };
+	if (url.searchParams.get('problem') === 'unavailable' && !url.searchParams.has('state'))
+		return { audience, problem: 'unavailable' as const };
 	const stateCookie = cookies.get(OIDC_STATE_COOKIE);
 	cookies.delete(OIDC_STATE_COOKIE, stateCookieOptions(audience));
 	const finished = await finishOidcSignIn(audience, url, stateCookie);

@@ -23,7 +23,8 @@ export const load: PageServerLoad = async ({ params, url, cookies, locals, reque
 	if (url.searchParams.get('problem') === 'unavailable' && !url.searchParams.has('state'))
 		return { audience, problem: 'unavailable' as const };
 	const stateCookie = cookies.get(OIDC_STATE_COOKIE);
-	cookies.delete(OIDC_STATE_COOKIE, stateCookieOptions(audience));
+	// Used once: gone whatever the answer.
+	if (stateCookie !== undefined) cookies.delete(OIDC_STATE_COOKIE, stateCookieOptions(audience));
 	const finished = await finishOidcSignIn(audience, url, stateCookie);
 	if (!finished.ok) return { audience, problem: finished.problem };
 	const outcome = resolveIdentity(finished.identity);

@@ -104,7 +104,8 @@ test('a young person links UNI-Login once with their invite code, and later goes
 	await expect(page).toHaveURL(at('/'));
 
 	// The link is listed; the last one cannot go while Sara has no password.
-	await page.goto(at('/settings/sign-ins'));
+	await page.goto(at('/profile'));
+	await page.getByRole('link', { name: 'Måder at logge ind' }).click();
 	await expect(page.getByTestId('linked-sign-ins')).toContainText('UNI-Login');
 	await page.getByRole('button', { name: /Fjern/ }).click();
 	await expect(page.getByRole('alert')).toContainText('sidste måde');

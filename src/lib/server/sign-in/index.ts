@@ -6,7 +6,7 @@
  */
 export { findPendingLink, LINK_COOKIE, linkCookieOptions, linkWithCode, resolveIdentity } from './link';
 export type { IdentityOutcome, LinkOutcome, Refusal, VerifiedIdentity } from './link';
-export { listLinkedSignIns, removeLinkedSignIn } from './linked';
+export { listLinkedSignIns, offersLinkedSignIns, removeLinkedSignIn } from './linked';
 export type { LinkedSignInView, RemoveProblem } from './linked';
 export { finishOidcSignIn, OIDC_STATE_COOKIE, oidcRedirectUri, providerOrigins, startOidcSignIn, stateCookieOptions } from './oidc';
 export type { CallbackProblem } from './oidc';

@@ -5,6 +5,7 @@
 import { and, asc, count, eq } from 'drizzle-orm';
 import { db } from '../db';
 import { linkedSignIns, users } from '../db/schema';
+import { config } from '../config';
 
 export interface LinkedSignInView {
 	id: string;
@@ -38,4 +39,10 @@ export function removeLinkedSignIn(userId: string, linkId: string): { ok: true }
 		tx.delete(linkedSignIns).where(own).run();
 		return { ok: true as const };
 	});
+}
+
+/** Whether the person's profile offers their linked sign-ins: a citizen provider is configured, or they have links. */
+export function offersLinkedSignIns(userId: string): boolean {
+	if (config.oidc('citizen')) return true;
+	return !!db().select({ id: linkedSignIns.id }).from(linkedSignIns).where(eq(linkedSignIns.userId, userId)).limit(1).get();
 }

@@ -11,6 +11,7 @@ import { startServer } from '$lib/server/app';
 import { bodyLimitOf, readBodyBytes } from '$lib/server/http';
 import { config } from '$lib/server/config';
 import { runRequest } from '$lib/server/db';
+import { providerOrigins } from '$lib/server/sign-in';
 import { SESSION_EXPIRES_HEADER } from '$lib/pwa/names';
 
 export const init: ServerInit = async () => {
@@ -122,6 +123,9 @@ const PUBLIC_PATHS = [
 	/^\/login\/?$/,
 	// Signing in with a passkey (issue 19): a JSON endpoint the login page calls.
 	/^\/login\/passkey\/?$/,
+	// Signing in with an outside provider (issue 19): the start, the callback and the link page.
+	/^\/login\/oidc\/[^/]+(\/callback)?\/?$/,
+	/^\/login\/link\/?$/,
 	/^\/logout\/?$/,
 	/^\/invite\/[^/]+\/?$/,
 	/^\/healthz\/?$/,
@@ -166,6 +170,12 @@ const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
 	// SvelteKit sets the pages' own policy (svelte.config.js). Everything else (JSON, CSV, streams,
 	// redirects and SvelteKit's static error page, which has only an inline <style>) may load nothing.
 	if (!h.has('Content-Security-Policy')) h.set('Content-Security-Policy', FALLBACK_CSP);
+	// A sign-in button's post and the logout post may end at a configured sign-in provider (issue 19).
+	const csp = h.get('Content-Security-Policy')!;
+	const providers = providerOrigins();
+	if (providers.length && csp.includes("form-action 'self'")) {
+		h.set('Content-Security-Policy', csp.replace("form-action 'self'", `form-action 'self' ${providers.join(' ')}`));
+	}
 	if (event.url.protocol === 'https:') h.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
 	const isStaticAsset = event.url.pathname.startsWith('/_app/immutable/');
 	if (!isStaticAsset && !h.has('Cache-Control')) h.set('Cache-Control', 'no-store');

@@ -5,7 +5,7 @@
  *
  * Dynamic parameters are freja's: [youthId] is Freja Nielsen (17, guide mette, consents to UU and
  * the jobcenter, shares her plan with her mother karen); [requestId] is a guide request freja
- * sends before the run; [code] an invite lone makes before the run; [userId] a guide account lone
+ * sends before the run; [code] an invite lone makes before the run; [audience] the citizen sign-in provider (issue 19); [userId] a guide account lone
  * makes before the run; [id] a PDF amina sends her guide jonas before the run; [stepId] the step of
  * freja's plan her guide owns; [meetingId] her next meeting; [version] the version of her plan she
  * approves before the run, which karen is asked to co-sign (see demoState in state.ts).
@@ -76,6 +76,9 @@ const Y = { redirect: '/' };
 const P = { redirect: '/parent' };
 const S = { redirect: '/staff' };
 const OUT = { redirect: '/login?loggedOut=1' };
+const LI = { redirect: '/login' };
+/** No sign-in provider is configured in the run (issue 19). */
+const NA = { redirect: '/login/oidc/citizen/callback?problem=unavailable' };
 
 // prettier-ignore
 export const MATRIX: Record<string, Row> = {
@@ -88,6 +91,14 @@ export const MATRIX: Record<string, Row> = {
 	'GET /invite/[code]':                              [OK, OK, OK, OK, OK, OK, OK, OK, OK, OK],
 	'POST /invite/[code]':                             [OK, OK, OK, OK, OK, OK, OK, OK, OK, OK],
 	'GET /offline':                                    [OK, OK, OK, OK, OK, OK, OK, OK, OK, OK],
+	// Signing in with an outside provider (issue 19). The run has none configured: the button's post
+	// says so on the callback page, which (without a state) refuses kindly; the link page has no
+	// pending link to take a code for.
+	'GET /login/oidc/[audience]':                      [LI, LI, LI, LI, LI, LI, LI, LI, LI, LI],
+	'POST /login/oidc/[audience]':                     [NA, NA, NA, NA, NA, NA, NA, NA, NA, NA],
+	'GET /login/oidc/[audience]/callback':             [OK, OK, OK, OK, OK, OK, OK, OK, OK, OK],
+	'GET /login/link':                                 [OK, OK, OK, OK, OK, OK, OK, OK, OK, OK],
+	'POST /login/link':                                [OK, OK, OK, OK, OK, OK, OK, OK, OK, OK],
 	// The public pages (issue 20): about Minvej, the privacy notice, the accessibility statement.
 	'GET /om':                                         [OK, OK, OK, OK, OK, OK, OK, OK, OK, OK],
 	'GET /privatlivspolitik':                          [OK, OK, OK, OK, OK, OK, OK, OK, OK, OK],
@@ -112,6 +123,9 @@ export const MATRIX: Record<string, Row> = {
 	'GET /settings/passkeys':                          [L,  OK, OK, OK, OK, NF, NF, NF, NF, NF],
 	'POST /settings/passkeys?/remove':                 [L,  OK, OK, OK, OK, NF, NF, NF, NF, NF],
 	'POST /settings/passkeys/new':                     [L,  OK, OK, OK, OK, NF, NF, NF, NF, NF],
+	// A young person's or parent's linked sign-ins (issue 19).
+	'GET /settings/sign-ins':                          [L,  OK, OK, OK, OK, NF, NF, NF, NF, NF],
+	'POST /settings/sign-ins?/remove':                 [L,  OK, OK, OK, OK, NF, NF, NF, NF, NF],
 	'POST /api/push/subscription':                     [U,  OK, OK, OK, OK, OK, OK, OK, OK, OK],
 	'DELETE /api/push/subscription':                   [U,  OK, OK, OK, OK, OK, OK, OK, OK, OK],
 
@@ -272,7 +286,8 @@ export const WRITE_ENDPOINTS: Record<string, 'json' | 'form'> = {
 	'POST /settings/passkeys/new': 'json',
 	'DELETE /api/push/subscription': 'json',
 	'POST /language': 'form',
-	'POST /logout': 'form'
+	'POST /logout': 'form',
+	'POST /login/oidc/[audience]': 'form'
 };
 
 /** The long-lived event stream: its headers are checked, its body is never finished. */
@@ -297,6 +312,10 @@ export function bodies(d: Demo): Record<string, Bodies> {
 		'POST /invite/[code]': same({ username: '', password: '', repeat: '' }),
 		'POST /language': same({ locale: '', next: '/' }),
 		'POST /logout': same({}),
+		'POST /login/oidc/[audience]': same({}),
+		'POST /login/link': same({ code: '' }),
+		// The demo has no linked sign-ins: a made-up id names none.
+		'POST /settings/sign-ins?/remove': same({ link: '0'.repeat(24) }),
 		'POST /settings/notifications?/offEverywhere': same({}),
 		// Each role has one session here, so ending the others ends none; a made-up handle names none.
 		'POST /settings/sessions?/end': { probe: { session: '0'.repeat(32) }, harmless: { session: '' } },
@@ -597,6 +616,10 @@ export const PROBES_UNPROVEN: Record<string, string> = {
 	'POST /invite/[code]': 'everyone may post it: there is no refused cell',
 	'POST /language': 'everyone may post it: there is no refused cell',
 	'POST /logout': 'checked in its own test (the session ends)',
+	'POST /login/oidc/[audience]': 'everyone may post it: there is no refused cell (tests/sign-in-oidc.spec.ts signs in with a real provider)',
+	'POST /login/link': 'everyone may post it: there is no refused cell (tests/sign-in-oidc.spec.ts links with an invite code)',
+	'POST /settings/sign-ins?/remove':
+		'the demo has no linked sign-ins to remove; staff are refused by the policy (404) before the body is read; removing one is proven in src/lib/server/sign-in/link.test.ts',
 	'POST /settings/notifications?/offEverywhere': 'only anonymous is refused, before any body is read',
 	'POST /settings/sessions?/end':
 		'only anonymous is refused, before any body is read; sessions are not compared (every request slides one); ending one is proven in tests/sessions.spec.ts',

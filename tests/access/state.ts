@@ -119,6 +119,7 @@ export async function prepare(clients: Record<Role, Client>, databasePath: strin
 				youthId: users.freja,
 				requestId: guideRequestId,
 				code: inviteCode,
+				audience: 'citizen',
 				userId,
 				id: one<{ id: string }>("select id from message_attachments where name = 'plan.pdf'").id,
 				stepId: guide.id,

@@ -150,6 +150,9 @@ export function paramCandidates(world: World, name: string): string[] {
 			return [world.inviteCode];
 		case 'userId':
 			return [world.staffId];
+		case 'audience':
+			// The sign-in providers (issue 19); none is configured in the fuzz run.
+			return ['citizen', 'staff'];
 		case 'id':
 			return query<{ id: string }>(world.databasePath, 'select id from message_attachments').map((r) => r.id);
 		case 'stepId':

@@ -59,6 +59,28 @@ export const config = {
 	get countStatements() {
 		return env('COUNT_STATEMENTS') === 'true' || env('COUNT_STATEMENTS') === 'log';
 	},
+	/**
+	 * Sign-in over OpenID Connect (issue 19): UNI-Login for young people and parents (`citizen`),
+	 * the municipality's Entra ID or AD FS for staff (`staff`). Null unless issuer, client id and
+	 * secret are all set. `matchClaim` (staff): the ID token claim matched to a staff account's
+	 * external login.
+	 */
+	oidc(audience: 'citizen' | 'staff') {
+		const prefix = `OIDC_${audience.toUpperCase()}_`;
+		const issuer = env(`${prefix}ISSUER`);
+		const clientId = env(`${prefix}CLIENT_ID`);
+		const clientSecret = env(`${prefix}CLIENT_SECRET`);
+		if (!issuer || !clientId || !clientSecret) return null;
+		return {
+			issuer,
+			clientId,
+			clientSecret,
+			name: env(`${prefix}NAME`) ?? (audience === 'citizen' ? 'UNI-Login' : 'Microsoft'),
+			matchClaim: env(`${prefix}MATCH_CLAIM`) ?? 'email',
+			/** What to ask for; the staff match needs its claim (e.g. `email`) in the ID token. */
+			scope: env(`${prefix}SCOPE`) ?? (audience === 'citizen' ? 'openid' : 'openid email profile')
+		};
+	},
 	get production() {
 		return process.env.NODE_ENV === 'production';
 	}

@@ -2,12 +2,13 @@ import { fail, redirect } from '@sveltejs/kit';
 import { DEVICE_COOKIE, DEVICE_LIFETIME_MS, endSession, homeFor, logIn, recordSessionDevice, SESSION_COOKIE, sessionCookieOptions } from '$lib/server/auth';
 import { field, safeNext } from '$lib/server/http';
 import { getSettings } from '$lib/server/settings';
+import { signInButtons } from '$lib/server/sign-in';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	if (locals.user) redirect(303, safeNext(url.searchParams.get('next'), homeFor(locals.user.role)));
 	const { unitPhone } = getSettings();
-	return { unitPhone, loggedOut: url.searchParams.has('loggedOut') };
+	return { unitPhone, loggedOut: url.searchParams.has('loggedOut'), providers: signInButtons() };
 };
 
 export const actions: Actions = {

@@ -3,10 +3,15 @@ import { authorizeGlobal } from '$lib/server/access';
 import { changePassword } from '$lib/server/auth';
 import { field } from '$lib/server/http';
 import { myProfile, saveMyContact } from '$lib/server/people';
+import { offersLinkedSignIns } from '$lib/server/sign-in';
 import type { Actions, PageServerLoad } from './$types';
 
 /** A young person's or parent's own profile (issue 20): contact for the guide, language, password. */
-export const load: PageServerLoad = ({ locals }) => ({ profile: myProfile(locals.user) });
+export const load: PageServerLoad = ({ locals }) => {
+	const profile = myProfile(locals.user);
+	// myProfile refused anyone but a young person or parent: here there is one.
+	return { profile, signIns: offersLinkedSignIns(locals.user!.id) };
+};
 
 export const actions: Actions = {
 	saveContact: async ({ request, locals }) => {

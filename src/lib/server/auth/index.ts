@@ -28,7 +28,8 @@ export {
 	listSessions,
 	recordSessionDevice,
 	scheduleSessionPurge,
+	sessionOrigin,
 	validateSession
 } from './session';
-export type { SessionUser, SessionView } from './session';
+export type { SessionOrigin, SessionUser, SessionView } from './session';
 export { createLoginThrottle } from './throttle';

@@ -57,8 +57,14 @@ function hashSecret(secret: string): string {
 	return encodeHexLowerCase(sha256(new TextEncoder().encode(secret)));
 }
 
+/** An outside provider's sign-in (issue 19): its key (e.g. `oidc-citizen`) and what its logout needs. */
+export interface SessionOrigin {
+	signInProvider: string;
+	logoutHint: string | null;
+}
+
 /** Starts a new session (every login gets a fresh one) and returns the cookie token. */
-export function createSession(user: Pick<User, 'id' | 'role'>, now = new Date()) {
+export function createSession(user: Pick<User, 'id' | 'role'>, now = new Date(), origin?: SessionOrigin) {
 	const id = newId(16); // 128 bits
 	const secret = newId(20); // 160 bits
 	db()
@@ -68,7 +74,9 @@ export function createSession(user: Pick<User, 'id' | 'role'>, now = new Date())
 			secretHash: hashSecret(secret),
 			userId: user.id,
 			createdAt: now,
-			lastUsedAt: now
+			lastUsedAt: now,
+			signInProvider: origin?.signInProvider ?? null,
+			logoutHint: origin?.logoutHint ?? null
 		})
 		.run();
 	const limits = limitsFor(user.role);
@@ -138,6 +146,16 @@ export function validateSession(token: string, now = new Date()): ValidSession |
 		locale: row.user.locale,
 		expiresAt: new Date(Math.min(absoluteEnd, lastUsed + limits.idle))
 	};
+}
+
+/** Which outside provider made a session, and its logout hint (null for a password or passkey sign-in). */
+export function sessionOrigin(sessionId: string): SessionOrigin | null {
+	const row = db()
+		.select({ signInProvider: sessions.signInProvider, logoutHint: sessions.logoutHint })
+		.from(sessions)
+		.where(eq(sessions.id, sessionId))
+		.get();
+	return row?.signInProvider ? { signInProvider: row.signInProvider, logoutHint: row.logoutHint } : null;
 }
 
 export function invalidateSession(sessionId: string) {

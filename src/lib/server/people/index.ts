@@ -5,7 +5,7 @@
  * entry.
  * The shapes it hands the pages are typed in src/lib/shared/people.ts.
  */
-export { acceptInvite, inviteFor } from './accept-invite';
+export { acceptInvite, claimWithCode, inviteFor } from './accept-invite';
 export { inviteNewPerson, parentInviteTargets } from './invitations';
 export { importParentLink } from './links';
 export { issueNewSignInCode, signInHelpTargets } from './lost-access';

@@ -1,0 +1,22 @@
+/** The sign-in providers configured in the environment, as buttons on the login page. */
+import { config } from '../config';
+import { SIGN_IN_AUDIENCES, type SignInAudience } from '../db/schema';
+
+export interface SignInButton {
+	/** Where the button posts: /login/oidc/<audience>. */
+	action: string;
+	audience: SignInAudience;
+	name: string;
+}
+
+export function signInButtons(): SignInButton[] {
+	return SIGN_IN_AUDIENCES.flatMap((audience) => {
+		const provider = config.oidc(audience);
+		return provider ? [{ action: `/login/oidc/${audience}`, audience, name: provider.name }] : [];
+	});
+}
+
+/** The audience a route parameter names, or null. */
+export function audienceOf(value: string): SignInAudience | null {
+	return (SIGN_IN_AUDIENCES as readonly string[]).includes(value) ? (value as SignInAudience) : null;
+}

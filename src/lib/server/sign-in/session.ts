@@ -1,0 +1,41 @@
+/**
+ * A session from an outside provider, made as the password login makes one (the old session
+ * ended, the device recorded, the cookie set), remembering the provider and its logout hint; and
+ * logging out, at the provider too when it offers an end-session address.
+ */
+import type { Cookies } from '@sveltejs/kit';
+import {
+	createSession,
+	endSession,
+	recordSessionDevice,
+	SESSION_COOKIE,
+	sessionCookieOptions,
+	sessionOrigin,
+	type SessionOrigin
+} from '../auth';
+import type { User } from '../db/schema';
+import { oidcEndSessionUrl } from './oidc';
+
+export function startProviderSession(
+	user: Pick<User, 'id' | 'role'>,
+	origin: SessionOrigin,
+	request: { cookies: Cookies; sessionId: string | null; userAgent: string | null }
+) {
+	// Never carry an old session over a sign-in.
+	endSession(request.sessionId, request.cookies);
+	const { token, expiresAt } = createSession(user, new Date(), origin);
+	recordSessionDevice(token.split('.')[0]!, request.userAgent);
+	request.cookies.set(SESSION_COOKIE, token, sessionCookieOptions(expiresAt));
+}
+
+/** Ends the Minvej session; where to go next (the provider's end-session address, or the login page). */
+export async function logOut(sessionId: string | null, cookies: Cookies, siteOrigin: string): Promise<string> {
+	const made = sessionId ? sessionOrigin(sessionId) : null;
+	endSession(sessionId, cookies);
+	const loggedOut = '/login?loggedOut=1';
+	if (made?.signInProvider === 'oidc-citizen' || made?.signInProvider === 'oidc-staff') {
+		const audience = made.signInProvider === 'oidc-citizen' ? 'citizen' : 'staff';
+		return (await oidcEndSessionUrl(audience, made.logoutHint, siteOrigin)) ?? loggedOut;
+	}
+	return loggedOut;
+}

@@ -1,0 +1,42 @@
+import { error, redirect } from '@sveltejs/kit';
+import { homeFor } from '$lib/server/auth';
+import { safeNext } from '$lib/server/http';
+import {
+	audienceOf,
+	finishOidcSignIn,
+	LINK_COOKIE,
+	linkCookieOptions,
+	OIDC_STATE_COOKIE,
+	resolveIdentity,
+	startProviderSession,
+	stateCookieOptions
+} from '$lib/server/sign-in';
+import type { PageServerLoad } from './$types';
+
+/**
+ * The provider sends the person back here (untrusted input). Signed in, on to the link page, or a
+ * kind page saying why not; nothing is stored when the answer is refused.
+ */
+export const load: PageServerLoad = async ({ params, url, cookies, locals, request }) => {
+	const audience = audienceOf(params.audience);
+	if (!audience) error(404);
+	if (url.searchParams.get('problem') === 'unavailable' && !url.searchParams.has('state'))
+		return { audience, problem: 'unavailable' as const };
+	const stateCookie = cookies.get(OIDC_STATE_COOKIE);
+	// Used once: gone whatever the answer.
+	if (stateCookie !== undefined) cookies.delete(OIDC_STATE_COOKIE, stateCookieOptions(audience));
+	const finished = await finishOidcSignIn(audience, url, stateCookie);
+	if (!finished.ok) return { audience, problem: finished.problem };
+	const outcome = resolveIdentity(finished.identity);
+	if (outcome.kind === 'refused') return { audience, problem: outcome.reason };
+	if (outcome.kind === 'link') {
+		cookies.set(LINK_COOKIE, outcome.token, linkCookieOptions(outcome.expiresAt));
+		redirect(303, '/login/link');
+	}
+	startProviderSession(
+		outcome.user,
+		{ signInProvider: `oidc-${audience}`, logoutHint: finished.identity.logoutHint },
+		{ cookies, sessionId: locals.sessionId, userAgent: request.headers.get('user-agent') }
+	);
+	redirect(303, safeNext(finished.returnTo, homeFor(outcome.user.role)));
+};

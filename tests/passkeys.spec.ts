@@ -22,7 +22,7 @@ async function screenLock(page: Page) {
 /** The login page, once it runs: the screen-lock button shows only then. */
 async function signInWithScreenLock(page: Page) {
 	await page.goto('/login');
-	const button = page.getByRole('button', { name: 'Log ind med din skærmlås' });
+	const button = page.getByRole('button', { name: 'Brug din skærmlås' });
 	await expect(button).toBeVisible();
 	await button.click();
 }

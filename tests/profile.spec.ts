@@ -42,7 +42,7 @@ test('freja keeps her contact details, which her guide then sees; her menu has a
 
 	// Check-in and "Mine data" are in her menu.
 	const more = page.getByRole('navigation', { name: 'Mere' });
-	await expect(more.getByRole('link')).toHaveText(['Opfølgning', 'Mine data', 'Notifikationer', 'Dine enheder']);
+	await expect(more.getByRole('link')).toHaveText(['Opfølgning', 'Mine data', 'Notifikationer', 'Dine enheder', 'Log ind med skærmlås']);
 	await more.getByRole('link', { name: 'Mine data' }).click();
 	await expect(page).toHaveURL('/privacy');
 
@@ -63,7 +63,7 @@ test('without JavaScript karen saves her contact and changes the language from h
 	await expect(page).toHaveURL('/profile');
 	await expect(page.getByText('Ungeenheden kan se dit telefonnummer')).toBeVisible();
 	// A parent's menu has no check-in and no youth data pages.
-	await expect(page.getByRole('navigation', { name: 'Mere' }).getByRole('link')).toHaveText(['Notifikationer', 'Dine enheder']);
+	await expect(page.getByRole('navigation', { name: 'Mere' }).getByRole('link')).toHaveText(['Notifikationer', 'Dine enheder', 'Log ind med skærmlås']);
 
 	await page.getByLabel('Telefonnummer').fill('ring efter kl. 16');
 	await page.getByRole('button', { name: 'Gem' }).click();

@@ -63,7 +63,11 @@ test('without JavaScript karen saves her contact and changes the language from h
 	await expect(page).toHaveURL('/profile');
 	await expect(page.getByText('Ungeenheden kan se dit telefonnummer')).toBeVisible();
 	// A parent's menu has no check-in and no youth data pages.
-	await expect(page.getByRole('navigation', { name: 'Mere' }).getByRole('link')).toHaveText(['Notifikationer', 'Dine enheder', 'Log ind med skærmlås']);
+	await expect(page.getByRole('navigation', { name: 'Mere' }).getByRole('link')).toHaveText([
+		'Notifikationer',
+		'Dine enheder',
+		'Log ind med skærmlås'
+	]);
 
 	await page.getByLabel('Telefonnummer').fill('ring efter kl. 16');
 	await page.getByRole('button', { name: 'Gem' }).click();

@@ -4,7 +4,16 @@ import { listCaseloadPage } from './caseload';
 import { readCaseloadQuery } from '../../shared/caseload';
 import { accessLog, guideAssignments, kuiDeadlines, users, youthStatusHistory } from '../db/schema';
 import { ANSWER_WINDOW_DAYS } from '../db/caseload-index';
-import { answerCheckin, followUpFlags, markFollowedUp, MAX_ANSWER_WINDOW_DAYS, myCheckin, setRhythm, setStatus } from '../followup';
+import {
+	answerCheckin,
+	followUpFlags,
+	markFollowedUp,
+	MAX_ANSWER_WINDOW_DAYS,
+	myCheckin,
+	setRhythm,
+	setStatus,
+	syncCheckins
+} from '../followup';
 import { todayIso } from '../dates';
 import { sendMessage } from '../messages';
 import { meetDeadline } from '../deadlines';
@@ -160,6 +169,8 @@ describe('the staff’s list, a page at a time', () => {
 		setRhythm(mette, freja, { intervalDays: '7', startsOn: todayIso(base), months: '' }, base);
 		const answers: Record<number, number> = { 0: 2, 14: 4, 28: 1 };
 		for (let n = 0; n <= 45; n++) {
+			// The server's scheduler creates the day's check-ins (a page view does not).
+			syncCheckins(undefined, day(n));
 			const open = myCheckin(who('freja'), day(n))?.open;
 			if (open && answers[n] !== undefined)
 				answerCheckin(who('freja'), { checkinId: open.id, score: String(answers[n]), comment: '' }, day(n));

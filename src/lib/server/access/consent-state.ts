@@ -2,9 +2,9 @@
  * Consent is a record, not a flag (docs/product.md rule 3): giving, co-signing and withdrawing each
  * append an immutable record, and the state in force is derived from the records here.
  */
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { db } from '../db';
-import { inSlices } from '../db/slices';
+import { and, eq, getTableColumns, isNull, sql } from 'drizzle-orm';
+import { db, prepareOnce } from '../db';
+import { inJsonIds } from '../db/slices';
 import { consentRecords, DEPARTMENTS, parentLinks, users, type ConsentRecord, type DataKind, type Department } from '../db/schema';
 import { ageOn } from '../dates';
 import { getSettings } from '../settings';
@@ -94,6 +94,16 @@ export function deriveConsentStates(
 	return states;
 }
 
+/** Every consent record of these young people, in insertion order (built once, issue 23). */
+const recordsOf = prepareOnce((database) =>
+	database
+		.select(getTableColumns(consentRecords))
+		.from(consentRecords)
+		.where(inJsonIds(consentRecords.youthId))
+		.orderBy(sql`rowid`)
+		.prepare()
+);
+
 export function loadConsentRecords(youthId: string): ConsentRecord[] {
 	return db()
 		.select()
@@ -106,14 +116,7 @@ export function loadConsentRecords(youthId: string): ConsentRecord[] {
 /** Each young person's records in insertion order, for many young people at once. */
 export function loadConsentRecordsOf(youthIds: readonly string[]): Map<string, ConsentRecord[]> {
 	const byYouth = new Map<string, ConsentRecord[]>();
-	const rows = inSlices(youthIds, (slice) =>
-		db()
-			.select()
-			.from(consentRecords)
-			.where(inArray(consentRecords.youthId, slice))
-			.orderBy(sql`rowid`)
-			.all()
-	);
+	const rows = youthIds.length ? recordsOf().all({ ids: JSON.stringify(youthIds) }) : [];
 	for (const r of rows) {
 		const list = byYouth.get(r.youthId);
 		if (list) list.push(r);

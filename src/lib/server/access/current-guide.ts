@@ -5,7 +5,7 @@
  */
 import { and, eq, getTableColumns, gte, inArray, isNull, lte, sql } from 'drizzle-orm';
 import { db, prepareOnce, type Db, type Tx } from '../db';
-import { inSlices } from '../db/slices';
+import { inJsonIds, inSlices } from '../db/slices';
 import { guideAssignments, guideProfiles, users } from '../db/schema';
 import { todayIso } from '../dates';
 
@@ -21,7 +21,16 @@ const activeGuides = prepareOnce((database) =>
 	database
 		.select({ youthId: guideAssignments.youthId, guideId: guideAssignments.guideId })
 		.from(guideAssignments)
-		.where(and(eq(guideAssignments.youthId, sql.placeholder('youthId')), isNull(guideAssignments.endedAt)))
+		.where(and(inJsonIds(guideAssignments.youthId), isNull(guideAssignments.endedAt)))
+		.prepare()
+);
+
+const activeGuideNames = prepareOnce((database) =>
+	database
+		.select({ youthId: guideAssignments.youthId, id: users.id, displayName: users.displayName })
+		.from(guideAssignments)
+		.innerJoin(users, eq(users.id, guideAssignments.guideId))
+		.where(and(inJsonIds(guideAssignments.youthId), isNull(guideAssignments.endedAt)))
 		.prepare()
 );
 
@@ -43,20 +52,11 @@ export function currentGuideId(youthId: string, tx?: Tx | Db): string | null {
 
 /** The current guide of each of these young people (absent: the youth unit answers). */
 export function currentGuideIds(youthIds: readonly string[]): Map<string, string> {
-	if (youthIds.length === 1)
-		return new Map(
-			activeGuides()
-				.all({ youthId: youthIds[0] })
-				.map((a) => [a.youthId, a.guideId])
-		);
+	if (!youthIds.length) return new Map();
 	return new Map(
-		inSlices(youthIds, (slice) =>
-			db()
-				.select({ youthId: guideAssignments.youthId, guideId: guideAssignments.guideId })
-				.from(guideAssignments)
-				.where(and(inArray(guideAssignments.youthId, slice), isNull(guideAssignments.endedAt)))
-				.all()
-		).map((a) => [a.youthId, a.guideId])
+		activeGuides()
+			.all({ ids: JSON.stringify(youthIds) })
+			.map((a) => [a.youthId, a.guideId])
 	);
 }
 
@@ -68,14 +68,7 @@ export interface GuideName {
 /** The current guide of each of these young people, with their name. */
 export function currentGuides(youthIds: readonly string[]): Map<string, GuideName> {
 	if (!youthIds.length) return new Map();
-	const rows = inSlices(youthIds, (slice) =>
-		db()
-			.select({ youthId: guideAssignments.youthId, id: users.id, displayName: users.displayName })
-			.from(guideAssignments)
-			.innerJoin(users, eq(users.id, guideAssignments.guideId))
-			.where(and(inArray(guideAssignments.youthId, slice), isNull(guideAssignments.endedAt)))
-			.all()
-	);
+	const rows = activeGuideNames().all({ ids: JSON.stringify(youthIds) });
 	return new Map(rows.map((r) => [r.youthId, { id: r.id, displayName: r.displayName }]));
 }
 

@@ -10,7 +10,7 @@
  */
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { db, oncePerRequest, prepareOnce } from '../db';
-import { inSlices } from '../db/slices';
+import { inJsonIds, inSlices } from '../db/slices';
 import { guideRequests, parentLinks, users, type Department } from '../db/schema';
 import { deriveConsentStates, kindsInForce, loadConsentRecordsOf, recipientKey } from './consent-state';
 import { agesOn } from '../dates';
@@ -48,24 +48,25 @@ const personFacts = prepareOnce((database) =>
 	database
 		.select({ id: users.id, role: users.role, birthDate: users.birthDate, disabledAt: users.disabledAt })
 		.from(users)
-		.where(eq(users.id, sql.placeholder('id')))
+		.where(inJsonIds(users.id))
+		.prepare()
+);
+
+const parentLinksOf = prepareOnce((database) =>
+	database
+		.select({ youthId: parentLinks.youthId, custody: parentLinks.custody })
+		.from(parentLinks)
+		.where(and(eq(parentLinks.parentId, sql.placeholder('parentId')), inJsonIds(parentLinks.youthId)))
 		.prepare()
 );
 
 function readRelations(actor: NonNullable<Actor>, ids: readonly string[], now: Date): Map<string, Relation> {
 	const result = new Map<string, Relation>();
-	// One young person (every page a young person or a parent opens): the query built once.
-	const people = (
-		ids.length === 1
-			? personFacts().all({ id: ids[0] })
-			: inSlices(ids, (slice) =>
-					db()
-						.select({ id: users.id, role: users.role, birthDate: users.birthDate, disabledAt: users.disabledAt })
-						.from(users)
-						.where(inArray(users.id, slice))
-						.all()
-				)
-	).filter((y) => y.role === 'youth' && y.birthDate && !y.disabledAt);
+	// The queries built once, for one young person (every page a young person or a parent opens)
+	// or a staff member's whole list alike: the ids go as one JSON parameter.
+	const people = personFacts()
+		.all({ ids: JSON.stringify(ids) })
+		.filter((y) => y.role === 'youth' && y.birthDate && !y.disabledAt);
 	if (!people.length) return result;
 	const found = people.map((y) => y.id);
 
@@ -74,13 +75,9 @@ function readRelations(actor: NonNullable<Actor>, ids: readonly string[], now: D
 	const links =
 		actor.role === 'parent'
 			? new Map(
-					inSlices(found, (slice) =>
-						db()
-							.select({ youthId: parentLinks.youthId, custody: parentLinks.custody })
-							.from(parentLinks)
-							.where(and(eq(parentLinks.parentId, actor.id), inArray(parentLinks.youthId, slice)))
-							.all()
-					).map((l) => [l.youthId, l])
+					parentLinksOf()
+						.all({ parentId: actor.id, ids: JSON.stringify(found) })
+						.map((l) => [l.youthId, l])
 				)
 			: new Map<string, { custody: boolean }>();
 	const consentFor = actor.role === 'parent' ? [...links.keys()] : actor.role === 'caseworker' && actor.department ? found : [];
@@ -135,7 +132,7 @@ function readRelations(actor: NonNullable<Actor>, ids: readonly string[], now: D
  * page or a save asks about; a withdrawal counts from the very next request (rule 2).
  */
 export function ownerAccessOf(youthId: string): (owner: StepFacts) => OwnerAccess {
-	const youth = db().select({ id: users.id, role: users.role, birthDate: users.birthDate }).from(users).where(eq(users.id, youthId)).get();
+	const youth = personFacts().get({ ids: JSON.stringify([youthId]) });
 	const states =
 		youth?.role === 'youth' && youth.birthDate
 			? deriveConsentStates(

@@ -9,6 +9,7 @@
  */
 import { and, asc, desc, eq, gt, inArray, isNull, lte, or, type SQL } from 'drizzle-orm';
 import { db, prepareOnce } from '../db';
+import { inJsonIds } from '../db/slices';
 import { messageAttachments, messageEvents, messageReads, messages, messageThreads, users, type MessageThread } from '../db/schema';
 import {
 	awayGuideIds,
@@ -107,22 +108,27 @@ export function messageView(messageId: string): MessageView | undefined {
 	return loadMessages(eq(messages.id, messageId))[0];
 }
 
+/** Built once (issue 23): every page counts the unread messages from these marks. */
+const readMarksOf = prepareOnce((database) =>
+	database
+		.select({
+			threadId: messageReads.threadId,
+			userId: messageReads.userId,
+			deliveredSeq: messageReads.deliveredSeq,
+			readSeq: messageReads.readSeq
+		})
+		.from(messageReads)
+		.where(inJsonIds(messageReads.threadId))
+		.prepare()
+);
+
 /** Both sides' delivered and read marks for each thread (staff: the furthest of them). */
 export function marksOf(threads: ThreadRow[]): Map<string, Record<Side, Marks>> {
 	const result = new Map<string, Record<Side, Marks>>();
 	for (const t of threads) result.set(t.id, { youth: { delivered: 0, read: 0 }, staff: { delivered: 0, read: 0 } });
 	if (!threads.length) return result;
 	const youthOf = new Map(threads.map((t) => [t.id, t.youthId]));
-	const rows = db()
-		.select()
-		.from(messageReads)
-		.where(
-			inArray(
-				messageReads.threadId,
-				threads.map((t) => t.id)
-			)
-		)
-		.all();
+	const rows = readMarksOf().all({ ids: JSON.stringify(threads.map((t) => t.id)) });
 	for (const r of rows) {
 		const marks = result.get(r.threadId)![sideOf(r.userId, youthOf.get(r.threadId)!)];
 		marks.delivered = Math.max(marks.delivered, r.deliveredSeq);

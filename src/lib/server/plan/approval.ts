@@ -5,8 +5,9 @@
  * approved version on /parent; the PDF is then made again with the signature line. A newer
  * approval asks for a new co-signature.
  */
-import { and, desc, eq, getTableColumns, inArray, isNull } from 'drizzle-orm';
-import { db, type Tx } from '../db';
+import { and, desc, eq, getTableColumns, isNull, sql } from 'drizzle-orm';
+import { db, prepareOnce, type Tx } from '../db';
+import { inJsonIds } from '../db/slices';
 import { planApprovals, plans, users, type PlanApproval } from '../db/schema';
 import { newId } from '../ids';
 import { ageOn } from '../dates';
@@ -107,26 +108,30 @@ function planOf(youthId: string) {
 type ApprovalRow = Omit<PlanApproval, 'pdf'>;
 const { pdf: _pdf, ...approvalColumns } = getTableColumns(planApprovals);
 
-function rowsOf(youthId: string): ApprovalRow[] {
-	const plan = planOf(youthId);
-	if (!plan) return [];
-	return db()
+/** Built once (issue 23): the young person's plan page lists the approvals on every view. */
+const approvalsOfYouth = prepareOnce((database) =>
+	database
 		.select(approvalColumns)
 		.from(planApprovals)
-		.where(eq(planApprovals.planId, plan.id))
+		.innerJoin(plans, eq(plans.id, planApprovals.planId))
+		.where(eq(plans.youthId, sql.placeholder('youthId')))
 		.orderBy(desc(planApprovals.version))
-		.all();
+		.prepare()
+);
+const namesOf = prepareOnce((database) =>
+	database.select({ id: users.id, name: users.displayName }).from(users).where(inJsonIds(users.id)).prepare()
+);
+
+function rowsOf(youthId: string): ApprovalRow[] {
+	return approvalsOfYouth().all({ youthId });
 }
 
 function toView(rows: ApprovalRow[]): ApprovalView[] {
 	const ids = [...new Set(rows.flatMap((r) => [r.approvedBy, ...(r.cosignedBy ? [r.cosignedBy] : [])]))];
 	const names = new Map(
 		ids.length
-			? db()
-					.select({ id: users.id, name: users.displayName })
-					.from(users)
-					.where(inArray(users.id, ids))
-					.all()
+			? namesOf()
+					.all({ ids: JSON.stringify(ids) })
 					.map((u) => [u.id, u.name])
 			: []
 	);

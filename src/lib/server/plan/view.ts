@@ -5,13 +5,13 @@
  * The goal and agreement are changed in `goal.ts`, steps in `steps.ts`, meetings in
  * `meetings.ts`.
  */
-import { addDays, format, parseISO } from 'date-fns';
-import { and, asc, desc, eq, gt, inArray, isNull } from 'drizzle-orm';
-import { db } from '../db';
+import { and, asc, desc, eq, getTableColumns, isNull, sql } from 'drizzle-orm';
+import { prepareOnce } from '../db';
+import { inJsonIds } from '../db/slices';
 import { meetings, planHistory, plans, planSteps, stepComments, stepDisputes, users, type Plan, type PlanStep } from '../db/schema';
 import { historyText } from '$lib/shared/plan-format';
 import { m } from '$lib/paraglide/messages.js';
-import { todayIso } from '../dates';
+import { addDaysIso, todayIso } from '../dates';
 import { authorize, can, currentGuide, ownerAccessOf, recordAccess, relationOf, rule, stepRule, type Actor } from '../access';
 import type { Agreement, PersonInvolved, PlanView, SharedPlan, StepGroup, StepView } from '../../shared/plan';
 
@@ -27,7 +27,7 @@ export function agreementOf(plan: Pick<Plan, 'version' | 'agreedVersion'>): Agre
 export function groupOf(step: Pick<PlanStep, 'status' | 'dueDate'>, today: string): StepGroup {
 	if (step.status === 'proposed' || step.status === 'declined' || step.status === 'done') return step.status;
 	if (step.status === 'doing') return 'now';
-	const soon = format(addDays(parseISO(today), NOW_WINDOW_DAYS), 'yyyy-MM-dd');
+	const soon = addDaysIso(today, NOW_WINDOW_DAYS);
 	return step.dueDate && step.dueDate <= soon ? 'now' : 'next';
 }
 
@@ -35,18 +35,90 @@ export function isOverdue(step: Pick<PlanStep, 'status' | 'dueDate'>, today: str
 	return (step.status === 'todo' || step.status === 'doing') && !!step.dueDate && step.dueDate < today;
 }
 
+/*
+ * The plan page's queries, built once (issue 23): every young person opens this page first, and
+ * building its SQL anew on each view cost more than running it.
+ */
+const planOf = prepareOnce((database) =>
+	database
+		.select(getTableColumns(plans))
+		.from(plans)
+		.where(eq(plans.youthId, sql.placeholder('youthId')))
+		.prepare()
+);
+const nameOfYouth = prepareOnce((database) =>
+	database
+		.select({ id: users.id, displayName: users.displayName })
+		.from(users)
+		.where(eq(users.id, sql.placeholder('youthId')))
+		.prepare()
+);
+const namesOf = prepareOnce((database) =>
+	database.select({ id: users.id, displayName: users.displayName, role: users.role }).from(users).where(inJsonIds(users.id)).prepare()
+);
+const stepsOf = prepareOnce((database) =>
+	database
+		.select(getTableColumns(planSteps))
+		.from(planSteps)
+		.where(eq(planSteps.planId, sql.placeholder('planId')))
+		.orderBy(asc(planSteps.position), asc(planSteps.createdAt))
+		.prepare()
+);
+const commentsOf = prepareOnce((database) =>
+	database
+		.select(getTableColumns(stepComments))
+		.from(stepComments)
+		.where(inJsonIds(stepComments.stepId))
+		.orderBy(asc(stepComments.createdAt))
+		.prepare()
+);
+const disputesOf = prepareOnce((database) =>
+	database
+		.select(getTableColumns(stepDisputes))
+		.from(stepDisputes)
+		.where(inJsonIds(stepDisputes.stepId))
+		.orderBy(asc(stepDisputes.createdAt))
+		.prepare()
+);
+const historyOf = prepareOnce((database) =>
+	database
+		.select(getTableColumns(planHistory))
+		.from(planHistory)
+		.where(eq(planHistory.planId, sql.placeholder('planId')))
+		.orderBy(desc(planHistory.createdAt))
+		.prepare()
+);
+const meetingsOf = prepareOnce((database) =>
+	database
+		.select({
+			id: meetings.id,
+			startsAt: meetings.startsAt,
+			durationMinutes: meetings.durationMinutes,
+			place: meetings.place,
+			withWhom: meetings.withWhom,
+			bring: meetings.bring
+		})
+		.from(meetings)
+		// A raw comparison: the placeholder is not encoded by the column, so the caller gives milliseconds.
+		.where(
+			and(
+				eq(meetings.planId, sql.placeholder('planId')),
+				isNull(meetings.cancelledAt),
+				sql`${meetings.startsAt} > ${sql.placeholder('after')}`
+			)
+		)
+		.orderBy(asc(meetings.startsAt))
+		.prepare()
+);
+
 export function findPlan(youthId: string): Plan | undefined {
-	return db().select().from(plans).where(eq(plans.youthId, youthId)).get();
+	return planOf().get({ youthId });
 }
 
 function names(ids: string[]): Map<string, { displayName: string; role: string }> {
 	const unique = [...new Set(ids)];
 	if (!unique.length) return new Map();
-	const rows = db()
-		.select({ id: users.id, displayName: users.displayName, role: users.role })
-		.from(users)
-		.where(inArray(users.id, unique))
-		.all();
+	const rows = namesOf().all({ ids: JSON.stringify(unique) });
 	return new Map(rows.map((r) => [r.id, r]));
 }
 
@@ -62,7 +134,7 @@ function names(ids: string[]): Map<string, { displayName: string; role: string }
  */
 export function getPlanView(actor: Actor, youthId: string, now = new Date()): PlanView | null {
 	authorize(actor, 'plan.read', youthId);
-	const youth = db().select({ id: users.id, displayName: users.displayName }).from(users).where(eq(users.id, youthId)).get()!;
+	const youth = nameOfYouth().get({ youthId })!;
 	const plan = findPlan(youthId);
 	if (!plan) return null;
 
@@ -77,40 +149,13 @@ export function getPlanView(actor: Actor, youthId: string, now = new Date()): Pl
 
 	const today = todayIso(now);
 	const guide = seesWhoIsInvolved ? (currentGuide(youthId) ?? null) : null;
-	const stepRows = db()
-		.select()
-		.from(planSteps)
-		.where(eq(planSteps.planId, plan.id))
-		.orderBy(asc(planSteps.position), asc(planSteps.createdAt))
-		.all()
+	const stepRows = stepsOf()
+		.all({ planId: plan.id })
 		.filter((s) => seesProposals || (s.status !== 'proposed' && s.status !== 'declined'));
-	const commentRows = stepRows.length
-		? db()
-				.select()
-				.from(stepComments)
-				.where(
-					inArray(
-						stepComments.stepId,
-						stepRows.map((s) => s.id)
-					)
-				)
-				.orderBy(asc(stepComments.createdAt))
-				.all()
-		: [];
-	const disputeRows = stepRows.length
-		? db()
-				.select()
-				.from(stepDisputes)
-				.where(
-					inArray(
-						stepDisputes.stepId,
-						stepRows.map((s) => s.id)
-					)
-				)
-				.orderBy(asc(stepDisputes.createdAt))
-				.all()
-		: [];
-	const historyRows = db().select().from(planHistory).where(eq(planHistory.planId, plan.id)).orderBy(desc(planHistory.createdAt)).all();
+	const stepIds = JSON.stringify(stepRows.map((s) => s.id));
+	const commentRows = stepRows.length ? commentsOf().all({ ids: stepIds }) : [];
+	const disputeRows = stepRows.length ? disputesOf().all({ ids: stepIds }) : [];
+	const historyRows = historyOf().all({ planId: plan.id });
 	const known = names([
 		...stepRows.flatMap((s) => (s.ownerUserId ? [s.ownerUserId] : [])),
 		...commentRows.map((c) => c.authorId),
@@ -200,23 +245,7 @@ export function getPlanView(actor: Actor, youthId: string, now = new Date()): Pl
 		agreement: agreementOf(plan),
 		guide,
 		steps,
-		meetings: seesMeetings
-			? db()
-					.select({
-						id: meetings.id,
-						startsAt: meetings.startsAt,
-						durationMinutes: meetings.durationMinutes,
-						place: meetings.place,
-						withWhom: meetings.withWhom,
-						bring: meetings.bring
-					})
-					.from(meetings)
-					.where(
-						and(eq(meetings.planId, plan.id), isNull(meetings.cancelledAt), gt(meetings.startsAt, new Date(now.getTime() - 3_600_000)))
-					)
-					.orderBy(asc(meetings.startsAt))
-					.all()
-			: null,
+		meetings: seesMeetings ? meetingsOf().all({ planId: plan.id, after: now.getTime() - 3_600_000 }) : null,
 		people: seesWhoIsInvolved ? peopleInvolved(guide, steps) : null,
 		history: historyRows.map((h) => {
 			const facts = {

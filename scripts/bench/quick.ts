@@ -5,6 +5,10 @@
  * sitting; the ratios (to /login and to plain Node) move less with the machine's load than the
  * absolute figures do.
  *
+ * Beside requests per second it prints the server's CPU time per request (Linux /proc) and the
+ * login page's over each page's: that ratio hardly moves with other work on the machine, where
+ * requests per second can halve.
+ *
  * Environment: BENCH_QUICK_DURATION (s per request, default 5), BENCH_CONNECTIONS (default 10),
  * BENCH_PORT (default 4532; plain Node uses the next port).
  */
@@ -45,7 +49,8 @@ export async function runQuickBench(): Promise<LoadResult[]> {
 		for (const t of targets) {
 			const result = await measure(
 				{ name: t.name, users: t.users, url: origin + t.path, headers: t.cookie ? { cookie: t.cookie } : undefined },
-				DURATION
+				DURATION,
+				server.process.pid
 			);
 			if (result.non2xx + result.errors) throw new Error(`${t.name}: ${result.non2xx + result.errors} requests failed`);
 			results.push(result);
@@ -63,12 +68,13 @@ export async function runQuickBench(): Promise<LoadResult[]> {
 
 	const login = results.find((r) => r.name === 'GET /login')!.requestsPerSecond;
 	const plain = results.at(-1)!.requestsPerSecond;
-	const widths = [16, 18, 7, 7, 7, 9, 9];
+	const loginCpu = results.find((r) => r.name === 'GET /login')!.serverCpuMsPerRequest;
+	const widths = [16, 18, 7, 7, 7, 9, 9, 10, 10];
 	const row = (cells: string[]) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
 	console.log(
 		`\nautocannon: ${LOAD.connections} connections, ${DURATION} s each after ${LOAD.warmup} s warm-up; load average now ${load()}\n`
 	);
-	console.log(row(['request', 'as', 'req/s', 'p50 ms', 'p95 ms', '÷ /login', '÷ plain']));
+	console.log(row(['request', 'as', 'req/s', 'p50 ms', 'p95 ms', '÷ /login', '÷ plain', 'CPU ms/req', 'CPU ÷']));
 	for (const r of results) {
 		console.log(
 			row([
@@ -78,7 +84,11 @@ export async function runQuickBench(): Promise<LoadResult[]> {
 				r.p50.toFixed(1),
 				r.p95.toFixed(1),
 				(r.requestsPerSecond / login).toFixed(2),
-				(r.requestsPerSecond / plain).toFixed(3)
+				(r.requestsPerSecond / plain).toFixed(3),
+				r.serverCpuMsPerRequest ? r.serverCpuMsPerRequest.toFixed(2) : '–',
+				// The login page's server CPU per request over this one's: the throughput ratio a
+				// machine with nothing else to do would show.
+				r.serverCpuMsPerRequest && loginCpu ? (loginCpu / r.serverCpuMsPerRequest).toFixed(2) : '–'
 			])
 		);
 	}

@@ -189,7 +189,7 @@ try {
 		if (waited > 1000) console.log(`  (the server needed ${(waited / 1000).toFixed(1)} s to finish the requests still queued)`);
 	};
 	for (const target of targets.filter((t) => wants(t.part))) {
-		const result = await measure(target);
+		const result = await measure(target, undefined, server.process.pid);
 		results.push(result);
 		console.log(
 			`  ${result.name} (${result.users}): ${result.requestsPerSecond.toFixed(0)} req/s, p50 ${result.p50.toFixed(1)} ms, ${result.non2xx + result.errors} failed`
@@ -226,7 +226,7 @@ try {
 
 const ms = (v: number) => (Number.isFinite(v) ? v.toFixed(1) : '–');
 const row = (cells: string[], widths: number[]) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
-const widths = [20, 26, 8, 8, 8, 8, 7, 9];
+const widths = [20, 26, 8, 8, 8, 8, 7, 9, 10];
 console.log(
 	`\nDatabase: ${SCALE.youth} young people, ${SCALE.guides + SCALE.caseworkers + SCALE.coordinators} staff, ${SCALE.messages} messages; ${(meta.bytes / 1e9).toFixed(2)} GB, generated in ${meta.generationSeconds.toFixed(0)} s`
 );
@@ -234,7 +234,7 @@ console.log(
 	`autocannon: ${LOAD.connections} connections, ${LOAD.duration} s after ${LOAD.warmup} s warm-up, on the same machine as the server`
 );
 console.log(`Server: ${buildDir}/; load average now ${load()} (1, 5, 15 min; other work on the machine counts too)\n`);
-console.log(row(['request', 'as', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'non-2xx', 'B/resp'], widths));
+console.log(row(['request', 'as', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'non-2xx', 'B/resp', 'CPU ms/req'], widths));
 for (const r of results) {
 	console.log(
 		row(
@@ -246,7 +246,9 @@ for (const r of results) {
 				ms(r.p95),
 				ms(r.p99),
 				String(r.non2xx + r.errors),
-				r.bytesPerResponse.toFixed(0)
+				r.bytesPerResponse.toFixed(0),
+				// The server's own CPU per request: what a request costs, however busy the machine.
+				r.serverCpuMsPerRequest ? r.serverCpuMsPerRequest.toFixed(1) : '–'
 			],
 			widths
 		)

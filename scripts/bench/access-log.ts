@@ -5,7 +5,8 @@
  * - random: random ids (newId) into a log of random ids (before);
  * - time-ordered: time-ordered ids (newTimeOrderedId) into a log of them (after);
  * - switch: time-ordered ids into a log of random ids (the months after the change).
- * Prints the median, p90 and fastest time of a batch for each.
+ * Prints the median, p90 and fastest time of a batch for each, and how many pages a batch writes
+ * (its WAL frames: what the commit's fsync carries, a number the machine's load does not move).
  *
  *   npx tsx scripts/bench/access-log.ts [--rows 59] [--batches 40] [--existing 1000000] [--dir /tmp]
  */
@@ -93,8 +94,16 @@ function measure(kind: (typeof CASES)[number], dir: string) {
 		write();
 		if (i >= WARMUP) times.push(performance.now() - started);
 	}
+	// Pages each batch writes (WAL frames after a truncated WAL): what the fsync has to carry, and
+	// a count the machine's load does not move.
+	const frames: number[] = [];
+	for (let i = 0; i < 10; i++) {
+		sqlite.pragma('wal_checkpoint(TRUNCATE)');
+		write();
+		frames.push((sqlite.pragma('wal_checkpoint(PASSIVE)') as { log: number }[])[0]!.log);
+	}
 	sqlite.close();
-	return { ...median(times), fillSeconds };
+	return { ...median(times), pages: median(frames).median, fillSeconds };
 }
 
 const dir = mkdtempSync(join(option('dir', tmpdir()), 'minvej-access-log-bench-'));
@@ -105,7 +114,7 @@ try {
 	for (const kind of CASES) {
 		const r = measure(kind, dir);
 		console.log(
-			`${kind.name.padEnd(13)} (${kind.fresh} ids into ${kind.existing} ids): median ${r.median.toFixed(2)} ms, p90 ${r.p90.toFixed(2)} ms, fastest ${r.min.toFixed(2)} ms per batch  [filled in ${r.fillSeconds.toFixed(0)} s]`
+			`${kind.name.padEnd(13)} (${kind.fresh} ids into ${kind.existing} ids): median ${r.median.toFixed(2)} ms, p90 ${r.p90.toFixed(2)} ms, fastest ${r.min.toFixed(2)} ms per batch, ${r.pages} pages written  [filled in ${r.fillSeconds.toFixed(0)} s]`
 		);
 		for (const suffix of ['', '-wal', '-shm']) rmSync(join(dir, `${kind.name}.db${suffix}`), { force: true });
 	}

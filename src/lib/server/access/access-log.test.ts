@@ -102,7 +102,10 @@ describe('one write per page view (issue 23)', () => {
 	let mette: SessionUser, freja: SessionUser, oliver: SessionUser, karen: SessionUser;
 	beforeAll(async () => {
 		db = await freshDemoDatabase();
-		[mette, freja, oliver, karen] = ['mette', 'freja', 'oliver', 'karen'].map((name) => demoUser(db, name));
+		mette = demoUser(db, 'mette');
+		freja = demoUser(db, 'freja');
+		oliver = demoUser(db, 'oliver');
+		karen = demoUser(db, 'karen');
 		counted = openDatabase(db.$client.name, { onStatement: (sql) => statements.push(sql) });
 		useDatabase(counted);
 	});

@@ -11,6 +11,7 @@ import { startServer } from '$lib/server/app';
 import { bodyLimitOf, readBodyBytes } from '$lib/server/http';
 import { config } from '$lib/server/config';
 import { runRequest } from '$lib/server/db';
+import { logAccessesOf } from '$lib/server/access';
 import { providerOrigins } from '$lib/server/sign-in';
 import { SESSION_EXPIRES_HEADER } from '$lib/pwa/names';
 
@@ -194,9 +195,17 @@ const handleRequestScope: Handle = async ({ event, resolve }) => {
 	return result;
 };
 
+/**
+ * The access log: the reads a request records (recordAccess) are written in one transaction once
+ * its response is ready, before it goes out (issue 23). If that write fails, the request fails
+ * (a 500): no page is shown whose reading is not on record.
+ */
+const handleAccessLog: Handle = ({ event, resolve }) => logAccessesOf(() => Promise.resolve(resolve(event)));
+
 // The session comes before the language: the account's stored language decides it.
 export const handle = sequence(
 	handleRequestScope,
+	handleAccessLog,
 	handleSecurityHeaders,
 	handleSession,
 	handleLocale,

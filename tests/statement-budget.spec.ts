@@ -5,7 +5,9 @@ import { startServer, type AppServer } from './access/server';
 /**
  * A page knows how many SQL statements it runs (issue 23). The server counts them per request with
  * COUNT_STATEMENTS=true and says the total in `Server-Timing`; each page here has a budget at
- * what it runs on the demo database now (2026-12-06, the actor's relations read once per request:
+ * what it runs on the demo database now (2026-12-06, a page's access-log reads written in one
+ * transaction: / 21, /plan 25, /messages 22, /guide 26, /consent 17, mette's /staff 23 and inbox 19,
+ * lone's /staff 24, /login 1; with the actor's relations read once per request:
  * / 22, /plan 25, /messages 22, /guide 26, /consent 17, mette's /staff 26 and inbox 21, lone's
  * /staff 24, /login 1; with settings read once per request: 36, 31, 28, 34, 25, 30, 23, 28 and 1;
  * at first: 45, 37, 34, 41, 32, 33, 25, 30 and 2), rounded up
@@ -18,8 +20,8 @@ const BUDGETS: { who: string; path: string; budget: number }[] = [
 	{ who: 'freja', path: '/messages', budget: 25 },
 	{ who: 'freja', path: '/guide', budget: 30 },
 	{ who: 'freja', path: '/consent', budget: 20 },
-	{ who: 'mette', path: '/staff', budget: 30 },
-	{ who: 'mette', path: '/staff/messages', budget: 25 },
+	{ who: 'mette', path: '/staff', budget: 25 },
+	{ who: 'mette', path: '/staff/messages', budget: 20 },
 	{ who: 'lone', path: '/staff', budget: 25 },
 	{ who: 'anonymous', path: '/login', budget: 5 }
 ];

@@ -1,10 +1,21 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { and, eq } from 'drizzle-orm';
-import { groupAccessLog, LOOK_GAP_MS, recordAccess, recordAccesses, type AccessRow } from './access-log';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, asc, eq } from 'drizzle-orm';
+import { decodeTime } from 'ulid';
+import {
+	groupAccessLog,
+	logAccessesOf,
+	LOOK_GAP_MS,
+	recordAccess,
+	recordAccesses,
+	recordAccessesAtOnce,
+	type AccessRow
+} from './access-log';
 import { ACCESS_KINDS } from '../../shared/privacy';
 import { accessLog } from '../db/schema';
 import { demoUser, freshDemoDatabase } from '../testing';
-import type { Db } from '../db';
+import { runRequest, useDatabase, type Db } from '../db';
+import { openDatabase } from '../db/client';
+import type { SessionUser } from '../auth';
 
 describe('audit: a list of reads at once', () => {
 	let db: Db;
@@ -80,6 +91,116 @@ describe('audit: a list of reads at once', () => {
 				.where(and(eq(accessLog.resource, 'caseload'), eq(accessLog.actorId, lone.id)))
 				.all()
 		).toHaveLength(2500);
+	});
+});
+
+describe('one write per page view (issue 23)', () => {
+	let db: Db;
+	/** A second connection to the same file that tells each statement it runs, as COUNT_STATEMENTS does. */
+	let counted: Db;
+	let statements: string[] = [];
+	let mette: SessionUser, freja: SessionUser, oliver: SessionUser, karen: SessionUser;
+	beforeAll(async () => {
+		db = await freshDemoDatabase();
+		mette = demoUser(db, 'mette');
+		freja = demoUser(db, 'freja');
+		oliver = demoUser(db, 'oliver');
+		karen = demoUser(db, 'karen');
+		counted = openDatabase(db.$client.name, { onStatement: (sql) => statements.push(sql) });
+		useDatabase(counted);
+	});
+	afterAll(() => {
+		useDatabase(db);
+		counted.$client.close();
+	});
+
+	const rowsOf = (actorId: string) =>
+		db.select().from(accessLog).where(eq(accessLog.actorId, actorId)).orderBy(asc(accessLog.createdAt), asc(accessLog.id)).all();
+	const count = (pattern: RegExp) => statements.filter((sql) => pattern.test(sql)).length;
+
+	it('writes the reads of a request in one transaction, once its answer is ready, with ids in the order of the reads', async () => {
+		const before = rowsOf(mette.id).length;
+		statements = [];
+		const { result } = await runRequest(() =>
+			logAccessesOf(async () => {
+				recordAccess(mette, freja.id, 'plan');
+				recordAccess(mette, freja.id, 'meetings');
+				await new Promise((r) => setTimeout(r, 2));
+				recordAccesses(mette, [freja.id, oliver.id], 'plan_overview');
+				recordAccess(freja, freja.id, 'plan');
+				// Not written yet: the page is not done.
+				expect(rowsOf(mette.id)).toHaveLength(before);
+				return 'page';
+			})
+		);
+		expect(result).toBe('page');
+		const rows = rowsOf(mette.id).slice(before);
+		expect(rows.map((r) => [r.youthId, r.resource])).toEqual([
+			[freja.id, 'plan'],
+			[freja.id, 'meetings'],
+			[freja.id, 'plan_overview'],
+			[oliver.id, 'plan_overview']
+		]);
+		expect(count(/^\s*insert into "access_log"/i)).toBe(4);
+		expect(count(/^\s*begin/i)).toBe(1);
+		expect(count(/^\s*commit/i)).toBe(1);
+		// Time-ordered ids: in the order the reads were made, each naming its read's millisecond.
+		const ids = rows.map((r) => r.id);
+		expect([...ids].sort()).toEqual(ids);
+		for (const r of rows) expect(decodeTime(r.id)).toBe(r.createdAt.getTime());
+	});
+
+	it('writes a read at once outside a request (scripts, the scheduler), and in a request that keeps no batch', async () => {
+		const before = rowsOf(karen.id).length;
+		recordAccess(karen, freja.id, 'plan');
+		expect(rowsOf(karen.id)).toHaveLength(before + 1);
+		await runRequest(async () => {
+			recordAccess(karen, freja.id, 'meetings');
+			expect(rowsOf(karen.id)).toHaveLength(before + 2);
+		});
+	});
+
+	it('writes at once what is read after the answer is ready (a stream) and what a stream reads in a request', async () => {
+		const before = rowsOf(mette.id).length;
+		await runRequest(async () => {
+			await logAccessesOf(async () => {
+				recordAccessesAtOnce(mette, [oliver.id], 'messages');
+				expect(rowsOf(mette.id)).toHaveLength(before + 1);
+			});
+			recordAccess(mette, oliver.id, 'messages');
+			expect(rowsOf(mette.id)).toHaveLength(before + 2);
+		});
+	});
+
+	it('fails the request when the write fails, writing none of its reads', async () => {
+		const before = rowsOf(mette.id).length;
+		await expect(
+			runRequest(() =>
+				logAccessesOf(async () => {
+					recordAccess(mette, freja.id, 'plan');
+					recordAccess(mette, 'no-such-young-person', 'plan');
+					return 'page';
+				})
+			)
+		).rejects.toThrow(/FOREIGN KEY/);
+		expect(rowsOf(mette.id)).toHaveLength(before);
+	});
+
+	it('still writes the reads of a request that fails after them', async () => {
+		const before = rowsOf(mette.id).length;
+		await expect(
+			runRequest(() =>
+				logAccessesOf(async () => {
+					recordAccess(mette, freja.id, 'consent');
+					throw new Error('the page failed');
+				})
+			)
+		).rejects.toThrow('the page failed');
+		expect(
+			rowsOf(mette.id)
+				.slice(before)
+				.map((r) => r.resource)
+		).toEqual(['consent']);
 	});
 });
 

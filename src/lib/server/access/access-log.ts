@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { db, type Db } from '../db';
+import { addToBatch, db, startBatch, takeBatch, type Db } from '../db';
 import { accessLog } from '../db/schema';
 import type { Actor } from './rules';
-import { newId } from '../ids';
+import { newTimeOrderedId } from '../ids';
 import { todayIso } from '../dates';
 import type { Department, Role } from '../../shared/domain';
 import {
@@ -63,15 +63,26 @@ export function purposeOf(actor: NonNullable<Actor>, resource: AccessKind): Acce
 	}
 }
 
-function insertAccess(actor: NonNullable<Actor>, youthId: string, resource: AccessKind, purpose: AccessPurpose, at: Date) {
-	const database = db();
-	let insert = prepared.get(database);
-	if (!insert) {
-		insert = prepareInsert(database);
-		prepared.set(database, insert);
-	}
-	insert.run({
-		id: newId(),
+/** One row for the access log, made when the read is made (its id and time), written now or at the end of the request. */
+type AccessEntry = {
+	id: string;
+	youthId: string;
+	actorId: string;
+	actorRole: Role;
+	actorDepartment: Department | null;
+	resource: AccessKind;
+	purpose: AccessPurpose;
+	createdAt: Date;
+};
+
+/** The request scope's batch the reads of one request are kept in (db/request-scope.ts). */
+const BATCH = 'access-log';
+
+function entryOf(actor: NonNullable<Actor>, youthId: string, resource: AccessKind, purpose: AccessPurpose, at: Date): AccessEntry {
+	return {
+		// Time-ordered: the log has a row for every read, and a random id would land on a random
+		// page of its primary key (issue 23: a 59-row write 5–10× slower on a million rows).
+		id: newTimeOrderedId(at),
 		youthId,
 		actorId: actor.id,
 		actorRole: actor.role,
@@ -79,12 +90,34 @@ function insertAccess(actor: NonNullable<Actor>, youthId: string, resource: Acce
 		resource,
 		purpose,
 		createdAt: at
-	});
+	};
+}
+
+/** Writes the entries in one transaction. */
+function insertEntries(entries: readonly AccessEntry[]) {
+	if (!entries.length) return;
+	const database = db();
+	let insert = prepared.get(database);
+	if (!insert) {
+		insert = prepareInsert(database);
+		prepared.set(database, insert);
+	}
+	if (entries.length === 1) insert.run(entries[0]);
+	else database.transaction(() => entries.forEach((entry) => insert.run(entry)));
+}
+
+/** Keeps the entries for the end of the request (`logAccessesOf`), or writes them now outside one. */
+function keepOrInsert(entries: readonly AccessEntry[]) {
+	// The batch is open for the whole request or not at all: every entry is kept, or none is.
+	if (entries.length && entries.every((entry) => addToBatch(BATCH, entry))) return;
+	insertEntries(entries);
 }
 
 /**
  * Records that someone other than the young person read their data (docs/product.md rule 6).
  * The young person's own reads are not logged: the log answers "who has looked at my data".
+ * In a request the read is written with the request's other reads before its response goes out
+ * (`logAccessesOf`); outside one (scripts, the scheduler, tests) at once.
  */
 export function recordAccess(
 	actor: NonNullable<Actor>,
@@ -93,12 +126,13 @@ export function recordAccess(
 	purpose: AccessPurpose = purposeOf(actor, resource)
 ) {
 	if (actor.id === youthId) return;
-	insertAccess(actor, youthId, resource, purpose, new Date());
+	keepOrInsert([entryOf(actor, youthId, resource, purpose, new Date())]);
 }
 
 /**
- * Records one read of each young person's data (a staff member's list): one transaction, so a
- * list of sixty young people costs one write to disk, not sixty.
+ * Records one read of each young person's data (a staff member's list), like `recordAccess`;
+ * written at once, outside a request, in one transaction, so a list of sixty young people costs
+ * one write to disk, not sixty.
  */
 export function recordAccesses(
 	actor: NonNullable<Actor>,
@@ -106,12 +140,43 @@ export function recordAccesses(
 	resource: AccessKind,
 	purpose: AccessPurpose = purposeOf(actor, resource)
 ) {
-	const others = youthIds.filter((youthId) => youthId !== actor.id);
-	if (!others.length) return;
+	keepOrInsert(entriesOf(actor, youthIds, resource, purpose));
+}
+
+/**
+ * Records the reads like `recordAccesses`, written now even in a request: for a live stream,
+ * whose events go out as they come, also when a write in someone else's request wakes it (its
+ * reads must not wait for that other request's end, nor fail it).
+ */
+export function recordAccessesAtOnce(
+	actor: NonNullable<Actor>,
+	youthIds: readonly string[],
+	resource: AccessKind,
+	purpose: AccessPurpose = purposeOf(actor, resource)
+) {
+	insertEntries(entriesOf(actor, youthIds, resource, purpose));
+}
+
+function entriesOf(actor: NonNullable<Actor>, youthIds: readonly string[], resource: AccessKind, purpose: AccessPurpose) {
 	const at = new Date();
-	db().transaction(() => {
-		for (const youthId of others) insertAccess(actor, youthId, resource, purpose, at);
-	});
+	return youthIds.filter((youthId) => youthId !== actor.id).map((youthId) => entryOf(actor, youthId, resource, purpose, at));
+}
+
+/**
+ * Runs `work` (one request: hooks.server.ts) keeping back the reads it records, then writes them
+ * all in one transaction (issue 23: one write per page view, not one per list). The write comes
+ * before `work`'s answer is handed on, and a write that fails throws: a response goes out only
+ * once every read it shows is on record (DESIGN: every acknowledged read is logged). Reads made
+ * after `work` has ended (a stream's events) are written at once. Work that throws still has
+ * its reads written.
+ */
+export async function logAccessesOf<T>(work: () => Promise<T>): Promise<T> {
+	startBatch(BATCH);
+	try {
+		return await work();
+	} finally {
+		insertEntries(takeBatch<AccessEntry>(BATCH));
+	}
 }
 
 /** One row of the access log as the young person's page reads it: who, in which role, what, when. */

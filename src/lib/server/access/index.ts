@@ -4,7 +4,7 @@
  * current guide is, and the access log every read by someone else is written to. Routes import
  * this part only through this entry.
  */
-export { groupAccessLog, recordAccess, recordAccesses } from './access-log';
+export { groupAccessLog, logAccessesOf, recordAccess, recordAccesses, recordAccessesAtOnce } from './access-log';
 export type { AccessRow } from './access-log';
 export {
 	consentYouth,

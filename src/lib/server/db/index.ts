@@ -48,7 +48,7 @@ export function closeDatabase() {
 }
 
 export type { Db } from './client';
-export { forgetPerRequest, oncePerRequest, runRequest } from './request-scope';
+export { addToBatch, forgetPerRequest, oncePerRequest, runRequest, startBatch, takeBatch } from './request-scope';
 
 /** The handle inside `db().transaction((tx) => …)`. */
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];

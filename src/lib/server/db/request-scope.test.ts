@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from './client';
-import { forgetPerRequest, noteStatement, oncePerRequest, runRequest } from './request-scope';
+import { addToBatch, forgetPerRequest, noteStatement, oncePerRequest, runRequest, startBatch, takeBatch } from './request-scope';
 
 describe('a request’s scope', () => {
 	it('counts each request’s own statements, also when requests interleave, and nothing outside one', async () => {
@@ -72,5 +72,35 @@ describe('a request’s scope', () => {
 		});
 		expect(result).toEqual([1, 1, 2, 3]);
 		sqlite.close();
+	});
+
+	it('keeps a batch only once started, for its own request, until it is taken', async () => {
+		// Outside a request, and in a request that started none: nothing is kept (write it now).
+		startBatch('log');
+		expect(addToBatch('log', 1)).toBe(false);
+		expect(takeBatch('log')).toEqual([]);
+		const pause = () => new Promise((r) => setTimeout(r, 2));
+		const [a, b] = await Promise.all([
+			runRequest(async () => {
+				expect(addToBatch('log', 'a0')).toBe(false);
+				startBatch('log');
+				expect(addToBatch('log', 'a1')).toBe(true);
+				await pause();
+				expect(addToBatch('log', 'a2')).toBe(true);
+				const taken = takeBatch<string>('log');
+				// Taken is closed: what comes after is written at once.
+				expect(addToBatch('log', 'a3')).toBe(false);
+				return taken;
+			}),
+			runRequest(async () => {
+				startBatch('log');
+				await pause();
+				expect(addToBatch('log', 'b1')).toBe(true);
+				expect(addToBatch('other', 'b2')).toBe(false);
+				return takeBatch<string>('log');
+			})
+		]);
+		expect(a.result).toEqual(['a1', 'a2']);
+		expect(b.result).toEqual(['b1']);
 	});
 });

@@ -10,13 +10,17 @@
  *   runs"). With `COUNT_STATEMENTS=true` the database reports each statement it executes
  *   (better-sqlite3's `verbose`) and the response says the total in its `Server-Timing` header:
  *   `db;desc="26 statements"`; `COUNT_STATEMENTS=log` also prints each statement's SQL. Off by
- *   default: it costs a call per statement and tells the client something about the server's work.
+ *   default: it costs a call per statement and tells the client something about the server's work;
+ * - the rows a request writes once, when its response is ready (`startBatch`, `addToBatch`,
+ *   `takeBatch`): the access log's reads, one transaction per page view (issue 23).
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 
 interface RequestScope {
 	statements: number;
 	memo: Map<string, unknown>;
+	/** The open batches by name (see `startBatch`); absent until one is started. */
+	batches?: Map<string, unknown[]>;
 }
 
 const requests = new AsyncLocalStorage<RequestScope>();
@@ -61,4 +65,36 @@ export function noteStatement(sql?: string) {
 	scope.statements++;
 	// COUNT_STATEMENTS=log: each statement's SQL too, to see which ones a page repeats.
 	if (sql !== undefined && process.env.COUNT_STATEMENTS === 'log') console.log(`[sql ${scope.statements}] ${sql.replace(/\s+/g, ' ')}`);
+}
+
+/**
+ * From now on this request keeps the items `addToBatch(name, …)` is given, until `takeBatch(name)`.
+ * Whoever starts a batch must take it (hooks.server.ts does, before the response goes out); a
+ * batch nobody started is never kept, so writers outside a request, or in a request without the
+ * hook (tests), write at once. Outside a request it does nothing.
+ */
+export function startBatch(name: string) {
+	const scope = requests.getStore();
+	if (!scope) return;
+	(scope.batches ??= new Map()).set(name, []);
+}
+
+/** Keeps `item` in this request's open batch `name`: false when there is none (then write it now). */
+export function addToBatch<T>(name: string, item: T): boolean {
+	const batch = requests.getStore()?.batches?.get(name);
+	if (!batch) return false;
+	batch.push(item);
+	return true;
+}
+
+/**
+ * The items kept in batch `name`, which closes it: what is added later in the request (a stream's
+ * events after its response has started) is written at once. Empty outside a request.
+ */
+export function takeBatch<T>(name: string): T[] {
+	const batches = requests.getStore()?.batches;
+	const batch = batches?.get(name);
+	if (!batch) return [];
+	batches!.delete(name);
+	return batch as T[];
 }

@@ -16,7 +16,7 @@ import { startServer, type AppServer } from './access/server';
  */
 const BUDGETS: { who: string; path: string; budget: number }[] = [
 	{ who: 'freja', path: '/', budget: 25 },
-	{ who: 'freja', path: '/plan', budget: 30 },
+	{ who: 'freja', path: '/plan', budget: 25 },
 	{ who: 'freja', path: '/messages', budget: 25 },
 	{ who: 'freja', path: '/guide', budget: 30 },
 	{ who: 'freja', path: '/consent', budget: 20 },

@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { DOMParser } from '@xmldom/xmldom';
-import * as xpath from 'xpath';
+import xpath from 'xpath';
 import { config } from '../config';
 import type { SignInAudience } from '../db/schema';
 
@@ -57,15 +57,17 @@ export function readPem(value: string): string {
 }
 
 const loaded = new Map<string, Promise<IdpMetadata>>();
+const RETRY_AFTER_MS = 30_000;
 
-/** The IdP's metadata for this audience, read once per process from its file or URL (a failure is tried again next time). */
+/** The IdP's metadata for this audience, read once per process from its file or URL (a failure is tried again after 30 s). */
 export function idpMetadata(audience: SignInAudience): Promise<IdpMetadata> | null {
 	const source = config.saml(audience)?.idpMetadata;
 	if (!source) return null;
 	let found = loaded.get(source);
 	if (!found) {
 		found = readSource(source).then(parseIdpMetadata);
-		found.catch(() => loaded.delete(source));
+		// Metadata that cannot be read is tried again after a while, not on every page (the CSP asks).
+		found.catch(() => setTimeout(() => loaded.delete(source), RETRY_AFTER_MS).unref());
 		loaded.set(source, found);
 	}
 	return found;

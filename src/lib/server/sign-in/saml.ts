@@ -11,7 +11,7 @@
  */
 import { SAML, SamlStatusError, ValidateInResponseTo, type CacheProvider, type Profile, type SamlOptions } from '@node-saml/node-saml';
 import { DOMParser } from '@xmldom/xmldom';
-import * as xpath from 'xpath';
+import xpath from 'xpath';
 import { config } from '../config';
 import type { SignInAudience } from '../db/schema';
 import type { VerifiedIdentity } from './link';

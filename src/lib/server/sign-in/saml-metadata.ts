@@ -60,7 +60,7 @@ const loaded = new Map<string, Promise<IdpMetadata>>();
 const RETRY_AFTER_MS = 30_000;
 
 /** The IdP's metadata for this audience, read once per process from its file or URL (a failure is tried again after 30 s). */
-export function idpMetadata(audience: SignInAudience): Promise<IdpMetadata> | null {
+export function loadIdpMetadata(audience: SignInAudience): Promise<IdpMetadata> | null {
 	const source = config.saml(audience)?.idpMetadata;
 	if (!source) return null;
 	let found = loaded.get(source);
@@ -89,7 +89,7 @@ async function readSource(source: string): Promise<string> {
 export async function samlProviderOrigins(): Promise<string[]> {
 	const origins: string[] = [];
 	for (const audience of ['citizen', 'staff'] as const) {
-		const metadata = await idpMetadata(audience)?.catch(() => null);
+		const metadata = await loadIdpMetadata(audience)?.catch(() => null);
 		for (const url of [metadata?.ssoUrl, metadata?.sloUrl]) if (url && URL.canParse(url)) origins.push(new URL(url).origin);
 	}
 	return origins;

@@ -16,7 +16,7 @@ import { config } from '../config';
 import type { SignInAudience } from '../db/schema';
 import type { VerifiedIdentity } from './link';
 import { REQUEST_LIFETIME_MS, saveSignInRequest, takeSignInRequest } from './requests';
-import { idpMetadata, readPem, type IdpMetadata } from './saml-metadata';
+import { loadIdpMetadata, readPem, type IdpMetadata } from './saml-metadata';
 
 /** The AuthnRequest's id, for the browser that sent it; read only by the ACS. */
 export const SAML_REQUEST_COOKIE = 'minvej_saml_request';
@@ -62,15 +62,15 @@ interface LogoutHint {
 	spNameQualifier?: string;
 }
 
-function keyPair(audience: SignInAudience) {
+function readKeyPair(audience: SignInAudience) {
 	const provider = config.saml(audience);
 	if (!provider) return null;
 	return { provider, key: readPem(provider.spKey), cert: readPem(provider.spCert) };
 }
 
 /** A node-saml instance for one exchange, its request ids kept by `cache`. */
-function samlFor(audience: SignInAudience, origin: string, metadata: IdpMetadata | null, cache: CacheProvider): SAML {
-	const pair = keyPair(audience)!;
+function createSaml(audience: SignInAudience, origin: string, metadata: IdpMetadata | null, cache: CacheProvider): SAML {
+	const pair = readKeyPair(audience)!;
 	const options: Partial<SamlOptions> & Pick<SamlOptions, 'idpCert' | 'issuer' | 'callbackUrl'> = {
 		issuer: samlEntityId(origin, audience),
 		callbackUrl: samlAcsUrl(origin, audience),
@@ -109,10 +109,10 @@ const NO_CACHE: CacheProvider = {
 };
 
 /** Our SP metadata for this audience (entity id, ACS, SLO, the certificate for signing and encryption); null when not configured. */
-export function samlSpMetadata(audience: SignInAudience, origin: string): string | null {
-	const pair = keyPair(audience);
+export function buildSpMetadata(audience: SignInAudience, origin: string): string | null {
+	const pair = readKeyPair(audience);
 	if (!pair) return null;
-	return samlFor(audience, origin, null, NO_CACHE).generateServiceProviderMetadata(pair.cert, pair.cert);
+	return createSaml(audience, origin, null, NO_CACHE).generateServiceProviderMetadata(pair.cert, pair.cert);
 }
 
 /** Where to send the person to sign in at the IdP, and the request id for the cookie; null when the IdP cannot be reached. */
@@ -123,7 +123,7 @@ export async function startSamlSignIn(
 ): Promise<{ url: string; requestId: string } | null> {
 	let metadata: IdpMetadata;
 	try {
-		const found = idpMetadata(audience);
+		const found = loadIdpMetadata(audience);
 		if (!found) return null;
 		metadata = await found;
 	} catch {
@@ -139,7 +139,7 @@ export async function startSamlSignIn(
 		getAsync: async () => null,
 		removeAsync: async () => null
 	};
-	const url = await samlFor(audience, origin, metadata, cache).getAuthorizeUrlAsync('', undefined, {});
+	const url = await createSaml(audience, origin, metadata, cache).getAuthorizeUrlAsync('', undefined, {});
 	return requestId ? { url, requestId } : null;
 }
 
@@ -155,7 +155,7 @@ export async function finishSamlSignIn(
 	requestCookie: string | undefined
 ): Promise<{ ok: true; identity: VerifiedIdentity; returnTo: string | null } | { ok: false; problem: SamlProblem }> {
 	const provider = config.saml(audience);
-	const found = idpMetadata(audience);
+	const found = loadIdpMetadata(audience);
 	if (!provider || !found) return { ok: false, problem: 'unavailable' };
 	if (!samlResponse || samlResponse.length > 500_000) return { ok: false, problem: 'failed' };
 	if (!requestCookie) return { ok: false, problem: 'expired' };
@@ -182,7 +182,7 @@ export async function finishSamlSignIn(
 	};
 	let profile: Profile | null;
 	try {
-		({ profile } = await samlFor(audience, origin, metadata, cache).validatePostResponseAsync({ SAMLResponse: samlResponse }));
+		({ profile } = await createSaml(audience, origin, metadata, cache).validatePostResponseAsync({ SAMLResponse: samlResponse }));
 	} catch (error) {
 		if (isStatusError(error)) return { ok: false, problem: tookOnce && !taken ? 'expired' : 'cancelled' };
 		return { ok: false, problem: tookOnce && !taken ? 'expired' : 'failed' };
@@ -249,14 +249,14 @@ function sentToUs(samlResponse: string, profile: Profile, acsUrl: string): boole
 /** The IdP's single logout address for a session it made (with its NameID and SessionIndex), or null. */
 export async function samlLogoutUrl(audience: SignInAudience, logoutHint: string | null, origin: string): Promise<string | null> {
 	try {
-		const found = idpMetadata(audience);
-		if (!found || !logoutHint || !keyPair(audience)) return null;
+		const found = loadIdpMetadata(audience);
+		if (!found || !logoutHint || !readKeyPair(audience)) return null;
 		const metadata = await found;
 		if (!metadata.sloUrl) return null;
 		const hint = JSON.parse(logoutHint) as LogoutHint;
 		if (typeof hint.nameID !== 'string' || !hint.nameID) return null;
 		const user: Profile = { ...hint, issuer: metadata.entityId };
-		return await samlFor(audience, origin, metadata, NO_CACHE).getLogoutUrlAsync(user, '', {});
+		return await createSaml(audience, origin, metadata, NO_CACHE).getLogoutUrlAsync(user, '', {});
 	} catch {
 		return null;
 	}

@@ -246,3 +246,25 @@ test('only the ACS takes a cross-site form post; everywhere else it is refused',
 	const sameSite = await request.post(at('/login/saml/citizen'), { form: {}, headers: { origin: app.origin }, maxRedirects: 0 });
 	expect(sameSite.status()).toBe(303);
 });
+
+test('an answer brought to another browser (without the request cookie) is refused, nothing stored', async ({ page, playwright }) => {
+	idp.next = citizen(randomUUID());
+	const start = await page.request.post(at('/login/saml/citizen'), { maxRedirects: 0, headers: { origin: app.origin } });
+	expect(start.status()).toBe(303);
+	const form = await (await page.request.get(start.headers()['location']!)).text();
+	const response = /name="SAMLResponse" value="([^"]+)"/.exec(form)![1]!;
+	const before = counts();
+	const other = await playwright.request.newContext();
+	try {
+		const reply = await other.post(at('/login/saml/citizen/acs'), {
+			form: { SAMLResponse: response },
+			headers: { origin: idp.origin },
+			maxRedirects: 0
+		});
+		expect(reply.status()).toBe(303);
+		expect(reply.headers()['location']).toBe('/login/saml/citizen/refused?problem=expired');
+	} finally {
+		await other.dispose();
+	}
+	expect(counts()).toEqual(before);
+});

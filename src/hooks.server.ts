@@ -1,4 +1,4 @@
-import { building } from '$app/environment';
+import { building, dev } from '$app/environment';
 import { error, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
@@ -12,7 +12,7 @@ import { bodyLimitOf, readBodyBytes } from '$lib/server/http';
 import { config } from '$lib/server/config';
 import { runRequest } from '$lib/server/db';
 import { logAccessesOf } from '$lib/server/access';
-import { providerOrigins } from '$lib/server/sign-in';
+import { providerOrigins, samlProviderOrigins } from '$lib/server/sign-in';
 import { SESSION_EXPIRES_HEADER } from '$lib/pwa/names';
 
 export const init: ServerInit = async () => {
@@ -118,6 +118,33 @@ const handleSession: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
+/**
+ * SAML's answers arrive as cross-site form posts from the identity provider (HTTP-POST binding):
+ * the ACS and the answer to single logout. Only these paths take a form post from another origin
+ * (or from `Origin: null`, which a provider's page with no-referrer sends); each checks what it is
+ * sent itself (sign-in/saml.ts). Their origin is not known before the metadata is read.
+ */
+const CROSS_SITE_FORM_PATHS = /^\/login\/saml\/(citizen|staff)\/(acs|logout)\/?$/;
+const FORM_TYPES = new Set(['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain', 'application/x-sveltekit-formdata']);
+
+/**
+ * SvelteKit's own check against cross-site form posts (CSRF), everywhere but the paths above:
+ * svelte.config.js turns SvelteKit's check off (it cannot exempt one path) and this handle, first
+ * in line, does the same check in its place.
+ */
+const handleCrossSiteForms: Handle = ({ event, resolve }) => {
+	const { request, url } = event;
+	if (dev || !['POST', 'PUT', 'PATCH', 'DELETE'].includes(request.method)) return resolve(event);
+	const type = request.headers.get('content-type')?.split(';', 1)[0]!.trim().toLowerCase() ?? '';
+	const origin = request.headers.get('origin');
+	if (FORM_TYPES.has(type) && origin !== url.origin && !CROSS_SITE_FORM_PATHS.test(url.pathname)) {
+		const message = `Cross-site ${request.method} form submissions are forbidden`;
+		if (request.headers.get('accept') === 'application/json') return Response.json({ message }, { status: 403 });
+		return new Response(message, { status: 403, headers: { 'content-type': 'text/plain;charset=UTF-8' } });
+	}
+	return resolve(event);
+};
+
 /** Paths anyone may open without logging in. */
 const PUBLIC_PATHS = [
 	/^\/app\.webmanifest$/,
@@ -126,6 +153,8 @@ const PUBLIC_PATHS = [
 	/^\/login\/passkey\/?$/,
 	// Signing in with an outside provider (issue 19): the start, the callback and the link page.
 	/^\/login\/oidc\/[^/]+(\/callback)?\/?$/,
+	// SAML (issue 19): the start, our SP metadata, the ACS, the answer to single logout, the refusal page.
+	/^\/login\/saml\/[^/]+(\/(metadata|acs|logout|refused))?\/?$/,
 	/^\/login\/link\/?$/,
 	/^\/logout\/?$/,
 	/^\/invite\/[^/]+\/?$/,
@@ -173,7 +202,7 @@ const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
 	if (!h.has('Content-Security-Policy')) h.set('Content-Security-Policy', FALLBACK_CSP);
 	// A sign-in button's post and the logout post may end at a configured sign-in provider (issue 19).
 	const csp = h.get('Content-Security-Policy')!;
-	const providers = providerOrigins();
+	const providers = [...new Set([...providerOrigins(), ...(await samlProviderOrigins())])];
 	if (providers.length && csp.includes("form-action 'self'")) {
 		h.set('Content-Security-Policy', csp.replace("form-action 'self'", `form-action 'self' ${providers.join(' ')}`));
 	}
@@ -202,8 +231,10 @@ const handleRequestScope: Handle = async ({ event, resolve }) => {
  */
 const handleAccessLog: Handle = ({ event, resolve }) => logAccessesOf(() => Promise.resolve(resolve(event)));
 
+// Cross-site form posts are refused before anything else runs, as SvelteKit's own check did.
 // The session comes before the language: the account's stored language decides it.
 export const handle = sequence(
+	handleCrossSiteForms,
 	handleRequestScope,
 	handleAccessLog,
 	handleSecurityHeaders,

@@ -247,6 +247,14 @@ test('a crawl of every page each role may open, and every link on them, changes 
 /** A role that may use the target (so that only the origin check can stop it), else freja. */
 const allowedRole = (t: Target): Role => ROLES.find((r) => r !== 'anonymous' && expectedFor(t, r) === 'ok') ?? 'freja';
 
+/**
+ * The SAML identity provider answers with a cross-site form post (HTTP-POST binding, issue 19): the
+ * ACS and the answer to single logout take one by design (hooks.server.ts exempts exactly these).
+ * Here they must still change nothing and never fail; tests/sign-in-saml.spec.ts proves what the
+ * ACS accepts, and that a cross-site post anywhere else is refused.
+ */
+const CROSS_SITE_BY_DESIGN = new Set(['POST /login/saml/[audience]/acs', 'POST /login/saml/[audience]/logout']);
+
 test('cross-origin form posts to every action and form endpoint are refused and change nothing', async () => {
 	const problems: string[] = [];
 	const changed = unchanged();
@@ -261,12 +269,15 @@ test('cross-origin form posts to every action and form endpoint are refused and 
 			{ label: 'text/plain', origin: EVIL, encoding: 'text/plain' },
 			{ label: 'form without Origin', origin: null, encoding: 'urlencoded' }
 		];
-		// SvelteKit refuses these before the hooks run, so its short text/plain 403 carries none of
-		// the hooks' headers (it holds no data); what counts is that nothing got through.
+		// The first hook (handleCrossSiteForms, in SvelteKit's place) refuses these before the others
+		// run, so its short text/plain 403 carries none of their headers (it holds no data); what
+		// counts is that nothing got through.
 		await Promise.all(
 			tries.map(async (t) => {
 				const reply = await clients[role].send(target.method, url, body, { origin: t.origin, encoding: t.encoding });
-				if (reply.status !== 403)
+				if (CROSS_SITE_BY_DESIGN.has(target.key)) {
+					if (reply.status >= 500) problems.push(`${target.key} (${t.label}, as ${role}): got ${reply.status}`);
+				} else if (reply.status !== 403)
 					problems.push(`${target.key} (${t.label}, as ${role}): expected 403, got ${reply.status} ${reply.body.slice(0, 120)}`);
 			})
 		);

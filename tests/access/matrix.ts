@@ -79,6 +79,8 @@ const OUT = { redirect: '/login?loggedOut=1' };
 const LI = { redirect: '/login' };
 /** No sign-in provider is configured in the run (issue 19). */
 const NA = { redirect: '/login/oidc/citizen/callback?problem=unavailable' };
+/** No SAML identity provider is configured in the run (issue 19). */
+const SNA = { redirect: '/login/saml/citizen/refused?problem=unavailable' };
 
 // prettier-ignore
 export const MATRIX: Record<string, Row> = {
@@ -97,6 +99,16 @@ export const MATRIX: Record<string, Row> = {
 	'GET /login/oidc/[audience]':                      [LI, LI, LI, LI, LI, LI, LI, LI, LI, LI],
 	'POST /login/oidc/[audience]':                     [NA, NA, NA, NA, NA, NA, NA, NA, NA, NA],
 	'GET /login/oidc/[audience]/callback':             [OK, OK, OK, OK, OK, OK, OK, OK, OK, OK],
+	// SAML (issue 19), none configured either: the start says so on the refusal page, there is no SP
+	// metadata to give, the ACS refuses kindly, and the answer to single logout goes to the login page.
+	'GET /login/saml/[audience]':                      [SNA, SNA, SNA, SNA, SNA, SNA, SNA, SNA, SNA, SNA],
+	'POST /login/saml/[audience]':                     [SNA, SNA, SNA, SNA, SNA, SNA, SNA, SNA, SNA, SNA],
+	'GET /login/saml/[audience]/metadata':             [NF, NF, NF, NF, NF, NF, NF, NF, NF, NF],
+	'GET /login/saml/[audience]/acs':                  [LI, LI, LI, LI, LI, LI, LI, LI, LI, LI],
+	'POST /login/saml/[audience]/acs':                 [SNA, SNA, SNA, SNA, SNA, SNA, SNA, SNA, SNA, SNA],
+	'GET /login/saml/[audience]/logout':               [OUT, OUT, OUT, OUT, OUT, OUT, OUT, OUT, OUT, OUT],
+	'POST /login/saml/[audience]/logout':              [OUT, OUT, OUT, OUT, OUT, OUT, OUT, OUT, OUT, OUT],
+	'GET /login/saml/[audience]/refused':              [OK, OK, OK, OK, OK, OK, OK, OK, OK, OK],
 	'GET /login/link':                                 [OK, OK, OK, OK, OK, OK, OK, OK, OK, OK],
 	'POST /login/link':                                [OK, OK, OK, OK, OK, OK, OK, OK, OK, OK],
 	// The public pages (issue 20): about Minvej, the privacy notice, the accessibility statement.
@@ -287,7 +299,10 @@ export const WRITE_ENDPOINTS: Record<string, 'json' | 'form'> = {
 	'DELETE /api/push/subscription': 'json',
 	'POST /language': 'form',
 	'POST /logout': 'form',
-	'POST /login/oidc/[audience]': 'form'
+	'POST /login/oidc/[audience]': 'form',
+	'POST /login/saml/[audience]': 'form',
+	'POST /login/saml/[audience]/acs': 'form',
+	'POST /login/saml/[audience]/logout': 'form'
 };
 
 /** The long-lived event stream: its headers are checked, its body is never finished. */
@@ -313,6 +328,9 @@ export function bodies(d: Demo): Record<string, Bodies> {
 		'POST /language': same({ locale: '', next: '/' }),
 		'POST /logout': same({}),
 		'POST /login/oidc/[audience]': same({}),
+		'POST /login/saml/[audience]': same({}),
+		'POST /login/saml/[audience]/acs': same({ SAMLResponse: '' }),
+		'POST /login/saml/[audience]/logout': same({}),
 		'POST /login/link': same({ code: '' }),
 		// The demo has no linked sign-ins: a made-up id names none.
 		'POST /settings/sign-ins?/remove': same({ link: '0'.repeat(24) }),
@@ -618,6 +636,10 @@ export const PROBES_UNPROVEN: Record<string, string> = {
 	'POST /logout': 'checked in its own test (the session ends)',
 	'POST /login/oidc/[audience]': 'everyone may post it: there is no refused cell (tests/sign-in-oidc.spec.ts signs in with a real provider)',
 	'POST /login/link': 'everyone may post it: there is no refused cell (tests/sign-in-oidc.spec.ts links with an invite code)',
+	'POST /login/saml/[audience]': 'everyone may post it: there is no refused cell (tests/sign-in-saml.spec.ts signs in with a real IdP)',
+	'POST /login/saml/[audience]/acs':
+		'everyone may post it (the IdP answers cross-site): there is no refused cell; tests/sign-in-saml.spec.ts proves what it accepts and refuses',
+	'POST /login/saml/[audience]/logout': 'everyone may post it: it changes nothing (the session ended before single logout was asked)',
 	'POST /settings/sign-ins?/remove':
 		'the demo has no linked sign-ins to remove; staff are refused by the policy (404) before the body is read; removing one is proven in src/lib/server/sign-in/link.test.ts',
 	'POST /settings/notifications?/offEverywhere': 'only anonymous is refused, before any body is read',

@@ -81,6 +81,26 @@ export const config = {
 			scope: env(`${prefix}SCOPE`) ?? (audience === 'citizen' ? 'openid' : 'openid email profile')
 		};
 	},
+	/**
+	 * Sign-in over SAML 2.0 (issue 19): MitID through NemLog-in (OIOSAML 3) for young people and
+	 * parents (`citizen`), KOMBIT's Context Handler for staff (`staff`). Null unless the IdP's
+	 * metadata (file path or URL) and the SP key and certificate (PEM, or a path to a PEM file) are
+	 * all set. `matchAttribute` (staff): the attribute matched to a staff account's external login.
+	 */
+	saml(audience: 'citizen' | 'staff') {
+		const prefix = `SAML_${audience.toUpperCase()}_`;
+		const idpMetadata = env(`${prefix}IDP_METADATA`);
+		const spKey = env(`${prefix}SP_KEY`);
+		const spCert = env(`${prefix}SP_CERT`);
+		if (!idpMetadata || !spKey || !spCert) return null;
+		return {
+			idpMetadata,
+			spKey,
+			spCert,
+			name: env(`${prefix}NAME`) ?? (audience === 'citizen' ? 'MitID' : 'Medarbejderlogin'),
+			matchAttribute: env(`${prefix}MATCH_ATTRIBUTE`) ?? 'https://data.gov.dk/model/core/eid/email'
+		};
+	},
 	get production() {
 		return process.env.NODE_ENV === 'production';
 	}

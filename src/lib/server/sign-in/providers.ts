@@ -3,7 +3,7 @@ import { config } from '../config';
 import { SIGN_IN_AUDIENCES, type SignInAudience } from '../db/schema';
 
 export interface SignInButton {
-	/** Where the button posts: /login/oidc/<audience>. */
+	/** Where the button posts: /login/oidc/<audience> or /login/saml/<audience>. */
 	action: string;
 	audience: SignInAudience;
 	name: string;
@@ -11,8 +11,12 @@ export interface SignInButton {
 
 export function signInButtons(): SignInButton[] {
 	return SIGN_IN_AUDIENCES.flatMap((audience) => {
-		const provider = config.oidc(audience);
-		return provider ? [{ action: `/login/oidc/${audience}`, audience, name: provider.name }] : [];
+		const saml = config.saml(audience);
+		const oidc = config.oidc(audience);
+		return [
+			...(saml ? [{ action: `/login/saml/${audience}`, audience, name: saml.name }] : []),
+			...(oidc ? [{ action: `/login/oidc/${audience}`, audience, name: oidc.name }] : [])
+		];
 	});
 }
 

@@ -1,7 +1,8 @@
 /**
  * A session from an outside provider, made as the password login makes one (the old session
  * ended, the device recorded, the cookie set), remembering the provider and its logout hint; and
- * logging out, at the provider too when it offers an end-session address.
+ * logging out, at the provider too when it offers an end-session address (OIDC) or single logout
+ * (SAML: a LogoutRequest with the NameID and SessionIndex kept in the session's logout hint).
  */
 import type { Cookies } from '@sveltejs/kit';
 import {
@@ -15,6 +16,7 @@ import {
 } from '../auth';
 import type { User } from '../db/schema';
 import { oidcEndSessionUrl } from './oidc';
+import { samlLogoutUrl } from './saml';
 
 export function startProviderSession(
 	user: Pick<User, 'id' | 'role'>,
@@ -36,6 +38,10 @@ export async function logOut(sessionId: string | null, cookies: Cookies, siteOri
 	if (made?.signInProvider === 'oidc-citizen' || made?.signInProvider === 'oidc-staff') {
 		const audience = made.signInProvider === 'oidc-citizen' ? 'citizen' : 'staff';
 		return (await oidcEndSessionUrl(audience, made.logoutHint, siteOrigin)) ?? loggedOut;
+	}
+	if (made?.signInProvider === 'saml-citizen' || made?.signInProvider === 'saml-staff') {
+		const audience = made.signInProvider === 'saml-citizen' ? 'citizen' : 'staff';
+		return (await samlLogoutUrl(audience, made.logoutHint, siteOrigin)) ?? loggedOut;
 	}
 	return loggedOut;
 }

@@ -1,7 +1,7 @@
-import { createHash, randomUUID } from 'node:crypto';
-import Database from 'better-sqlite3';
-import { expect, test, type Page } from '@playwright/test';
+import { randomUUID } from 'node:crypto';
+import { expect, test } from '@playwright/test';
 import { freePort, startServer, type AppServer } from './access/server';
+import { signInWorld } from './sign-in-world';
 import { CPR, EMAIL, LOA, makeKeyPair, PERSON_UUID, startIdp, type TestIdp } from './saml/idp';
 
 /**
@@ -44,60 +44,10 @@ test.afterAll(async () => {
 	await idp?.stop();
 });
 
-const at = (path: string) => `${app.origin}${path}`;
-
-function database() {
-	return new Database(app.databasePath);
-}
-
-/** What a refused answer must leave behind: no session, no link, no pending link. */
-function counts() {
-	const db = database();
-	try {
-		const n = (table: string) => (db.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
-		return { sessions: n('sessions'), links: n('linked_sign_ins'), pending: n('pending_links') };
-	} finally {
-		db.close();
-	}
-}
-
-/** An invite for a new young person, made as staff make one (only the code's SHA-256 is kept). */
-function inviteYouth(name: string): string {
-	const code = randomUUID().replaceAll('-', '').slice(0, 16);
-	const db = database();
-	try {
-		const mette = db.prepare(`select id from users where username = 'mette'`).get() as { id: string };
-		const now = Date.now();
-		db.prepare(
-			`insert into invites (id, code_hash, role, display_name, birth_date, custody, created_by, created_at, expires_at)
-			 values (?, ?, 'youth', ?, '2010-04-01', 0, ?, ?, ?)`
-		).run(randomUUID(), createHash('sha256').update(code).digest('hex'), name, mette.id, now, now + 86_400_000);
-	} finally {
-		db.close();
-	}
-	return code;
-}
-
-function setStaff(username: string, values: { externalLogin?: string; disabled?: boolean }) {
-	const db = database();
-	try {
-		if (values.externalLogin !== undefined)
-			db.prepare(`update users set external_login = ? where username = ?`).run(values.externalLogin, username);
-		if (values.disabled) db.prepare(`update users set disabled_at = ? where username = ?`).run(Date.now(), username);
-	} finally {
-		db.close();
-	}
-}
-
-async function signInWith(page: Page, button: RegExp) {
-	await page.goto(at('/login'));
-	await page.getByRole('button', { name: button }).click();
-}
+const { at, database, counts, inviteYouth, setStaff, signInWith, refusedPage } = signInWorld(() => app);
 
 /** A staff page (not the staff audience's refusal page, which has /staff in it too). */
 const staffHome = /^http:\/\/localhost:\d+\/staff(\/|\?|$)/;
-
-const refusedPage = (page: Page) => page.getByRole('heading', { name: 'Du blev ikke logget ind' });
 
 /** A citizen as NemLog-in describes one (OIOSAML 3): assurance, person UUID, and a CPR number Minvej must not keep. */
 const citizen = (uuid: string, loa = 'Substantial') => ({

@@ -16,4 +16,4 @@ export { finishSamlSignIn, SAML_REQUEST_COOKIE, samlCookieOptions, buildSpMetada
 export type { SamlProblem } from './saml';
 export { samlProviderOrigins } from './saml-metadata';
 export type { SignInButton } from './providers';
-export { logOut, startProviderSession } from './session';
+export { completeSignIn, logOut, startProviderSession } from './session';

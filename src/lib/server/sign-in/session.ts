@@ -8,6 +8,7 @@ import type { Cookies } from '@sveltejs/kit';
 import {
 	createSession,
 	endSession,
+	homeFor,
 	recordSessionDevice,
 	SESSION_COOKIE,
 	sessionCookieOptions,
@@ -15,6 +16,8 @@ import {
 	type SessionOrigin
 } from '../auth';
 import type { User } from '../db/schema';
+import { safeNext } from '../http';
+import { LINK_COOKIE, linkCookieOptions, providerKey, resolveIdentity, type Refusal, type VerifiedIdentity } from './link';
 import { oidcEndSessionUrl } from './oidc';
 import { samlLogoutUrl } from './saml';
 
@@ -28,6 +31,26 @@ export function startProviderSession(
 	const { token, expiresAt } = createSession(user, new Date(), origin);
 	recordSessionDevice(token.split('.')[0]!, request.userAgent);
 	request.cookies.set(SESSION_COOKIE, token, sessionCookieOptions(expiresAt));
+}
+
+/**
+ * What follows a provider's verified answer, the same for every protocol: refused (staff unknown or
+ * disabled), on to the link page (its cookie set), or signed in with a new session. Says where to go.
+ */
+export function completeSignIn(
+	identity: VerifiedIdentity,
+	returnTo: string | null,
+	request: { cookies: Cookies; sessionId: string | null; userAgent: string | null }
+): { refused: Refusal } | { next: string } {
+	const outcome = resolveIdentity(identity);
+	if (outcome.kind === 'refused') return { refused: outcome.reason };
+	if (outcome.kind === 'link') {
+		request.cookies.set(LINK_COOKIE, outcome.token, linkCookieOptions(outcome.expiresAt));
+		return { next: '/login/link' };
+	}
+	const signInProvider = providerKey(identity.protocol, identity.audience);
+	startProviderSession(outcome.user, { signInProvider, logoutHint: identity.logoutHint }, request);
+	return { next: safeNext(returnTo, homeFor(outcome.user.role)) };
 }
 
 /** Ends the Minvej session; where to go next (the provider's end-session address, or the login page). */

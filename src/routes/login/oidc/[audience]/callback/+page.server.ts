@@ -1,16 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
-import { homeFor } from '$lib/server/auth';
-import { safeNext } from '$lib/server/http';
-import {
-	audienceOf,
-	finishOidcSignIn,
-	LINK_COOKIE,
-	linkCookieOptions,
-	OIDC_STATE_COOKIE,
-	resolveIdentity,
-	startProviderSession,
-	stateCookieOptions
-} from '$lib/server/sign-in';
+import { audienceOf, completeSignIn, finishOidcSignIn, OIDC_STATE_COOKIE, stateCookieOptions } from '$lib/server/sign-in';
 import type { PageServerLoad } from './$types';
 
 /**
@@ -27,16 +16,11 @@ export const load: PageServerLoad = async ({ params, url, cookies, locals, reque
 	if (stateCookie !== undefined) cookies.delete(OIDC_STATE_COOKIE, stateCookieOptions(audience));
 	const finished = await finishOidcSignIn(audience, url, stateCookie);
 	if (!finished.ok) return { audience, problem: finished.problem };
-	const outcome = resolveIdentity(finished.identity);
-	if (outcome.kind === 'refused') return { audience, problem: outcome.reason };
-	if (outcome.kind === 'link') {
-		cookies.set(LINK_COOKIE, outcome.token, linkCookieOptions(outcome.expiresAt));
-		redirect(303, '/login/link');
-	}
-	startProviderSession(
-		outcome.user,
-		{ signInProvider: `oidc-${audience}`, logoutHint: finished.identity.logoutHint },
-		{ cookies, sessionId: locals.sessionId, userAgent: request.headers.get('user-agent') }
-	);
-	redirect(303, safeNext(finished.returnTo, homeFor(outcome.user.role)));
+	const done = completeSignIn(finished.identity, finished.returnTo, {
+		cookies,
+		sessionId: locals.sessionId,
+		userAgent: request.headers.get('user-agent')
+	});
+	if ('refused' in done) return { audience, problem: done.refused };
+	redirect(303, done.next);
 };

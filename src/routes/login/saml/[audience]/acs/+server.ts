@@ -1,16 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
-import { homeFor } from '$lib/server/auth';
-import { safeNext } from '$lib/server/http';
-import {
-	audienceOf,
-	finishSamlSignIn,
-	LINK_COOKIE,
-	linkCookieOptions,
-	resolveIdentity,
-	SAML_REQUEST_COOKIE,
-	samlCookieOptions,
-	startProviderSession
-} from '$lib/server/sign-in';
+import { audienceOf, completeSignIn, finishSamlSignIn, SAML_REQUEST_COOKIE, samlCookieOptions } from '$lib/server/sign-in';
 import type { RequestHandler } from './$types';
 
 /**
@@ -28,18 +17,13 @@ export const POST: RequestHandler = async ({ params, url, cookies, locals, reque
 	const samlResponse = form.get('SAMLResponse');
 	const finished = await finishSamlSignIn(audience, url.origin, typeof samlResponse === 'string' ? samlResponse : null, requestCookie);
 	if (!finished.ok) redirect(303, `/login/saml/${audience}/refused?problem=${finished.problem}`);
-	const outcome = resolveIdentity(finished.identity);
-	if (outcome.kind === 'refused') redirect(303, `/login/saml/${audience}/refused?problem=${outcome.reason}`);
-	if (outcome.kind === 'link') {
-		cookies.set(LINK_COOKIE, outcome.token, linkCookieOptions(outcome.expiresAt));
-		redirect(303, '/login/link');
-	}
-	startProviderSession(
-		outcome.user,
-		{ signInProvider: `saml-${audience}`, logoutHint: finished.identity.logoutHint },
-		{ cookies, sessionId: locals.sessionId, userAgent: request.headers.get('user-agent') }
-	);
-	redirect(303, safeNext(finished.returnTo, homeFor(outcome.user.role)));
+	const done = completeSignIn(finished.identity, finished.returnTo, {
+		cookies,
+		sessionId: locals.sessionId,
+		userAgent: request.headers.get('user-agent')
+	});
+	if ('refused' in done) redirect(303, `/login/saml/${audience}/refused?problem=${done.refused}`);
+	redirect(303, done.next);
 };
 
 export const GET: RequestHandler = () => redirect(303, '/login');

@@ -16,6 +16,8 @@ export interface AppServer {
 	/** The public origin the app believes it has (ORIGIN). */
 	origin: string;
 	databasePath: string;
+	/** What the server has printed so far (stdout and stderr). */
+	output(): string;
 	stop(): Promise<void>;
 }
 
@@ -91,6 +93,7 @@ export async function startServer(
 		baseURL,
 		origin,
 		databasePath,
+		output: () => output,
 		async stop() {
 			// A clean stop first (the server removes its pid file); then the whole group, always.
 			if (child.exitCode === null && child.signalCode === null) {

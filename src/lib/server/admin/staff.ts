@@ -5,7 +5,7 @@
  * capacity and profile; give a new sign-in code. Every change is an audit row. A leaver is in
  * leaver.ts. Nothing is ever deleted.
  */
-import { and, count, eq, isNull, ne } from 'drizzle-orm';
+import { and, count, eq, inArray, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { db, type Tx } from '../db';
 import { DEPARTMENTS, guideAssignments, guideProfiles, nameKey, STAFF_ROLES, users, type Department } from '../db/schema';
@@ -52,7 +52,8 @@ const createInput = z
 	.object({ ...profileFields, signIn: z.enum(['code', 'oidc']) })
 	.superRefine(departmentMatchesRole)
 	.superRefine((v, ctx) => {
-		if (v.signIn === 'oidc' && v.externalLogin.length < 3) ctx.addIssue({ code: 'custom', path: ['externalLogin'], message: 'externalLogin' });
+		if (v.signIn === 'oidc' && v.externalLogin.length < 3)
+			ctx.addIssue({ code: 'custom', path: ['externalLogin'], message: 'externalLogin' });
 	});
 
 export type StaffField = keyof typeof profileFields | 'signIn';
@@ -73,7 +74,8 @@ export function listStaff(actor: Actor, filter: { q?: string; role?: string } = 
 		.select({ user: users, title: guideProfiles.title })
 		.from(users)
 		.leftJoin(guideProfiles, eq(guideProfiles.userId, users.id))
-		.where(and(ne(users.role, 'youth'), ne(users.role, 'parent'), role ? eq(users.role, role) : undefined))
+		// By role in the (role, disabled_at) index: never a scan of every young person and parent.
+		.where(role ? eq(users.role, role) : inArray(users.role, [...STAFF_ROLES]))
 		.all()
 		.map(({ user, title }) => ({ user, title: title ?? '', key: nameKey(user.displayName) }))
 		.filter((s) => words.every((w) => s.key.includes(w)))
@@ -192,7 +194,8 @@ export function createStaff(
 	const v = parsed.data;
 	const externalLogin = v.signIn === 'oidc' ? v.externalLogin : '';
 	return db().transaction((tx) => {
-		if (externalLoginTaken(externalLogin, null, tx)) return { ok: false as const, errors: ['externalLogin' as const], problem: 'external_login_taken' as const };
+		if (externalLoginTaken(externalLogin, null, tx))
+			return { ok: false as const, errors: ['externalLogin' as const], problem: 'external_login_taken' as const };
 		const userId = newId();
 		tx.insert(users)
 			.values({
@@ -233,7 +236,12 @@ export function createStaff(
  * audit row with every field that changed. Refused: one's own role; the last coordinator's role;
  * a guide's role while they have young people (hand them over first); a disabled account.
  */
-export function changeStaff(actor: Actor, userId: string, raw: Record<string, string>, now = new Date()): StaffResult<{ changed: boolean }> | null {
+export function changeStaff(
+	actor: Actor,
+	userId: string,
+	raw: Record<string, string>,
+	now = new Date()
+): StaffResult<{ changed: boolean }> | null {
 	authorizeGlobal(actor, 'staff.manage');
 	const parsed = changeInput.safeParse(raw);
 	return db().transaction((tx) => {
@@ -274,8 +282,15 @@ export function changeStaff(actor: Actor, userId: string, raw: Record<string, st
 		const values = { title: v.title, workplace: v.workplace || null, languages: v.languages, capacity: v.capacity };
 		// A new guide is listed in the directory; someone who is no longer a guide is not.
 		const listed = v.role === user.role ? undefined : v.role === 'guide';
-		if (profile) tx.update(guideProfiles).set({ ...values, ...(listed === undefined ? {} : { listed }) }).where(eq(guideProfiles.userId, user.id)).run();
-		else tx.insert(guideProfiles).values({ userId: user.id, ...values, listed: v.role === 'guide' }).run();
+		if (profile)
+			tx.update(guideProfiles)
+				.set({ ...values, ...(listed === undefined ? {} : { listed }) })
+				.where(eq(guideProfiles.userId, user.id))
+				.run();
+		else
+			tx.insert(guideProfiles)
+				.values({ userId: user.id, ...values, listed: v.role === 'guide' })
+				.run();
 		audit(tx, { userId: user.id, actorId: actor.id, action: 'changed', changes, now });
 		return { ok: true as const, changed: true };
 	});

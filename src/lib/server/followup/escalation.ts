@@ -8,7 +8,7 @@
  * or over the weekend: from Tuesday 00:00. Public holidays count as working days (the youth unit
  * rather sees one too early than too late).
  */
-import { and, asc, eq, isNotNull, isNull, lte } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, isNull, lte, sql } from 'drizzle-orm';
 import { TZDate } from '@date-fns/tz';
 import { addDays, getISODay, parseISO, format } from 'date-fns';
 import type { LowAnswerEscalation } from '../../shared/followup';
@@ -44,7 +44,8 @@ export function lowAnswersWithoutFollowUp(actor: Actor, now = new Date()): LowAn
 		.where(
 			and(
 				isNotNull(checkins.answeredAt),
-				lte(checkins.score, LOW_SCORE),
+				// Written out, not a parameter: SQLite then reads the partial index checkins_low_waiting_idx.
+				sql`${checkins.score} <= ${sql.raw(String(LOW_SCORE))}`,
 				isNull(checkins.followedUpAt),
 				lte(checkins.answeredAt, new Date(now.getTime() - 86_400_000)),
 				isNull(users.disabledAt)

@@ -22,34 +22,44 @@ export function initialsOf(name: string): string {
 		.join('');
 }
 
-/** Each guide's load: current assignments and the suggestions that hold a place for a young person. */
-export function guideLoads(): Map<string, number> {
+/**
+ * Each guide's load: current assignments and the suggestions that hold a place for a young person.
+ * With `guideId`, that one guide's only (an index lookup, not a count over every assignment).
+ */
+export function guideLoads(guideId?: string): Map<string, number> {
 	const loads = new Map<string, number>();
 	const assigned = db()
 		.select({ guideId: guideAssignments.guideId, n: count() })
 		.from(guideAssignments)
-		.where(isNull(guideAssignments.endedAt))
+		.where(and(isNull(guideAssignments.endedAt), guideId ? eq(guideAssignments.guideId, guideId) : undefined))
 		.groupBy(guideAssignments.guideId)
 		.all();
 	for (const row of assigned) loads.set(row.guideId, row.n);
 	const held = db()
 		.select({ guideId: guideRequests.suggestedGuideId, n: count() })
 		.from(guideRequests)
-		.where(eq(guideRequests.status, 'suggested'))
+		.where(and(eq(guideRequests.status, 'suggested'), guideId ? eq(guideRequests.suggestedGuideId, guideId) : undefined))
 		.groupBy(guideRequests.suggestedGuideId)
 		.all();
 	for (const row of held) if (row.guideId) loads.set(row.guideId, (loads.get(row.guideId) ?? 0) + row.n);
 	return loads;
 }
 
-function listGuides(listedOnly: boolean): GuideListing[] {
+function listGuides(listedOnly: boolean, guideId?: string): GuideListing[] {
 	const rows = db()
 		.select({ user: users, profile: guideProfiles })
 		.from(users)
 		.innerJoin(guideProfiles, eq(guideProfiles.userId, users.id))
-		.where(and(eq(users.role, 'guide'), isNull(users.disabledAt), listedOnly ? eq(guideProfiles.listed, true) : undefined))
+		.where(
+			and(
+				eq(users.role, 'guide'),
+				isNull(users.disabledAt),
+				listedOnly ? eq(guideProfiles.listed, true) : undefined,
+				guideId ? eq(users.id, guideId) : undefined
+			)
+		)
 		.all();
-	const loads = guideLoads();
+	const loads = guideLoads(guideId);
 	return rows
 		.map(({ user, profile }) => {
 			const load = loads.get(user.id) ?? 0;
@@ -101,7 +111,7 @@ export function guidesForVisitation(actor: Actor): GuideListing[] {
 
 /** One guide's listing, or null when the id is not an active guide (or not in the directory). */
 export function findGuide(guideId: string, listedOnly = false): GuideListing | null {
-	return listGuides(listedOnly).find((g) => g.id === guideId) ?? null;
+	return listGuides(listedOnly, guideId)[0] ?? null;
 }
 
 /** The young person's guide, with the profile and how to reach them. */

@@ -40,6 +40,8 @@ export const consentRecords = sqliteTable(
 	},
 	(t) => [
 		index('consent_records_youth_idx').on(t.youthId, t.createdAt),
+		// Who has ever given a department consent: a caseworker's list starts from these young people.
+		index('consent_records_department_idx').on(t.department, t.youthId),
 		check('consent_records_action_check', oneOf(t.action, CONSENT_ACTIONS)),
 		check(
 			'consent_records_recipient_check',

@@ -50,6 +50,13 @@ export const checkins = sqliteTable(
 	},
 	(t) => [
 		uniqueIndex('checkins_youth_due_unique').on(t.youthId, t.dueOn),
+		/**
+		 * Low answers (LOW_SCORE = 2 in followup/rhythm.ts) nobody has followed up yet, by answer time:
+		 * the coordinator's escalation list reads these, not every answer in the municipality.
+		 */
+		index('checkins_low_waiting_idx')
+			.on(t.answeredAt)
+			.where(sql`${t.followedUpAt} is null and ${t.score} <= 2`),
 		check('checkins_score_check', sql`${t.score} is null or ${t.score} between 1 and 5`),
 		check(
 			'checkins_answer_check',

@@ -63,6 +63,8 @@ export const guideAssignments = sqliteTable(
 			.on(t.youthId)
 			.where(sql`${t.endedAt} is null`),
 		index('guide_assignments_guide_idx').on(t.guideId, t.endedAt),
+		// A young person's assignments, newest first: asked on every page they open (the Guide mark).
+		index('guide_assignments_youth_idx').on(t.youthId, t.startedAt),
 		check('guide_assignments_period_check', sql`${t.endedAt} is null or ${t.endedAt} >= ${t.startedAt}`)
 	]
 );
@@ -115,7 +117,9 @@ export const guideRequests = sqliteTable(
 		uniqueIndex('guide_requests_one_open')
 			.on(t.youthId)
 			.where(sql`${t.status} in ('open', 'suggested')`),
-		index('guide_requests_status_idx').on(t.status, t.createdAt)
+		index('guide_requests_status_idx').on(t.status, t.createdAt),
+		// A young person's requests: asked on every page they open (the Guide mark) and on /guide.
+		index('guide_requests_youth_idx').on(t.youthId, t.createdAt)
 	]
 );
 

@@ -23,26 +23,18 @@ export function initialsOf(name: string): string {
 }
 
 /**
- * Each guide's load: current assignments and the suggestions that hold a place for a young person.
- * With `guideId`, that one guide's only (an index lookup, not a count over every assignment).
+ * The places suggestions hold for young people at the visitation, per guide (with `guideId`, that
+ * one guide's). A guide's load is these and their young people now, which the database keeps on
+ * the profile (`current_youth`, db/guide-loads.ts) instead of counting every assignment.
  */
-export function guideLoads(guideId?: string): Map<string, number> {
-	const loads = new Map<string, number>();
-	const assigned = db()
-		.select({ guideId: guideAssignments.guideId, n: count() })
-		.from(guideAssignments)
-		.where(and(isNull(guideAssignments.endedAt), guideId ? eq(guideAssignments.guideId, guideId) : undefined))
-		.groupBy(guideAssignments.guideId)
-		.all();
-	for (const row of assigned) loads.set(row.guideId, row.n);
+function heldPlaces(guideId?: string): Map<string, number> {
 	const held = db()
 		.select({ guideId: guideRequests.suggestedGuideId, n: count() })
 		.from(guideRequests)
 		.where(and(eq(guideRequests.status, 'suggested'), guideId ? eq(guideRequests.suggestedGuideId, guideId) : undefined))
 		.groupBy(guideRequests.suggestedGuideId)
 		.all();
-	for (const row of held) if (row.guideId) loads.set(row.guideId, (loads.get(row.guideId) ?? 0) + row.n);
-	return loads;
+	return new Map(held.filter((row) => row.guideId).map((row) => [row.guideId!, row.n]));
 }
 
 function listGuides(listedOnly: boolean, guideId?: string): GuideListing[] {
@@ -59,10 +51,10 @@ function listGuides(listedOnly: boolean, guideId?: string): GuideListing[] {
 			)
 		)
 		.all();
-	const loads = guideLoads(guideId);
+	const held = heldPlaces(guideId);
 	return rows
 		.map(({ user, profile }) => {
-			const load = loads.get(user.id) ?? 0;
+			const load = profile.currentYouth + (held.get(user.id) ?? 0);
 			return {
 				id: user.id,
 				displayName: user.displayName,

@@ -19,6 +19,8 @@ export const guideProfiles = sqliteTable(
 		meetingPlaces: text('meeting_places').notNull().default(''),
 		availability: text('availability').notNull().default(''),
 		capacity: integer('capacity').notNull().default(15),
+		/** The guide's young people now: kept by triggers (db/guide-loads.ts), never written by the app. */
+		currentYouth: integer('current_youth').notNull().default(0),
 		/** Shown in the directory; a proposed guide from outside is not. */
 		listed: integer('listed', { mode: 'boolean' }).notNull().default(true),
 		/** Working days, ISO weekdays (1 Monday … 7 Sunday), and hours in Copenhagen (guides/answer-time.ts). */

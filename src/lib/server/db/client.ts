@@ -121,6 +121,10 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
  * reference is checked and foreign keys are switched on again before anything else runs. A migration
  * that makes a table anew writes its CHECKs without the table's temporary name, and makes the
  * table's triggers again.
+ *
+ * The check reads every row of every table with a reference (54 s of a 60 s start on the
+ * 100,000-young-people bench database), so it runs only when a migration was applied: a start
+ * with nothing to migrate has changed nothing to check.
  */
 function migrateSafely(db: Db, migrationsFolder: string) {
 	const sqlite = db.$client;
@@ -129,11 +133,19 @@ function migrateSafely(db: Db, migrationsFolder: string) {
 	// name the old table and find it missing for that moment (the same procedure, "legacy" renaming).
 	sqlite.pragma('legacy_alter_table = ON');
 	try {
+		const before = appliedMigrations(sqlite);
 		migrate(db, { migrationsFolder });
+		if (appliedMigrations(sqlite) === before) return;
 		const broken = sqlite.pragma('foreign_key_check') as unknown[];
 		if (broken.length) throw new Error(`Migrations left ${broken.length} broken references: ${JSON.stringify(broken.slice(0, 5))}`);
 	} finally {
 		sqlite.pragma('legacy_alter_table = OFF');
 		sqlite.pragma('foreign_keys = ON');
 	}
+}
+
+/** How many migrations the database has had applied (Drizzle's own table; none before the first). */
+function appliedMigrations(sqlite: Database.Database): number {
+	const known = sqlite.prepare(`select 1 from sqlite_master where type = 'table' and name = '__drizzle_migrations'`).get();
+	return known ? (sqlite.prepare('select count(*) from __drizzle_migrations').pluck().get() as number) : 0;
 }

@@ -76,3 +76,21 @@ describe('migration 0010: the official status categories', () => {
 		expect(after.$client.pragma('foreign_key_check')).toEqual([]);
 	});
 });
+
+describe('the reference check after migrating', () => {
+	it('runs when a migration was applied, and not on a start with nothing to migrate', () => {
+		const path = join(mkdtempSync(join(tmpdir(), 'minvej-start-')), 'x.db');
+		const all = JSON.parse(readFileSync(join(MIGRATIONS, 'meta', '_journal.json'), 'utf8')).entries.length as number;
+		const checksWhenOpened = (migrationsFolder: string) => {
+			const statements: string[] = [];
+			const db = openDatabase(path, { migrationsFolder, onStatement: (sql) => statements.push(sql) });
+			expect(db.$client.pragma('foreign_keys', { simple: true })).toBe(1);
+			db.$client.close();
+			return statements.filter((sql) => /foreign_key_check/i.test(sql)).length;
+		};
+		expect(checksWhenOpened(migrationsUpTo(all - 1)), 'a new database, migrated').toBe(1);
+		expect(checksWhenOpened(MIGRATIONS), 'the newest migration applied').toBe(1);
+		expect(checksWhenOpened(MIGRATIONS), 'nothing to migrate').toBe(0);
+		expect(checksWhenOpened(MIGRATIONS), 'nothing to migrate, again').toBe(0);
+	});
+});

@@ -31,7 +31,7 @@ function heldPlaces(guideId?: string): Map<string, number> {
 	const held = db()
 		.select({ guideId: guideRequests.suggestedGuideId, n: count() })
 		.from(guideRequests)
-		.where(and(eq(guideRequests.status, 'suggested'), guideId ? eq(guideRequests.suggestedGuideId, guideId) : undefined))
+		.where(and(eq(guideRequests.status, 'suggested'), guideId === undefined ? undefined : eq(guideRequests.suggestedGuideId, guideId)))
 		.groupBy(guideRequests.suggestedGuideId)
 		.all();
 	return new Map(held.filter((row) => row.guideId).map((row) => [row.guideId!, row.n]));
@@ -47,7 +47,8 @@ function listGuides(listedOnly: boolean, guideId?: string): GuideListing[] {
 				eq(users.role, 'guide'),
 				isNull(users.disabledAt),
 				listedOnly ? eq(guideProfiles.listed, true) : undefined,
-				guideId ? eq(users.id, guideId) : undefined
+				// One guide (also '' from an empty form field: then none), or every guide.
+				guideId === undefined ? undefined : eq(users.id, guideId)
 			)
 		)
 		.all();

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { guideDirectory } from './directory';
+import { findGuide, guideDirectory } from './directory';
 import { guideAnswerTime, ownProfile, reachTimes, ownWorkingTime, updateOwnProfile, updateWorkingTime, workingTimeOf } from './profiles';
 import { demoUser, freshDemoDatabase } from '../testing';
 import type { Db } from '../db';
@@ -25,6 +25,17 @@ describe('a guide’s own profile', () => {
 		const listed = guideDirectory(demoUser(db, 'noah')).find((g) => g.id === jonas.id);
 		expect(listed).toMatchObject({ background: input.background, languages: ['dansk', 'arabisk', 'engelsk'], capacity: 10 });
 		expect(ownProfile(jonas)?.languages).toEqual(['dansk', 'arabisk', 'engelsk']);
+	});
+
+	it('is found by its own id, as the directory shows it, and never by an empty or unknown id', () => {
+		const mette = demoUser(db, 'mette');
+		const listed = guideDirectory(demoUser(db, 'noah')).find((g) => g.id === mette.id);
+		expect(findGuide(mette.id, true)).toEqual(listed);
+		expect(findGuide(mette.id)?.load).toBeGreaterThan(0);
+		expect(findGuide('')).toBeNull();
+		expect(findGuide('', true)).toBeNull();
+		expect(findGuide('nobody')).toBeNull();
+		expect(findGuide(demoUser(db, 'freja').id)).toBeNull();
 	});
 
 	it('refuses bad input field by field and changes nothing', () => {

@@ -4,7 +4,7 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { defineCustomServerStrategy, type Locale } from '$lib/paraglide/runtime';
 import { isLocaleName, localesFor, textDirection } from '$lib/shared/locales';
-import { messageTableScript } from '$lib/server/i18n';
+import { MESSAGE_TABLE_PATH, messageTableTag } from '$lib/server/i18n';
 import { SESSION_COOKIE, validateSession } from '$lib/server/auth';
 import { LOCALE_COOKIE, localeCookieOptions, sessionCookieOptions } from '$lib/server/auth';
 import { startServer } from '$lib/server/app';
@@ -50,13 +50,12 @@ const handleLocale: Handle = ({ event, resolve }) =>
 	paraglideMiddleware(event.request, ({ request: localizedRequest, locale }) => {
 		event.request = localizedRequest;
 		event.locals.locale = locale;
+		// A page in a language the browser's scripts leave out loads that language's messages (issue
+		// 16): a script kept by the phone, or inline on the offline page, which must work alone.
+		const table = messageTableTag(locale, /^\/offline\/?$/.test(event.url.pathname));
 		return resolve(event, {
-			// A page in a language the browser's scripts leave out carries its messages as JSON (issue 16).
 			transformPageChunk: ({ html }) =>
-				html
-					.replace('%lang%', locale)
-					.replace('%dir%', textDirection(locale))
-					.replace('</head>', `${messageTableScript(locale)}</head>`)
+				html.replace('%lang%', locale).replace('%dir%', textDirection(locale)).replace('</head>', `${table}</head>`)
 		});
 	});
 
@@ -161,6 +160,8 @@ const PUBLIC_PATHS = [
 	/^\/healthz\/?$/,
 	/^\/offline\/?$/,
 	/^\/language\/?$/,
+	// A language's messages for the pages (issue 16): nothing personal.
+	/^\/i18n\.js$/,
 	// The public pages (issue 20): about Minvej, the privacy notice, the accessibility statement.
 	/^\/om\/?$/,
 	/^\/privatlivspolitik\/?$/,
@@ -207,7 +208,8 @@ const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
 		h.set('Content-Security-Policy', csp.replace("form-action 'self'", `form-action 'self' ${providers.join(' ')}`));
 	}
 	if (event.url.protocol === 'https:') h.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
-	const isStaticAsset = event.url.pathname.startsWith('/_app/immutable/');
+	// The build's files and a language's messages (the same for everyone) may be kept.
+	const isStaticAsset = event.url.pathname.startsWith('/_app/immutable/') || event.url.pathname === MESSAGE_TABLE_PATH;
 	if (!isStaticAsset && !h.has('Cache-Control')) h.set('Cache-Control', 'no-store');
 	if (event.locals.user && !isStaticAsset) h.set('Cache-Control', 'no-store');
 	return response;

@@ -6,7 +6,8 @@
  * Minvej's service worker (Workbox, built by SvelteKit; @vite-pwa/sveltekit injects the list of
  * files to precache).
  *
- * - The app's JS, CSS, icons and manifest are precached; the offline page is kept per language.
+ * - The app's JS, CSS, icons and manifest are precached; the offline page is kept per language,
+ *   and a language's messages (/i18n.js) once a page has loaded them.
  * - The young person's home, plan and messages (pages and their __data.json) are fetched from
  *   the network first and kept for reading offline. Workbox caches them although the server says
  *   `no-store` (that still keeps them out of the HTTP cache), so they are removed when a login
@@ -23,7 +24,7 @@ import { version } from '$service-worker';
 import { clientsClaim } from 'workbox-core';
 import { cleanupOutdatedCaches, precacheAndRoute } from 'workbox-precaching';
 import { registerRoute, setCatchHandler } from 'workbox-routing';
-import { NetworkFirst, NetworkOnly } from 'workbox-strategies';
+import { CacheFirst, NetworkFirst, NetworkOnly } from 'workbox-strategies';
 import type { WorkboxPlugin } from 'workbox-core/types';
 import {
 	KEPT_UNTIL_HEADER,
@@ -150,6 +151,13 @@ registerRoute(
 		}
 		return response;
 	}
+);
+
+// A language's messages (/i18n.js?locale=…&v=…, named by their content): kept once fetched, so the
+// kept pages above are in their language offline too. A new version of the worker starts afresh.
+registerRoute(
+	({ url }) => sameOrigin(url) && url.pathname === '/i18n.js' && url.searchParams.has('v'),
+	new CacheFirst({ cacheName: SHELL_CACHE })
 );
 
 // Other pages' data: from the network; a detour to the login page means the session ended.

@@ -293,6 +293,48 @@ function layoutProblems(): string[] {
 	return problems;
 }
 
+test.describe('a language’s messages', () => {
+	test('come once, as a script the phone keeps: not inside every page, and the app renders with them', async ({ browser, baseURL }) => {
+		const context = await contextFor(browser, baseURL!, 'freja', 'uk');
+		const page = await context.newPage();
+		const cdp = await context.newCDPSession(page);
+		await cdp.send('Network.enable');
+		const fromCache = new Set<string>();
+		cdp.on('Network.requestServedFromCache', ({ requestId }) => fromCache.add(requestId));
+		const tables: Array<{ id: string; url: string; cacheControl: string }> = [];
+		cdp.on('Network.responseReceived', ({ requestId, response }) => {
+			if (new URL(response.url).pathname === '/i18n.js')
+				tables.push({
+					id: requestId,
+					url: response.url,
+					cacheControl: response.headers['cache-control'] ?? response.headers['Cache-Control'] ?? ''
+				});
+		});
+
+		const answer = await page.goto('/plan', { waitUntil: 'networkidle' });
+		const html = await answer!.text();
+		expect(html, 'the table is not inside the page').not.toContain('minvej-messages');
+		expect(html).toMatch(/<script src="\/i18n\.js\?locale=uk&amp;v=[A-Za-z0-9_-]{16}"><\/script>/);
+		expect(tables).toHaveLength(1);
+		expect(tables[0]!.cacheControl).toContain('immutable');
+		expect(fromCache.has(tables[0]!.id), 'the first page fetched it').toBe(false);
+
+		// Rendered in the browser (a client-side navigation): in Ukrainian, from the table. Without it
+		// the browser's build would show the Danish text.
+		await page.locator('.bottom-nav a[href="/messages"]').click();
+		await expect(page).toHaveURL(/\/messages$/);
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(/[\u0400-\u04FF]/);
+		expect(tables, 'a client-side navigation needs no table').toHaveLength(1);
+
+		// The next page the phone loads takes the table from its cache.
+		await page.goto('/', { waitUntil: 'networkidle' });
+		expect(tables).toHaveLength(2);
+		expect(tables[1]!.url).toBe(tables[0]!.url);
+		expect(fromCache.has(tables[1]!.id), 'the second page took it from the cache').toBe(true);
+		await context.close();
+	});
+});
+
 test.describe('right to left', () => {
 	test('a direction icon is mirrored, a user-written message keeps its own direction', async ({ browser, baseURL }) => {
 		const context = await contextFor(browser, baseURL!, 'freja', 'ar');

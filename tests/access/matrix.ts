@@ -117,6 +117,9 @@ export const MATRIX: Record<string, Row> = {
 	'GET /tilgaengelighed':                            [OK, OK, OK, OK, OK, OK, OK, OK, OK, OK],
 	'GET /healthz':                                    [OK, OK, OK, OK, OK, OK, OK, OK, OK, OK],
 	'GET /app.webmanifest':                            [OK, OK, OK, OK, OK, OK, OK, OK, OK, OK],
+	// A language's messages (issue 16): open to everyone, nothing personal; asked without a language
+	// (?locale=en) there is none to give. tests/languages.spec.ts loads it as each page does.
+	'GET /i18n.js':                                    [NF, NF, NF, NF, NF, NF, NF, NF, NF, NF],
 	'GET /language':                                   [Y,  Y,  Y,  Y,  Y,  Y,  Y,  Y,  Y,  Y ],
 	'POST /language':                                  [Y,  Y,  Y,  Y,  Y,  Y,  Y,  Y,  Y,  Y ],
 	'GET /logout':                                     [Y,  Y,  Y,  Y,  Y,  Y,  Y,  Y,  Y,  Y ],

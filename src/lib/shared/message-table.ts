@@ -1,19 +1,24 @@
 /**
  * The browser's side of the language split (issue 16, vite.config.ts `localeSplit`): in the
- * browser's build a message keeps only its Danish text. A page in another language carries that
- * language's messages as JSON (a data block, `<script type="application/json"
- * id="minvej-messages">`, written by src/lib/server/i18n), and they are read from there. So a
- * phone downloads its own language and no other.
+ * browser's build a message keeps only its Danish text. A page in another language loads that
+ * language's messages (src/lib/server/i18n): the script `/i18n.js`, which sets
+ * `self.minvejMessages` before the app starts and is kept by the phone, or, on the offline page,
+ * a JSON data block (`<script type="application/json" id="minvej-messages">`). So a phone
+ * downloads its own language and no other, and only once.
  */
 import { getLocale } from '$lib/paraglide/runtime';
 
-let table: { locale: string; messages: Record<string, string> } | null = null;
+type Table = { locale: string; messages: Record<string, string> };
 
-function loaded() {
+let table: Table | null = null;
+
+function loaded(): Table {
 	if (table) return table;
-	const data = typeof document === 'undefined' ? null : document.getElementById('minvej-messages')?.textContent;
-	table = data ? JSON.parse(data) : { locale: 'da', messages: {} };
-	return table!;
+	if (typeof document === 'undefined') return (table = { locale: 'da', messages: {} });
+	const script = (globalThis as { minvejMessages?: Table }).minvejMessages;
+	const data = script ? null : document.getElementById('minvej-messages')?.textContent;
+	table = script ?? (data ? (JSON.parse(data) as Table) : { locale: 'da', messages: {} });
+	return table;
 }
 
 /** The message in the page's language, with its inputs put in; undefined when the page has none. */

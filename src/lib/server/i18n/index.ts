@@ -1,26 +1,69 @@
 /**
- * The server's side of the language split (issue 16): the messages of one language as the JSON
- * data block each page in that language carries (src/lib/shared/message-table.ts reads it). Only
- * for the languages whose texts the browser's build leaves out (vite.config.ts `localeSplit`).
+ * The server's side of the language split (issue 16): the messages of one language, for the
+ * languages whose texts the browser's build leaves out (vite.config.ts `localeSplit`;
+ * src/lib/shared/message-table.ts reads them).
+ *
+ * A page carries them as a script of their own, `/i18n.js?locale=…&v=…`, named by its content, so
+ * a phone downloads its language's table once and keeps it (a year, immutable) instead of
+ * receiving the whole table inside every page's HTML (about 100 KB, 25 KB gzipped, per view; the
+ * HTML budget in tests/size-budget.spec.ts). It is a plain blocking script in the head, so the
+ * table is there before the app's scripts start. The offline page keeps the table inline: the
+ * service worker stores it per language, and it must work alone.
  */
+import { createHash } from 'node:crypto';
 import { SPLIT_LOCALES } from '../../shared/locales';
 
 const files = import.meta.glob<Record<string, string>>('/messages/**/*.json', { eager: true, import: 'default' });
 
-const blocks = new Map<string, string>();
+/** The address the tables are served at (src/routes/i18n.js). */
+export const MESSAGE_TABLE_PATH = '/i18n.js';
 
-/** `<script type="application/json" id="minvej-messages">…</script>` for the language, or '' for Danish. */
-export function messageTableScript(locale: string): string {
-	if (!(SPLIT_LOCALES as readonly string[]).includes(locale)) return '';
-	let block = blocks.get(locale);
-	if (block === undefined) {
+interface Table {
+	/** The table as JSON, `<` escaped so no text can end a script early. */
+	json: string;
+	/** A short hash of it: the script's version. */
+	version: string;
+}
+
+const tables = new Map<string, Table>();
+
+function isSplit(locale: string): boolean {
+	return (SPLIT_LOCALES as readonly string[]).includes(locale);
+}
+
+function tableOf(locale: string): Table {
+	let table = tables.get(locale);
+	if (!table) {
 		const messages: Record<string, string> = {};
 		for (const [path, content] of Object.entries(files))
-			if (path.endsWith(`/${locale}.json`)) for (const [key, text] of Object.entries(content)) if (!key.startsWith('$')) messages[key] = text;
-		// `<` escaped, so no text can end the block early.
+			if (path.endsWith(`/${locale}.json`))
+				for (const [key, text] of Object.entries(content)) if (!key.startsWith('$')) messages[key] = text;
 		const json = JSON.stringify({ locale, messages }).replace(/</g, '\\u003c');
-		block = `<script type="application/json" id="minvej-messages">${json}</script>`;
-		blocks.set(locale, block);
+		table = { json, version: createHash('sha256').update(json).digest('base64url').slice(0, 16) };
+		tables.set(locale, table);
 	}
-	return block;
+	return table;
+}
+
+/**
+ * What a page in the language carries in its head: the table's script, or (`inline`, the offline
+ * page) the table itself as a JSON data block; '' for Danish, whose texts are in the build.
+ */
+export function messageTableTag(locale: string, inline = false): string {
+	if (!isSplit(locale)) return '';
+	const { json, version } = tableOf(locale);
+	if (inline) return `<script type="application/json" id="minvej-messages">${json}</script>`;
+	return `<script src="${MESSAGE_TABLE_PATH}?locale=${locale}&amp;v=${version}"></script>`;
+}
+
+/**
+ * The script for `/i18n.js?locale=…&v=…`: it puts the table where message-table.ts looks
+ * (`self.minvejMessages`). `immutable` when the version asked is this table's (it may then be kept
+ * for good); an older or missing version gets the current table, not to be kept. Null for a
+ * language without a table.
+ */
+export function messageTableScript(locale: string | null, version: string | null): { body: string; immutable: boolean } | null {
+	if (!locale || !isSplit(locale)) return null;
+	const table = tableOf(locale);
+	return { body: `self.minvejMessages=${table.json};\n`, immutable: version === table.version };
 }

@@ -1,9 +1,9 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { accessLog, parentLinks, planApprovals, planHistory, plans, users } from '../db/schema';
 import { agreeToPlan, updateGoal } from './goal';
-import { approvalPdf, approvalToCosign, cosignPlan, listApprovals } from './approval';
+import { approvalPdf, approvalPdfsMade, approvalToCosign, cosignPlan, listApprovals, storeApprovalPdf } from './approval';
 import { demoUser, freshDemoDatabase } from '../testing';
 import type { Db } from '../db';
 
@@ -62,11 +62,15 @@ beforeEach(async () => {
 	db = await freshDemoDatabase();
 });
 
+// An approval's PDF is made after the answer: done before the next test's database.
+afterEach(approvalPdfsMade);
+
 describe('approving a version of the plan', () => {
 	it('keeps the version freja agrees to, with its content as the print view shows it, and a PDF', async () => {
 		const version = newVersion();
 		const at = new Date('2030-01-02T10:00:00Z');
 		expect(await agreeToPlan(who('freja'), idOf('freja'), String(version), at)).toEqual({ ok: true });
+		await approvalPdfsMade();
 		const [row] = approvalsOf('freja');
 		expect(row).toMatchObject({ version, approvedBy: idOf('freja'), approvedAt: at, cosignedBy: null });
 		const content = row!.content as Record<string, unknown> & { steps: Array<Record<string, unknown>> };
@@ -81,6 +85,7 @@ describe('approving a version of the plan', () => {
 	it('writes the goal, the steps, the version and who approved into one or two A4 pages', async () => {
 		const version = newVersion();
 		await agreeToPlan(who('freja'), idOf('freja'), String(version));
+		await approvalPdfsMade();
 		const [row] = approvalsOf('freja');
 		const { pages, text } = await pdfText(row!.pdf!);
 		expect(pages).toBeGreaterThanOrEqual(1);
@@ -102,9 +107,17 @@ describe('approving a version of the plan', () => {
 		expect(approvalsOf('freja').at(-1)!.cosignRequired).toBe(true);
 		setAge('freja', 18);
 		await agreeToPlan(who('freja'), idOf('freja'), String(newVersion()));
+		await approvalPdfsMade();
 		const adult = approvalsOf('freja').find((r) => r.version === planOf('freja').version)!;
 		expect(adult.cosignRequired).toBe(false);
 		expect((await pdfText(adult.pdf!)).text).not.toContain('medunderskrift');
+	});
+
+	it('answers before the PDF is made, and the PDF follows', async () => {
+		await agreeToPlan(who('freja'), idOf('freja'), String(newVersion()));
+		expect(approvalsOf('freja')[0]!.pdf).toBeNull();
+		await approvalPdfsMade();
+		expect(approvalsOf('freja')[0]!.pdf?.subarray(0, 5).toString('latin1')).toBe('%PDF-');
 	});
 
 	it('keeps one approval per version: agreeing again changes nothing', async () => {
@@ -129,6 +142,7 @@ describe('co-signing by a custody holder', () => {
 		expect(approvalToCosign(who('karen'), idOf('freja'))).toMatchObject({ version, cosignedByName: null });
 		const at = new Date('2030-02-03T12:00:00Z');
 		expect(await cosignPlan(who('karen'), idOf('freja'), String(version), at)).toEqual({ ok: true });
+		await approvalPdfsMade();
 		const [row] = approvalsOf('freja');
 		expect(row).toMatchObject({ cosignedBy: idOf('karen'), cosignedAt: at });
 		const { text } = await pdfText(row!.pdf!);
@@ -142,6 +156,30 @@ describe('co-signing by a custody holder', () => {
 			.where(and(eq(planHistory.planId, planOf('freja').id), eq(planHistory.action, 'plan_cosigned')))
 			.all();
 		expect(lines).toEqual([expect.objectContaining({ actorId: idOf('karen'), details: { version: String(version) }, createdAt: at })]);
+	});
+
+	it('no download gives the PDF without the signature once karen has co-signed, even before the new one is made', async () => {
+		const version = String(newVersion());
+		await agreeToPlan(who('freja'), idOf('freja'), version);
+		await approvalPdfsMade();
+		expect(await cosignPlan(who('karen'), idOf('freja'), version)).toEqual({ ok: true });
+		const file = await approvalPdf(who('freja'), idOf('freja'), version);
+		expect((await pdfText(file!.body)).text).toContain(`Medunderskrevet af ${who('karen').displayName}`);
+		await approvalPdfsMade();
+	});
+
+	it('a PDF begun before the co-signature is not stored over it', async () => {
+		await agreeToPlan(who('freja'), idOf('freja'), String(newVersion()));
+		await approvalPdfsMade();
+		const { id } = approvalsOf('freja')[0]!;
+		const begun = storeApprovalPdf(id); // reads the approval now, unsigned
+		db.update(planApprovals)
+			.set({ cosignedBy: idOf('karen'), cosignedAt: new Date(), pdf: null })
+			.where(eq(planApprovals.id, id))
+			.run();
+		const made = await begun;
+		expect((await pdfText(made)).text).toContain('Afventer medunderskrift');
+		expect(approvalsOf('freja')[0]!.pdf).toBeNull();
 	});
 
 	it('refuses a co-signature of an older version; a newer approval needs a new one', async () => {

@@ -83,7 +83,11 @@ function nameOf(id: string | null): string | null {
 	return db().select({ name: users.displayName }).from(users).where(eq(users.id, id)).get()?.name ?? null;
 }
 
-/** Makes the approval's PDF from what was kept (and its co-signature, if any) and stores it. */
+/**
+ * Makes the approval's PDF from what was kept (and its co-signature, if any) and stores it, unless
+ * the approval was co-signed while it was being made: that PDF would lack the signature, and the
+ * co-signature makes its own.
+ */
 export async function storeApprovalPdf(approvalId: string): Promise<Buffer> {
 	const row = db().select().from(planApprovals).where(eq(planApprovals.id, approvalId)).get();
 	if (!row) throw new Error(`no approval ${approvalId}`);
@@ -96,8 +100,37 @@ export async function storeApprovalPdf(approvalId: string): Promise<Buffer> {
 		cosignedByName: nameOf(row.cosignedBy),
 		cosignedAt: row.cosignedAt
 	});
-	db().update(planApprovals).set({ pdf }).where(eq(planApprovals.id, approvalId)).run();
+	db()
+		.update(planApprovals)
+		.set({ pdf })
+		.where(
+			and(
+				eq(planApprovals.id, approvalId),
+				row.cosignedBy === null ? isNull(planApprovals.cosignedBy) : eq(planApprovals.cosignedBy, row.cosignedBy)
+			)
+		)
+		.run();
 	return pdf;
+}
+
+const pdfsInTheMaking = new Set<Promise<unknown>>();
+
+/**
+ * Makes the approval's PDF after the answer has gone out (storeApprovalPdf): agreeing and
+ * co-signing answer at once instead of waiting for the PDF (a tenth of a second, seconds on a busy
+ * server). Should it fail, the approval stands and the PDF is made at its first download.
+ */
+export function makeApprovalPdfSoon(approvalId: string): void {
+	const making: Promise<unknown> = new Promise((resolve) => setImmediate(resolve))
+		.then(() => storeApprovalPdf(approvalId))
+		.catch((e: unknown) => console.error('plan approval PDF', e))
+		.finally(() => pdfsInTheMaking.delete(making));
+	pdfsInTheMaking.add(making);
+}
+
+/** Resolves when every PDF being made has been stored (tests; a server stopping). */
+export async function approvalPdfsMade(): Promise<void> {
+	while (pdfsInTheMaking.size) await Promise.all(pdfsInTheMaking);
 }
 
 function planOf(youthId: string) {
@@ -183,7 +216,7 @@ export async function approvalPdf(actor: Actor, youthId: string, rawVersion: str
 /**
  * A custody holder who has the plan shared co-signs the latest approved version (the form
  * carries the version they saw): an older version, one that asks no co-signature or one already
- * co-signed is refused. The PDF is made again with the signature line.
+ * co-signed is refused. The PDF is made again with the signature line, after the answer.
  */
 export async function cosignPlan(actor: Actor, youthId: string, rawVersion: unknown, now = new Date()): Promise<Outcome<CosignError>> {
 	if (!actor || !can(actor, 'plan.cosign', youthId)) return { ok: false, error: 'not_allowed' };
@@ -192,16 +225,17 @@ export async function cosignPlan(actor: Actor, youthId: string, rawVersion: unkn
 	if (!latest.cosignRequired) return { ok: false, error: 'not_needed' };
 	// The signature and its line in the plan's history are one change.
 	const changed = db().transaction((tx) => {
+		// The PDF without the signature goes at once, so no download gives it from now on.
 		const n = tx
 			.update(planApprovals)
-			.set({ cosignedBy: actor.id, cosignedAt: now })
+			.set({ cosignedBy: actor.id, cosignedAt: now, pdf: null })
 			.where(and(eq(planApprovals.id, latest.id), isNull(planApprovals.cosignedBy)))
 			.run().changes;
 		if (n === 1) noteChange(tx, latest.planId, actor.id, 'plan_cosigned', { version: String(latest.version) }, now);
 		return n;
 	});
 	if (changed !== 1) return { ok: false, error: 'already' };
-	await storeApprovalPdf(latest.id);
+	makeApprovalPdfSoon(latest.id);
 	return { ok: true };
 }
 

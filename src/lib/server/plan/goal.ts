@@ -9,7 +9,7 @@ import { plans, users, type GoalType } from '../db/schema';
 import { newId } from '../ids';
 import { authorize, type Actor } from '../access';
 import { findPlan, getPlanView } from './view';
-import { approvedContent, keepApproval, municipalityName, storeApprovalPdf } from './approval';
+import { approvedContent, keepApproval, makeApprovalPdfSoon, municipalityName } from './approval';
 import { dateFitsPlan, goalInput, LIMITS, parse, versionInput, type InputError } from './input';
 import { noteChange, touchPlan, type Outcome } from './history';
 
@@ -115,14 +115,9 @@ export function agreeToPlan(
 		return keepApproval(tx, { id: plan.id, version: v.data.version }, youth, content, now);
 	});
 	if (kept === null) return Promise.resolve({ ok: false, error: 'stale' });
-	return storeApprovalPdf(kept).then(
-		() => ({ ok: true }),
-		(e: unknown) => {
-			// The approval stands; its PDF is made when it is first downloaded.
-			console.error('plan approval PDF', e);
-			return { ok: true };
-		}
-	);
+	// The young person has their answer now; the PDF follows (approval.ts).
+	makeApprovalPdfSoon(kept);
+	return Promise.resolve({ ok: true });
 }
 
 /** The longest goal a plan takes (the import checks its rows against it). */

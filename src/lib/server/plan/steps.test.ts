@@ -1,7 +1,8 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { asc, eq } from 'drizzle-orm';
 import { accessLog, meetings, planHistory, plans, planSteps, stepComments, type PlanStep } from '../db/schema';
 import { getPlanView } from './view';
+import { approvalPdfsMade } from './approval';
 import { agreeToPlan } from './goal';
 import { addStep, commentOnStep, declineStep, moveStep, proposeStep, removeStep, setOwnStepDone, updateStep } from './steps';
 import { cancelMeeting, copenhagenTime, scheduleMeeting } from './meetings';
@@ -52,6 +53,9 @@ const values = (s: PlanStep, changes: Record<string, string> = {}) => ({
 beforeEach(async () => {
 	db = await freshDemoDatabase();
 });
+
+// An approval's PDF is made after the answer: done before the next test's database.
+afterEach(approvalPdfsMade);
 
 describe('the young person takes part', () => {
 	it('marks her own step done (and undone), without asking her to agree again', () => {

@@ -1,7 +1,8 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { accessLog, consentRecords, planHistory, plans, planSteps } from '../db/schema';
 import { agreementOf, getPlanView, groupOf, isOverdue } from './view';
+import { approvalPdfsMade } from './approval';
 import { agreeToPlan, createPlan, updateGoal } from './goal';
 import { commentOnStep } from './steps';
 import { demoUser, freshDemoDatabase } from '../testing';
@@ -38,6 +39,9 @@ const planOf = (youth: string) =>
 beforeEach(async () => {
 	db = await freshDemoDatabase();
 });
+
+// An approval's PDF is made after the answer: done before the next test's database.
+afterEach(approvalPdfsMade);
 
 describe('reading the plan', () => {
 	it('shows freja her whole plan, grouped now / next / done, without logging her own read', () => {

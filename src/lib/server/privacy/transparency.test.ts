@@ -8,7 +8,7 @@ import { withdrawConsent } from '../consent';
 import { wordingVersionFor } from '../consent';
 import { parentConsentView, staffConsentView } from '../consent';
 import { exportMyData, whoHasLooked } from './transparency';
-import { agreeToPlan, cosignPlan, updateGoal } from '../plan';
+import { agreeToPlan, approvalPdfsMade, cosignPlan, updateGoal } from '../plan';
 import { demoUser, freshDemoDatabase } from '../testing';
 import type { Db } from '../db';
 import { accessLog, messageAttachments, messages, messageThreads, plans } from '../db/schema';
@@ -137,6 +137,7 @@ describe('download my data', () => {
 		const version = String(plan.version + 1);
 		expect(await agreeToPlan(who('freja'), id('freja'), version)).toEqual({ ok: true });
 		expect(await cosignPlan(who('karen'), id('freja'), version)).toEqual({ ok: true });
+		await approvalPdfsMade(); // the signed PDF is made just after the answer
 		const data = JSON.parse(JSON.stringify(exportMyData(who('freja'), id('freja'))));
 		expect(data.plan.approvals).toEqual([
 			expect.objectContaining({ version: plan.version + 1, approvedBy: id('freja'), cosignRequired: true, cosignedBy: id('karen') })

@@ -209,7 +209,8 @@ const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
 	}
 	if (event.url.protocol === 'https:') h.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
 	// The build's files and a language's messages (the same for everyone) may be kept.
-	const isStaticAsset = event.url.pathname.startsWith('/_app/immutable/') || event.url.pathname === MESSAGE_TABLE_PATH;
+	const isStaticAsset =
+		event.url.pathname.startsWith('/_app/immutable/') || (event.url.pathname === MESSAGE_TABLE_PATH && response.status === 200);
 	if (!isStaticAsset && !h.has('Cache-Control')) h.set('Cache-Control', 'no-store');
 	if (event.locals.user && !isStaticAsset) h.set('Cache-Control', 'no-store');
 	return response;

@@ -104,6 +104,12 @@ export async function prepare(clients: Record<Role, Client>, databasePath: strin
 		// asked to co-sign it.
 		const planVersion = one<{ version: number }>('select version from plans where id = ?', frejaPlan).version;
 		ok(await act('freja', '/plan?/agree', { version: String(planVersion) }), 'freja approves her plan');
+		// Its PDF is made just after the answer: stored before the run watches the database.
+		await expect
+			.poll(() => one<{ n: number }>('select count(*) as n from plan_approvals where pdf is null').n, {
+				message: 'the approval’s PDF is stored'
+			})
+			.toBe(0);
 		const guideRequestId = one<{ id: string }>('select id from guide_requests where youth_id = ? and status = ?', users.freja, 'open').id;
 		const consentRequestId = one<{ id: string }>(
 			'select id from consent_requests where youth_id = ? and answered_at is null',

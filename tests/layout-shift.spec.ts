@@ -10,6 +10,15 @@ import { login } from './helpers';
  * 0.055, the goal card and the first step group); it now comes last. Each page is a first visit
  * (empty cache, no service worker) on a throttled phone, as Lighthouse loads it: on a fast load the
  * scripts start before the first paint and nothing is seen to move.
+ *
+ * A slow phone also paints a page before it has all of it: when the HTML parser stops (the next bytes
+ * are late, or it yields to paint), Chromium shows what it has. Under load the header was painted
+ * with only its language chooser, and the bell, profile and log-out arrived a frame later and
+ * pushed the chooser aside (/messages 0.004–0.006 in CI; /, /plan and /messages at 4× CPU
+ * throttling beside two busy loops: 2 of 18 loads, at 12×: 9 of 12). Each page now holds its first
+ * paint until its footer is parsed (`<link rel="expect" blocking="render">` in app.html). The test
+ * makes the parser stop inside the header on every load, so it does not depend on the machine's
+ * load: a parser-blocking script the browser waits for, after the language chooser.
  */
 const PAGES = ['/', '/plan', '/messages'] as const;
 
@@ -35,6 +44,23 @@ function recordShifts() {
 	}).observe({ type: 'layout-shift', buffered: true });
 }
 
+/** The parser stops inside the header, as a slow phone's does, until this script comes (0.5 s later). */
+const PARSER_STOP = '/__parser-stop.js';
+
+async function stopParserInHeader(page: Page, path: string) {
+	await page.route(PARSER_STOP, async (route) => {
+		await new Promise((resolve) => setTimeout(resolve, 500));
+		await route.fulfill({ contentType: 'text/javascript', body: '' });
+	});
+	await page.route(path, async (route) => {
+		const response = await route.fetch();
+		const html = await response.text();
+		const stopped = html.replace('</details>', `</details><script src="${PARSER_STOP}"></script>`);
+		expect(stopped, 'the header has its language chooser').not.toBe(html);
+		await route.fulfill({ response, body: stopped });
+	});
+}
+
 async function shiftsOf(page: Page, path: string): Promise<Shifts> {
 	await page.goto(path, { waitUntil: 'networkidle' });
 	// Let the page's scripts finish starting and the browser report what moved.
@@ -51,6 +77,7 @@ test('a young person’s first pages do not move while they start', async ({ bro
 		try {
 			const first = await context.newPage();
 			await first.addInitScript(recordShifts);
+			await stopParserInHeader(first, path);
 			// A cheap phone, as Lighthouse's mobile run has it: the CPU four times slower and the
 			// scripts slow to arrive, so the page is painted before its scripts start.
 			const cdp = await context.newCDPSession(first);

@@ -4,7 +4,7 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { defineCustomServerStrategy, type Locale } from '$lib/paraglide/runtime';
 import { isLocaleName, localesFor, textDirection } from '$lib/shared/locales';
-import { MESSAGE_TABLE_PATH, messageTableTag } from '$lib/server/i18n';
+import { MESSAGE_TABLE_PATH, messageTableTag, readersOf } from '$lib/server/i18n';
 import { SESSION_COOKIE, validateSession } from '$lib/server/auth';
 import { LOCALE_COOKIE, localeCookieOptions, sessionCookieOptions } from '$lib/server/auth';
 import { startServer } from '$lib/server/app';
@@ -51,8 +51,10 @@ const handleLocale: Handle = ({ event, resolve }) =>
 		event.request = localizedRequest;
 		event.locals.locale = locale;
 		// A page in a language the browser's scripts leave out loads that language's messages (issue
-		// 16): a script kept by the phone, or inline on the offline page, which must work alone.
-		const table = messageTableTag(locale, /^\/offline\/?$/.test(event.url.pathname));
+		// 16): a script kept by the phone, or inline on the offline page, which must work alone. Staff
+		// get their pages' texts too; a young person's table leaves them out.
+		const readers = readersOf(event.locals.user?.role);
+		const table = messageTableTag(locale, readers, /^\/offline\/?$/.test(event.url.pathname));
 		return resolve(event, {
 			transformPageChunk: ({ html }) =>
 				html.replace('%lang%', locale).replace('%dir%', textDirection(locale)).replace('</head>', `${table}</head>`)

@@ -335,6 +335,29 @@ test.describe('a language’s messages', () => {
 	});
 });
 
+test.describe('a language’s messages for staff', () => {
+	test('staff get their pages’ texts at an address of their own; a young person’s table leaves them out', async ({ browser, baseURL }) => {
+		// A young person in English: the table without the staff pages' texts.
+		const youth = await contextFor(browser, baseURL!, 'freja', 'en');
+		const youthPage = await youth.newPage();
+		const youthHtml = await (await youthPage.goto('/plan'))!.text();
+		expect(youthHtml).toMatch(/<script src="\/i18n\.js\?locale=en&amp;v=[A-Za-z0-9_-]{16}"><\/script>/);
+		expect(youthHtml).not.toContain('for=staff');
+		await youth.close();
+
+		// A guide in English: the whole table, so a staff page rendered in the browser (a client-side
+		// navigation) is in English, its staff-only texts included.
+		const staff = await contextFor(browser, baseURL!, 'mette', 'en');
+		const page = await staff.newPage();
+		const html = await (await page.goto('/staff', { waitUntil: 'networkidle' }))!.text();
+		expect(html).toMatch(/<script src="\/i18n\.js\?locale=en&amp;for=staff&amp;v=[A-Za-z0-9_-]{16}"><\/script>/);
+		await page.locator('.staff-nav a[href="/staff/profile"]').click();
+		await expect(page).toHaveURL(/\/staff\/profile$/);
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('My guide profile');
+		await staff.close();
+	});
+});
+
 test.describe('right to left', () => {
 	test('a direction icon is mirrored, a user-written message keeps its own direction', async ({ browser, baseURL }) => {
 		const context = await contextFor(browser, baseURL!, 'freja', 'ar');

@@ -9,11 +9,22 @@
  * HTML budget in tests/size-budget.spec.ts). It is a plain blocking script in the head, so the
  * table is there before the app's scripts start. The offline page keeps the table inline: the
  * service worker stores it per language, and it must work alone.
+ *
+ * Young people, parents and anyone not logged in get the table without the messages only staff
+ * pages show (messages/staff-only.json): in English that is about a third of the table, texts a
+ * young person never sees. Staff get the whole table, at its own address (`&for=staff`). The other
+ * languages have no staff texts (staff read Danish or English), so their two tables are the same.
  */
 import { createHash } from 'node:crypto';
+import { STAFF_ROLES } from '../../shared/domain';
 import { SPLIT_LOCALES } from '../../shared/locales';
+import staffOnlyList from '../../../../messages/staff-only.json';
 
 const files = import.meta.glob<Record<string, string>>('/messages/**/*.json', { eager: true, import: 'default' });
+const staffOnly: ReadonlySet<string> = new Set(staffOnlyList.keys);
+
+/** Whose pages the table is for: staff pages need the staff-only messages too. */
+export type Readers = 'everyone' | 'staff';
 
 /** The address the tables are served at (src/routes/i18n.js). */
 export const MESSAGE_TABLE_PATH = '/i18n.js';
@@ -31,29 +42,37 @@ function isSplit(locale: string): boolean {
 	return (SPLIT_LOCALES as readonly string[]).includes(locale);
 }
 
-function tableOf(locale: string): Table {
-	let table = tables.get(locale);
+function tableOf(locale: string, readers: Readers): Table {
+	const name = `${locale}:${readers}`;
+	let table = tables.get(name);
 	if (!table) {
 		const messages: Record<string, string> = {};
 		for (const [path, content] of Object.entries(files))
 			if (path.endsWith(`/${locale}.json`))
-				for (const [key, text] of Object.entries(content)) if (!key.startsWith('$')) messages[key] = text;
+				for (const [key, text] of Object.entries(content))
+					if (!key.startsWith('$') && (readers === 'staff' || !staffOnly.has(key))) messages[key] = text;
 		const json = JSON.stringify({ locale, messages }).replace(/</g, '\\u003c');
 		table = { json, version: createHash('sha256').update(json).digest('base64url').slice(0, 16) };
-		tables.set(locale, table);
+		tables.set(name, table);
 	}
 	return table;
+}
+
+/** The person's readers: staff, or everyone else (young people, parents, anyone not logged in). */
+export function readersOf(role: string | null | undefined): Readers {
+	return (STAFF_ROLES as readonly string[]).includes(role ?? '') ? 'staff' : 'everyone';
 }
 
 /**
  * What a page in the language carries in its head: the table's script, or (`inline`, the offline
  * page) the table itself as a JSON data block; '' for Danish, whose texts are in the build.
  */
-export function messageTableTag(locale: string, inline = false): string {
+export function messageTableTag(locale: string, readers: Readers, inline = false): string {
 	if (!isSplit(locale)) return '';
-	const { json, version } = tableOf(locale);
+	const { json, version } = tableOf(locale, readers);
 	if (inline) return `<script type="application/json" id="minvej-messages">${json}</script>`;
-	return `<script src="${MESSAGE_TABLE_PATH}?locale=${locale}&amp;v=${version}"></script>`;
+	const forStaff = readers === 'staff' ? '&amp;for=staff' : '';
+	return `<script src="${MESSAGE_TABLE_PATH}?locale=${locale}${forStaff}&amp;v=${version}"></script>`;
 }
 
 /**
@@ -62,8 +81,12 @@ export function messageTableTag(locale: string, inline = false): string {
  * for good); an older or missing version gets the current table, not to be kept. Null for a
  * language without a table.
  */
-export function messageTableScript(locale: string | null, version: string | null): { body: string; immutable: boolean } | null {
+export function messageTableScript(
+	locale: string | null,
+	readers: Readers,
+	version: string | null
+): { body: string; immutable: boolean } | null {
 	if (!locale || !isSplit(locale)) return null;
-	const table = tableOf(locale);
+	const table = tableOf(locale, readers);
 	return { body: `self.minvejMessages=${table.json};\n`, immutable: version === table.version };
 }

@@ -11,13 +11,15 @@ import { ensureVapidKeys } from '../push';
 import { scheduleSessionPurge } from '../auth';
 import { backupPlanFromConfig, scheduleBackups } from '../backup';
 import { scheduleAttachmentSweep } from '../attachments';
+import { scheduleSignInPurge } from '../sign-in';
 
 let started: Promise<void> | undefined;
 
 /**
  * Runs once when the server starts: opens and migrates the database, refuses to go on unless
  * the required pragmas are in force, seeds the demo municipality into an empty database and
- * starts the timers (access-log retention, check-ins, meeting reminders, backups when BACKUP_DIR is set, attachment files no message refers to).
+ * starts the timers (access-log retention, check-ins, meeting reminders, backups when BACKUP_DIR is set, attachment files no message refers to,
+ * sign-ins begun and never finished).
  */
 export function startServer(): Promise<void> {
 	started ??= (async () => {
@@ -30,6 +32,7 @@ export function startServer(): Promise<void> {
 		}
 		scheduleRetention();
 		scheduleSessionPurge();
+		scheduleSignInPurge();
 		ensureVapidKeys();
 		scheduleCheckins();
 		scheduleDeadlineNotices();

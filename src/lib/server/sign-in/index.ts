@@ -17,3 +17,4 @@ export type { SamlProblem } from './saml';
 export { samlProviderOrigins } from './saml-metadata';
 export type { SignInButton } from './providers';
 export { completeSignIn, logOut, startProviderSession } from './session';
+export { scheduleSignInPurge } from './purge';

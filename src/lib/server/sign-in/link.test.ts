@@ -4,7 +4,9 @@ import { createInvite, createSignInCode } from '../auth';
 import type { Db } from '../db';
 import { linkedSignIns, pendingLinks, users } from '../db/schema';
 import { demoUser, freshDemoDatabase } from '../testing';
-import { findPendingLink, linkWithCode, resolveIdentity, type VerifiedIdentity } from './link';
+import { findPendingLink, linkWithCode, purgePendingLinks, resolveIdentity, type VerifiedIdentity } from './link';
+import { purgeUnfinishedSignIns } from './purge';
+import { saveSignInRequest, takeSignInRequest } from './requests';
 import { listLinkedSignIns, removeLinkedSignIn } from './linked';
 
 let db: Db;
@@ -103,6 +105,50 @@ describe('a citizen identity', () => {
 				.all()
 				.map((p) => p.tokenHash)
 		).not.toContain(token);
+	});
+});
+
+describe('sign-ins begun and never finished', () => {
+	const subjects = () =>
+		db
+			.select()
+			.from(pendingLinks)
+			.all()
+			.map((p) => p.subject)
+			.sort();
+
+	it('leave no pending link behind once it is used or past its time: the next one tidies up', () => {
+		const freja = demoUser(db, 'freja');
+		const { code } = createSignInCode(freja.id, null);
+		const start = new Date();
+		const minutes = (n: number) => new Date(start.getTime() + n * 60_000);
+		pendingToken(citizen('sub-gave-up'));
+		const used = pendingToken(citizen('sub-linked'));
+		expect(linkWithCode(used, code).ok).toBe(true);
+		expect(subjects()).toEqual(['sub-gave-up', 'sub-linked']);
+		// The next pending link (10 minutes on) takes the used one away; the open one stays.
+		resolveIdentity(citizen('sub-still-typing'), minutes(10));
+		expect(subjects()).toEqual(['sub-gave-up', 'sub-still-typing']);
+
+		// 16 minutes on, the one never finished is past its time and goes; the one begun at 10 stays.
+		resolveIdentity(citizen('sub-next'), minutes(16));
+		expect(subjects()).toEqual(['sub-next', 'sub-still-typing']);
+		expect(purgePendingLinks(minutes(16))).toBe(0);
+		expect(purgePendingLinks(minutes(26))).toBe(1);
+		expect(subjects()).toEqual(['sub-next']);
+	});
+
+	it('are purged on the timer too, requests and pending links alike, on a day nobody signs in', () => {
+		const start = new Date();
+		const minutes = (n: number) => new Date(start.getTime() + n * 60_000);
+		saveSignInRequest({ id: 'state-open', kind: 'oidc', audience: 'citizen' }, start);
+		saveSignInRequest({ id: 'state-used', kind: 'oidc', audience: 'citizen' }, start);
+		expect(takeSignInRequest('state-used', 'oidc', 'citizen', minutes(1))).not.toBeNull();
+		pendingToken(citizen('sub-gave-up'));
+		expect(purgeUnfinishedSignIns(minutes(5))).toEqual({ requests: 1, pendingLinks: 0 });
+		expect(purgeUnfinishedSignIns(minutes(16))).toEqual({ requests: 1, pendingLinks: 1 });
+		expect(subjects()).toEqual([]);
+		expect(takeSignInRequest('state-open', 'oidc', 'citizen', minutes(2))).toBeNull();
 	});
 });
 

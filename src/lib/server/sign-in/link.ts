@@ -8,7 +8,7 @@
  */
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeHexLowerCase } from '@oslojs/encoding';
-import { and, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
 import { db, type Tx } from '../db';
 import { linkedSignIns, pendingLinks, users, type Role, type SignInAudience, type SignInProtocol, type User } from '../db/schema';
 import { newId } from '../ids';
@@ -87,6 +87,7 @@ function findCitizen(identity: VerifiedIdentity, now: Date): IdentityOutcome {
 	}
 	const token = newId(20);
 	const expiresAt = new Date(now.getTime() + PENDING_LINK_LIFETIME_MS);
+	purgePendingLinks(now);
 	db()
 		.insert(pendingLinks)
 		.values({
@@ -102,6 +103,18 @@ function findCitizen(identity: VerifiedIdentity, now: Date): IdentityOutcome {
 		})
 		.run();
 	return { kind: 'link', token, expiresAt };
+}
+
+/**
+ * Forgets pending links that are used or past their time: each holds a provider's subject for a
+ * person, kept no longer than the link can be used (each new pending link tidies up, and
+ * scheduleSignInPurge every quarter of an hour). Returns how many went.
+ */
+export function purgePendingLinks(now = new Date()): number {
+	return db()
+		.delete(pendingLinks)
+		.where(or(isNotNull(pendingLinks.usedAt), lte(pendingLinks.expiresAt, now)))
+		.run().changes;
 }
 
 /** The pending link behind a cookie token, if it is still open (for the link page). */

@@ -59,8 +59,8 @@ export function takeSignInRequest(id: string, kind: SignInRequestKind, audience:
 	return row ?? null;
 }
 
-/** Forgets requests that are used or past their time (each new request tidies up). */
-function purgeSignInRequests(now = new Date()) {
+/** Forgets requests that are used or past their time (each new request tidies up, and scheduleSignInPurge). */
+export function purgeSignInRequests(now = new Date()): number {
 	return db()
 		.delete(signInRequests)
 		.where(or(isNotNull(signInRequests.usedAt), lte(signInRequests.expiresAt, now)))

@@ -133,6 +133,23 @@ export async function approvalPdfsMade(): Promise<void> {
 	while (pdfsInTheMaking.size) await Promise.all(pdfsInTheMaking);
 }
 
+/**
+ * Every approved version of the young person's plan has its PDF stored: waits for those being made
+ * just after an agreement or a co-signature, and makes any still missing (one whose making failed).
+ * For the data export, which must hold every PDF. The caller has decided the access.
+ */
+export async function completeApprovalPdfs(youthId: string): Promise<void> {
+	await approvalPdfsMade();
+	const plan = planOf(youthId);
+	if (!plan) return;
+	const missing = db()
+		.select({ id: planApprovals.id })
+		.from(planApprovals)
+		.where(and(eq(planApprovals.planId, plan.id), isNull(planApprovals.pdf)))
+		.all();
+	for (const { id } of missing) await storeApprovalPdf(id);
+}
+
 function planOf(youthId: string) {
 	return db().select({ id: plans.id }).from(plans).where(eq(plans.youthId, youthId)).get();
 }

@@ -15,5 +15,5 @@ export { getPlanSummary } from './overview';
 export { addStep, commentOnStep, declineStep, moveStep, proposeStep, removeStep, setOwnStepDone, stepToRemove, updateStep } from './steps';
 export { answerDispute, disputeStep, markStepAgreed, unmarkStepAgreed } from './disputes';
 export { getPlanView, readSharedPlan } from './view';
-export { approvalPdf, approvalPdfsMade, approvalToCosign, cosignPlan, listApprovals } from './approval';
+export { approvalPdf, approvalPdfsMade, approvalToCosign, completeApprovalPdfs, cosignPlan, listApprovals } from './approval';
 export type { ApprovalView, CosignError } from './approval';

@@ -4,6 +4,6 @@
  * through this entry.
  * The shapes it hands the pages are typed in src/lib/shared/privacy.ts.
  */
-export { exportMyData, whoHasLooked } from './transparency';
+export { downloadMyData, exportMyData, whoHasLooked } from './transparency';
 export { readableMyData } from './readable';
 export { publicInfo } from './notice';

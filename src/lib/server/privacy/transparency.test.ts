@@ -7,11 +7,11 @@ import { recordAccess } from '../access';
 import { withdrawConsent } from '../consent';
 import { wordingVersionFor } from '../consent';
 import { parentConsentView, staffConsentView } from '../consent';
-import { exportMyData, whoHasLooked } from './transparency';
+import { downloadMyData, exportMyData, whoHasLooked } from './transparency';
 import { agreeToPlan, approvalPdfsMade, cosignPlan, updateGoal } from '../plan';
 import { demoUser, freshDemoDatabase } from '../testing';
 import type { Db } from '../db';
-import { accessLog, messageAttachments, messages, messageThreads, plans } from '../db/schema';
+import { accessLog, messageAttachments, messages, messageThreads, planApprovals, plans } from '../db/schema';
 import { addDaysIso, startOfDayIn, todayIso } from '../dates';
 import { pdf, png } from '../attachment-files.testing';
 
@@ -146,6 +146,33 @@ describe('download my data', () => {
 		expect(data.plan.approvals[0].cosignedAt).toBeTruthy();
 		expect(Buffer.from(data.plan.approvals[0].pdfBase64, 'base64').subarray(0, 5).toString('latin1')).toBe('%PDF-');
 		expect(data.people[id('karen')]).toMatchObject({ role: 'parent' });
+	});
+
+	it('holds the PDF of a version approved a moment ago, and makes one whose making failed', async () => {
+		const plan = db
+			.select()
+			.from(plans)
+			.where(eq(plans.youthId, id('freja')))
+			.get()!;
+		const version = String(plan.version);
+		expect(await agreeToPlan(who('freja'), id('freja'), version)).toEqual({ ok: true });
+		// The answer has gone out and the PDF is not made yet: the export alone would hold none.
+		expect(exportMyData(who('freja'), id('freja'))!.plan!.approvals[0]!.pdfBase64).toBeNull();
+		const pdfOf = async () => {
+			const data = JSON.parse(JSON.stringify(await downloadMyData(who('freja'), id('freja'))));
+			return Buffer.from(data.plan.approvals[0].pdfBase64 ?? '', 'base64')
+				.subarray(0, 5)
+				.toString('latin1');
+		};
+		expect(await pdfOf()).toBe('%PDF-');
+		// A PDF that could not be made (it is null) is made for the download.
+		db.update(planApprovals).set({ pdf: null }).run();
+		expect(await pdfOf()).toBe('%PDF-');
+		expect(db.select().from(planApprovals).get()!.pdf).not.toBeNull();
+		// Nobody else downloads it, and nothing is made for them.
+		db.update(planApprovals).set({ pdf: null }).run();
+		for (const u of ['mette', 'karen', 'ali']) expect(await downloadMyData(who(u), id('freja'))).toBeNull();
+		expect(db.select().from(planApprovals).get()!.pdf).toBeNull();
 	});
 
 	it('holds everything about the young person, and no secrets', async () => {

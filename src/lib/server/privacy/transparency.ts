@@ -9,6 +9,7 @@ import { consentHistory } from '../consent';
 import { can, groupAccessLog, type Actor } from '../access';
 import { addDaysIso, isIsoDate, startOfDayIn, todayIso } from '../dates';
 import { readStoredFile } from '../attachments';
+import { completeApprovalPdfs } from '../plan';
 import type { AccessLogView } from '../../shared/privacy';
 
 /** How many days "who has looked" shows at a time (older ones behind "show older"). */
@@ -121,6 +122,16 @@ function attachmentsOf(threadIds: string[]) {
  * their attachments (the files included), check-ins, status and the access log about them.
  * Secrets (the password hash) are left out.
  */
+/**
+ * "Download my data": exportMyData once every approved version's PDF is stored (one is made just
+ * after an agreement, so a download in that moment would otherwise hold no PDF for it).
+ */
+export async function downloadMyData(actor: Actor, youthId: string, now = new Date()) {
+	if (!actor || !can(actor, 'data.export', youthId)) return null;
+	await completeApprovalPdfs(youthId);
+	return exportMyData(actor, youthId, now);
+}
+
 export function exportMyData(actor: Actor, youthId: string, now = new Date()) {
 	if (!actor || !can(actor, 'data.export', youthId)) return null;
 	const d = db();

@@ -18,6 +18,12 @@ import { pdf, png } from '../attachment-files.testing';
 let db: Db;
 const who = (username: string) => demoUser(db, username);
 const id = (username: string) => who(username).id;
+const planOf = (username: string) =>
+	db
+		.select()
+		.from(plans)
+		.where(eq(plans.youthId, id(username)))
+		.get()!;
 
 beforeEach(async () => {
 	db = await freshDemoDatabase();
@@ -127,11 +133,7 @@ describe('who has looked at my data', () => {
 
 describe('download my data', () => {
 	it('lists the approved plan versions: version, dates, who approved and co-signed, and the PDF (issue 21)', async () => {
-		const plan = db
-			.select()
-			.from(plans)
-			.where(eq(plans.youthId, id('freja')))
-			.get()!;
+		const plan = planOf('freja');
 		const goal = { goalType: plan.goalType, goalText: 'Tømrer', targetDate: plan.targetDate ?? '', currentSituation: '' };
 		expect(updateGoal(who('mette'), id('freja'), { ...goal, version: String(plan.version) })).toEqual({ ok: true });
 		const version = String(plan.version + 1);
@@ -149,11 +151,7 @@ describe('download my data', () => {
 	});
 
 	it('holds the PDF of a version approved a moment ago, and makes one whose making failed', async () => {
-		const plan = db
-			.select()
-			.from(plans)
-			.where(eq(plans.youthId, id('freja')))
-			.get()!;
+		const plan = planOf('freja');
 		const version = String(plan.version);
 		expect(await agreeToPlan(who('freja'), id('freja'), version)).toEqual({ ok: true });
 		// The answer has gone out and the PDF is not made yet: the export alone would hold none.

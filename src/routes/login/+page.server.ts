@@ -1,5 +1,14 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { DEVICE_COOKIE, DEVICE_LIFETIME_MS, endSession, homeFor, logIn, recordSessionDevice, SESSION_COOKIE, sessionCookieOptions } from '$lib/server/auth';
+import {
+	DEVICE_COOKIE,
+	DEVICE_LIFETIME_MS,
+	endSession,
+	homeFor,
+	logIn,
+	recordSessionDevice,
+	SESSION_COOKIE,
+	sessionCookieOptions
+} from '$lib/server/auth';
 import { field, safeNext } from '$lib/server/http';
 import { getSettings } from '$lib/server/settings';
 import { signInButtons } from '$lib/server/sign-in';
@@ -8,7 +17,13 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = ({ locals, url }) => {
 	if (locals.user) redirect(303, safeNext(url.searchParams.get('next'), homeFor(locals.user.role)));
 	const { unitPhone } = getSettings();
-	return { unitPhone, loggedOut: url.searchParams.has('loggedOut'), providers: signInButtons() };
+	return {
+		unitPhone,
+		loggedOut: url.searchParams.has('loggedOut'),
+		providers: signInButtons(),
+		// Too many sign-ins started from this address (a provider's button or link): wait a minute.
+		busy: url.searchParams.has('busy')
+	};
 };
 
 export const actions: Actions = {

@@ -33,3 +33,4 @@ export {
 } from './session';
 export type { SessionOrigin, SessionUser, SessionView } from './session';
 export { createLoginThrottle } from './throttle';
+export { BUSY_LOGIN_PAGE, takeSignInStart } from './sign-in-starts';

@@ -6,7 +6,8 @@ import {
 	homeFor,
 	recordSessionDevice,
 	SESSION_COOKIE,
-	sessionCookieOptions
+	sessionCookieOptions,
+	takeSignInStart
 } from '$lib/server/auth';
 import { safeNext } from '$lib/server/http';
 import { finishPasskeySignIn, readPasskeyRequest, siteOf, startPasskeySignIn } from '$lib/server/passkeys';
@@ -17,11 +18,15 @@ import type { RequestHandler } from './$types';
  * navigator.credentials.get; `{ response }` checks the phone's answer and starts a session the way
  * the password login does (the old session ends, the device is remembered).
  */
-export const POST: RequestHandler = async ({ request, url, cookies, locals }) => {
+export const POST: RequestHandler = async ({ request, url, cookies, locals, getClientAddress }) => {
 	const body = await readPasskeyRequest(request, url);
 	if (!body.ok) return json({ error: body.error }, { status: body.status });
 	const site = siteOf(url);
-	if (body.value.start === true) return json(await startPasskeySignIn(site));
+	if (body.value.start === true) {
+		const wait = await takeSignInStart(getClientAddress());
+		if (wait) return json({ error: 'throttled' }, { status: 429, headers: { 'retry-after': String(wait) } });
+		return json(await startPasskeySignIn(site));
+	}
 	const result = await finishPasskeySignIn(site, body.value.response, cookies.get(DEVICE_COOKIE));
 	if (!result.ok) return json({ error: 'refused' }, { status: 400 });
 	// Never carry an old session over a login.

@@ -61,7 +61,7 @@ test.describe('the staff list on a desktop', () => {
 	test.use(DESKTOP);
 	const COLUMNS = ['Navn', 'Alder', 'Guide', 'Næste møde', 'Plan', 'Status', 'Opmærksomhed', 'Seneste besked'];
 
-	test('mette’s list shows the latest message; everyone’s list is dense, and search and filters narrow it', async ({ page, browser }) => {
+	test('mette’s list shows the latest message, waiting for an answer', async ({ page, browser }) => {
 		// Freja writes to her guide: mette's list shows it, waiting for an answer.
 		// (Sent without JavaScript: the page comes back once the message is stored.)
 		const freja = await as(browser, 'freja', { javaScriptEnabled: false });
@@ -80,7 +80,9 @@ test.describe('the staff list on a desktop', () => {
 		await expect(last).toContainText('Venter på svar');
 		await expect(last.getByRole('link')).toHaveAttribute('href', `/staff/messages/${userIdOf('freja')}`);
 		await expectAccessible(page);
+	});
 
+	test('everyone’s list is dense, and search and filters narrow it, with JavaScript and without', async ({ page, browser }) => {
 		// The coordinator's list of everyone: dense rows, one line high or two (the goal under the
 		// name), not cards; all of the demo's young people in the first screen.
 		await login(page, 'lone');

@@ -4,7 +4,7 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { defineCustomServerStrategy, type Locale } from '$lib/paraglide/runtime';
 import { isLocaleName, localesFor, textDirection } from '$lib/shared/locales';
-import { MESSAGE_TABLE_PATH, messageTableTag, readersOf } from '$lib/server/i18n';
+import { fillPageHead, MESSAGE_TABLE_PATH, messageTableTag, readersOf } from '$lib/server/i18n';
 import { SESSION_COOKIE, validateSession } from '$lib/server/auth';
 import { LOCALE_COOKIE, localeCookieOptions, sessionCookieOptions } from '$lib/server/auth';
 import { startServer } from '$lib/server/app';
@@ -56,8 +56,7 @@ const handleLocale: Handle = ({ event, resolve }) =>
 		const readers = readersOf(event.locals.user?.role);
 		const table = messageTableTag(locale, readers, /^\/offline\/?$/.test(event.url.pathname));
 		return resolve(event, {
-			transformPageChunk: ({ html }) =>
-				html.replace('%lang%', locale).replace('%dir%', textDirection(locale)).replace('</head>', `${table}</head>`)
+			transformPageChunk: ({ html }) => fillPageHead(html, { lang: locale, dir: textDirection(locale), tag: table })
 		});
 	});
 

@@ -1,6 +1,6 @@
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { MESSAGE_TABLE_PATH, messageTableScript, messageTableTag, readersOf } from './index';
+import { fillPageHead, MESSAGE_TABLE_PATH, messageTableScript, messageTableTag, readersOf } from './index';
 import ar from '../../../../messages/ar.json';
 import staffOnly from '../../../../messages/staff-only.json';
 
@@ -93,5 +93,33 @@ describe('a language’s messages for the browser (issue 16)', () => {
 	it('staff are everyone but young people, parents and anyone not logged in', () => {
 		for (const role of [null, undefined, '', 'youth', 'parent', 'someone']) expect(readersOf(role), String(role)).toBe('everyone');
 		for (const role of ['guide', 'coordinator', 'caseworker']) expect(readersOf(role), role).toBe('staff');
+	});
+});
+
+describe('a page’s head filled in', () => {
+	const template = (body: string) =>
+		`<!doctype html>\n<html lang="%lang%" dir="%dir%">\n\t<head>\n\t\t<title>Min plan</title>\n\t</head>\n\t<body>${body}</body>\n</html>`;
+	const fill = { lang: 'ar', dir: 'rtl', tag: '<script src="/i18n.js?locale=ar&amp;v=1"></script>' };
+
+	it('sets the language and direction, and puts the tag last in the head', () => {
+		expect(fillPageHead(template('<p>x</p>'), fill)).toBe(
+			`<!doctype html>\n<html lang="ar" dir="rtl">\n\t<head>\n\t\t<title>Min plan</title>\n\t<script src="/i18n.js?locale=ar&amp;v=1"></script></head>\n\t<body><p>x</p></body>\n</html>`
+		);
+	});
+
+	it('leaves the body alone, also where it holds the same words', () => {
+		const body = '<pre>%lang% %dir% &lt;/head&gt;</pre>';
+		expect(fillPageHead(template(body), fill)).toContain(`<body>${body}</body>`);
+	});
+
+	it('returns a later chunk of a streamed page as it is', () => {
+		const chunk = '<script>__sveltekit.resolve({"lang":"%lang%"})</script></body></html>';
+		expect(fillPageHead(chunk, fill)).toBe(chunk);
+	});
+
+	it('equals the three replaces it stands for, on a long page', () => {
+		const page = template('<li>række</li>'.repeat(10_000));
+		const replaced = page.replace('%lang%', fill.lang).replace('%dir%', fill.dir).replace('</head>', `${fill.tag}</head>`);
+		expect(fillPageHead(page, fill)).toBe(replaced);
 	});
 });

@@ -8,7 +8,8 @@ import { and, asc, eq, gte, inArray, isNull, lt } from 'drizzle-orm';
 import type { DeadlineView, NextDeadline } from '../../shared/deadlines';
 import { authorize, can, type Actor } from '../access';
 import { ageOn, todayIso } from '../dates';
-import { db, type Tx } from '../db';
+import { db, prepareOnce, type Tx } from '../db';
+import { inJsonIds } from '../db/slices';
 import { kuiDeadlines, type DeadlineKind, type YouthStatus } from '../db/schema';
 import { newId } from '../ids';
 import { workdaysBetween } from './calendar';
@@ -86,6 +87,15 @@ export function meetDeadline(
 	return changed ? { ok: true } : { ok: false, problem: 'gone' };
 }
 
+const openDeadlinesOf = prepareOnce((database) =>
+	database
+		.select({ youthId: kuiDeadlines.youthId, kind: kuiDeadlines.kind, dueOn: kuiDeadlines.dueOn })
+		.from(kuiDeadlines)
+		.where(and(inJsonIds(kuiDeadlines.youthId), isNull(kuiDeadlines.metAt)))
+		.orderBy(asc(kuiDeadlines.dueOn))
+		.prepare()
+);
+
 /**
  * The nearest open deadline of each of these young people, for a list (one query for a page).
  * For aggregates and lists whose caller already decided who may see the flags.
@@ -94,12 +104,7 @@ export function nextDeadlines(youthIds: string[], now = new Date()): Map<string,
 	const result = new Map<string, NextDeadline>();
 	if (!youthIds.length) return result;
 	const today = todayIso(now);
-	const rows = db()
-		.select({ youthId: kuiDeadlines.youthId, kind: kuiDeadlines.kind, dueOn: kuiDeadlines.dueOn })
-		.from(kuiDeadlines)
-		.where(and(inArray(kuiDeadlines.youthId, youthIds), isNull(kuiDeadlines.metAt)))
-		.orderBy(asc(kuiDeadlines.dueOn))
-		.all();
+	const rows = openDeadlinesOf().all({ ids: JSON.stringify(youthIds) });
 	for (const row of rows) {
 		if (result.has(row.youthId)) continue;
 		result.set(row.youthId, {

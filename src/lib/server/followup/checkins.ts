@@ -11,8 +11,8 @@ import type { CheckinOverview, FollowUpFlag, LowAnswerReply, MyCheckin, Timeline
 import { checkinState, lastDayToAnswer, LOW_SCORE, MAX_ANSWER_WINDOW_DAYS, nextDueDate } from './rhythm';
 import { currentSchedule, rhythmOf, rhythmView } from './schedules';
 import { todayIso } from '../dates';
-import { db } from '../db';
-import { inSlices } from '../db/slices';
+import { db, prepareOnce } from '../db';
+import { inJsonIds } from '../db/slices';
 import { checkinSchedules, checkins, users } from '../db/schema';
 import { authorize, can, currentAssignment, NO_RELATION, recordAccess, recordAccesses, relationsOf, rule, type Actor } from '../access';
 import { guideAnswerTime } from '../guides';
@@ -159,6 +159,30 @@ export function markFollowedUp(
 	return result.changes ? { ok: true, marked: result.changes } : { ok: false, error: 'nothing' };
 }
 
+const runningSchedulesOf = prepareOnce((database) =>
+	database
+		.selectDistinct({ youthId: checkinSchedules.youthId })
+		.from(checkinSchedules)
+		.where(and(inJsonIds(checkinSchedules.youthId), isNull(checkinSchedules.stoppedAt)))
+		.prepare()
+);
+const checkinRowsOf = prepareOnce((database) =>
+	database
+		.select({
+			youthId: checkins.youthId,
+			dueOn: checkins.dueOn,
+			answeredAt: checkins.answeredAt,
+			score: checkins.score,
+			followedUpAt: checkins.followedUpAt,
+			intervalDays: checkinSchedules.intervalDays
+		})
+		.from(checkins)
+		.leftJoin(checkinSchedules, eq(checkinSchedules.id, checkins.scheduleId))
+		.where(inJsonIds(checkins.youthId))
+		.orderBy(desc(checkins.dueOn))
+		.prepare()
+);
+
 /**
  * Flags for a staff list, by young person: while the guide has a rhythm running (not ended), the
  * latest settled check-in was missed or answered low (1–2) and not yet followed up. Only young people whose check-ins
@@ -168,32 +192,13 @@ export function followUpFlags(actor: NonNullable<Actor>, youthIds: string[], now
 	const relations = relationsOf(actor, youthIds, now);
 	const allowed = youthIds.filter((id) => rule(actor, 'checkins.read', relations.get(id) ?? NO_RELATION));
 	if (!allowed.length) return {};
-	const followed = inSlices(allowed, (slice) =>
-		db()
-			.selectDistinct({ youthId: checkinSchedules.youthId })
-			.from(checkinSchedules)
-			.where(and(inArray(checkinSchedules.youthId, slice), isNull(checkinSchedules.stoppedAt)))
-			.all()
-	).map((r) => r.youthId);
+	const followed = runningSchedulesOf()
+		.all({ ids: JSON.stringify(allowed) })
+		.map((r) => r.youthId);
 	if (!followed.length) return {};
 	const today = todayIso(now);
-	// Newest first within each young person (a young person's rows are all in one slice).
-	const rows = inSlices(followed, (slice) =>
-		db()
-			.select({
-				youthId: checkins.youthId,
-				dueOn: checkins.dueOn,
-				answeredAt: checkins.answeredAt,
-				score: checkins.score,
-				followedUpAt: checkins.followedUpAt,
-				intervalDays: checkinSchedules.intervalDays
-			})
-			.from(checkins)
-			.leftJoin(checkinSchedules, eq(checkinSchedules.id, checkins.scheduleId))
-			.where(inArray(checkins.youthId, slice))
-			.orderBy(desc(checkins.dueOn))
-			.all()
-	);
+	// Newest first within each young person.
+	const rows = checkinRowsOf().all({ ids: JSON.stringify(followed) });
 	const flags: Record<string, FollowUpFlag> = {};
 	const settled = new Set<string>();
 	for (const row of rows) {

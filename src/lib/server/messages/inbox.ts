@@ -6,7 +6,7 @@
  */
 import { and, asc, eq, getTableColumns, gt, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { db, prepareOnce } from '../db';
-import { inSlices } from '../db/slices';
+import { inJsonIds, inSlices } from '../db/slices';
 import { messages, messageThreads, users, type MessageThread } from '../db/schema';
 import { isCurrent, marksOf, sideOf, threadAccess, unitConversations } from './conversations';
 import { danishOrder } from '../people';
@@ -177,20 +177,22 @@ export function unreadCount(actor: NonNullable<Actor>): number {
 	return [...unreadIn(threads, 'staff').values()].reduce((a, b) => a + b, 0);
 }
 
+const lastMessageRows = prepareOnce((database) =>
+	database
+		.select({ youthId: messageThreads.youthId, at: messages.createdAt, senderId: messages.senderId })
+		.from(messageThreads)
+		.innerJoin(messages, and(eq(messages.threadId, messageThreads.id), eq(messages.seq, messageThreads.lastSeq)))
+		.where(and(inJsonIds(messageThreads.youthId), isNull(messageThreads.closedAt)))
+		.prepare()
+);
+
 /**
  * When each young person's current conversation (with their guide, or the youth unit's) last had a
  * message, and whether the young person sent it (so it waits for an answer): for the staff's list,
  * for a page of young people at once. The caller decides who may see it (`messages.read`).
  */
 export function lastMessagesOf(youthIds: string[]): Map<string, { at: Date; fromYouth: boolean }> {
-	const rows = inSlices(youthIds, (slice) =>
-		db()
-			.select({ youthId: messageThreads.youthId, at: messages.createdAt, senderId: messages.senderId })
-			.from(messageThreads)
-			.innerJoin(messages, and(eq(messages.threadId, messageThreads.id), eq(messages.seq, messageThreads.lastSeq)))
-			.where(and(inArray(messageThreads.youthId, slice), isNull(messageThreads.closedAt)))
-			.all()
-	);
+	const rows = youthIds.length ? lastMessageRows().all({ ids: JSON.stringify(youthIds) }) : [];
 	const last = new Map<string, { at: Date; fromYouth: boolean }>();
 	for (const row of rows) {
 		const known = last.get(row.youthId);

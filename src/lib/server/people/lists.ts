@@ -3,8 +3,8 @@
  * parent's children. Every list is filtered through the policy module.
  */
 import { eq, inArray } from 'drizzle-orm';
-import { db } from '../db';
-import { inSlices } from '../db/slices';
+import { db, prepareOnce } from '../db';
+import { inJsonIds, inSlices } from '../db/slices';
 import { consentRecords, parentLinks, plans, users } from '../db/schema';
 import { agesOn } from '../dates';
 import { can, currentGuides, NO_RELATION, relationOf, relationsOf, rule, youthOfGuide, type Actor, type YouthAction } from '../access';
@@ -91,17 +91,21 @@ export function caseworkerCaseloadIds(actor: NonNullable<Actor>): string[] {
 	return candidates.filter((id) => rule(actor, 'profile.read', relations.get(id) ?? NO_RELATION));
 }
 
+const summaryRowsOf = prepareOnce((database) =>
+	database
+		.select({ id: users.id, displayName: users.displayName, birthDate: users.birthDate })
+		.from(users)
+		.where(inJsonIds(users.id))
+		.prepare()
+);
+
 /** Name, age and current guide of these young people, in the order given (the caller has checked access). */
 export function youthSummaries(youthIds: string[]): Omit<YouthSummary, 'goalText'>[] {
 	if (!youthIds.length) return [];
 	const people = new Map(
-		inSlices(youthIds, (slice) =>
-			db()
-				.select({ id: users.id, displayName: users.displayName, birthDate: users.birthDate })
-				.from(users)
-				.where(inArray(users.id, slice))
-				.all()
-		).map((p) => [p.id, p])
+		summaryRowsOf()
+			.all({ ids: JSON.stringify(youthIds) })
+			.map((p) => [p.id, p])
 	);
 	const guides = currentGuides(youthIds);
 	const ageOf = agesOn();

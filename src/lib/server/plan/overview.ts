@@ -4,9 +4,9 @@
  * the flags) and the summary on the young person's own front page. Which young people are on a
  * page of the list is decided by `caseload.ts`; this builds the rows of that page only.
  */
-import { and, asc, eq, gt, inArray, isNull } from 'drizzle-orm';
-import { db } from '../db';
-import { inSlices } from '../db/slices';
+import { and, asc, eq, getTableColumns, gt, isNull, sql } from 'drizzle-orm';
+import { db, prepareOnce } from '../db';
+import { inJsonIds } from '../db/slices';
 import { caseloadIndex, meetings, plans, planSteps, stepDisputes, type CaseloadIndexRow } from '../db/schema';
 import { recordAccesses } from '../access';
 import { todayIso } from '../dates';
@@ -17,6 +17,41 @@ import { nextDeadlines } from '../deadlines';
 import { authorize, NO_RELATION, relationsOf, rule, type Actor } from '../access';
 import { agreementOf, findPlan, groupOf, isOverdue } from './view';
 import type { CaseloadRow, PlanSummary } from '../../shared/plan';
+
+/*
+ * The list's own queries, prepared once: each takes the page's ids as one JSON array (`inJsonIds`),
+ * so a guide's fifty rows build no SQL per request.
+ */
+const plansOfYouth = prepareOnce((database) =>
+	database.select(getTableColumns(plans)).from(plans).where(inJsonIds(plans.youthId)).prepare()
+);
+const stepStatesOf = prepareOnce((database) =>
+	database
+		.select({ planId: planSteps.planId, status: planSteps.status, dueDate: planSteps.dueDate })
+		.from(planSteps)
+		.where(inJsonIds(planSteps.planId))
+		.prepare()
+);
+const upcomingMeetingsOf = prepareOnce((database) =>
+	database
+		.select({ planId: meetings.planId, startsAt: meetings.startsAt })
+		.from(meetings)
+		// A raw comparison: the placeholder is not encoded by the column, so the caller gives milliseconds.
+		.where(and(inJsonIds(meetings.planId), isNull(meetings.cancelledAt), sql`${meetings.startsAt} > ${sql.placeholder('now')}`))
+		.prepare()
+);
+const indexRowsOf = prepareOnce((database) =>
+	database.select(getTableColumns(caseloadIndex)).from(caseloadIndex).where(inJsonIds(caseloadIndex.youthId)).prepare()
+);
+const disputedPlansOf = prepareOnce((database) =>
+	database
+		.selectDistinct({ planId: planSteps.planId })
+		.from(stepDisputes)
+		.innerJoin(planSteps, eq(planSteps.id, stepDisputes.stepId))
+		.where(and(inJsonIds(planSteps.planId), isNull(stepDisputes.answeredAt)))
+		.prepare()
+);
+const idList = (ids: string[]) => ({ ids: JSON.stringify(ids) });
 
 /**
  * The rows for these young people, in the order given, each with what the actor may see of it.
@@ -46,38 +81,19 @@ export function caseloadRows(actor: NonNullable<Actor>, youthIds: string[], now 
 		})
 	);
 	const readable = people.filter((p) => rights.get(p.id)!.plan).map((p) => p.id);
-	const planRows = inSlices(readable, (slice) => db().select().from(plans).where(inArray(plans.youthId, slice)).all());
+	const planRows = readable.length ? plansOfYouth().all(idList(readable)) : [];
 	const planOf = new Map(planRows.map((p) => [p.youthId, p]));
 	const planIds = planRows.map((p) => p.id);
-	const steps = groupBy(
-		inSlices(planIds, (slice) =>
-			db()
-				.select({ planId: planSteps.planId, status: planSteps.status, dueDate: planSteps.dueDate })
-				.from(planSteps)
-				.where(inArray(planSteps.planId, slice))
-				.all()
-		),
-		(s) => s.planId
-	);
+	const steps = groupBy(planIds.length ? stepStatesOf().all(idList(planIds)) : [], (s) => s.planId);
 	const nextMeetingOf = new Map<string, Date>();
-	const upcoming = inSlices(planIds, (slice) =>
-		db()
-			.select({ planId: meetings.planId, startsAt: meetings.startsAt })
-			.from(meetings)
-			.where(and(inArray(meetings.planId, slice), isNull(meetings.cancelledAt), gt(meetings.startsAt, now)))
-			.all()
-	);
+	const upcoming = planIds.length ? upcomingMeetingsOf().all({ ...idList(planIds), now: now.getTime() }) : [];
 	for (const m of upcoming) {
 		const known = nextMeetingOf.get(m.planId);
 		if (!known || m.startsAt < known) nextMeetingOf.set(m.planId, m.startsAt);
 	}
 	// Status and flags from the list's index (the same facts the list is filtered on).
-	const facts = new Map(
-		inSlices(
-			people.filter((p) => rights.get(p.id)!.flags || rights.get(p.id)!.status).map((p) => p.id),
-			(slice) => db().select().from(caseloadIndex).where(inArray(caseloadIndex.youthId, slice)).all()
-		).map((f) => [f.youthId, f])
-	);
+	const indexed = people.filter((p) => rights.get(p.id)!.flags || rights.get(p.id)!.status).map((p) => p.id);
+	const facts = new Map((indexed.length ? indexRowsOf().all(idList(indexed)) : []).map((f) => [f.youthId, f]));
 	// The detail for those who read check-ins (followUpFlags asks the policy for each).
 	const checkinFlags = followUpFlags(
 		actor,
@@ -93,16 +109,7 @@ export function caseloadRows(actor: NonNullable<Actor>, youthIds: string[], now 
 
 	// The plans with a dispute waiting for the guide's answer (issue 21), for the guide who answers it.
 	const editable = planRows.filter((p) => rights.get(p.youthId)?.edit).map((p) => p.id);
-	const disputed = new Set(
-		inSlices(editable, (slice) =>
-			db()
-				.selectDistinct({ planId: planSteps.planId })
-				.from(stepDisputes)
-				.innerJoin(planSteps, eq(planSteps.id, stepDisputes.stepId))
-				.where(and(inArray(planSteps.planId, slice), isNull(stepDisputes.answeredAt)))
-				.all()
-		).map((r) => r.planId)
-	);
+	const disputed = new Set((editable.length ? disputedPlansOf().all(idList(editable)) : []).map((r) => r.planId));
 
 	// When the conversation last moved, for those who may read it (one query for the page).
 	const lastMessages = lastMessagesOf(people.filter((p) => rights.get(p.id)!.messages).map((p) => p.id));

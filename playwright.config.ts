@@ -1,6 +1,7 @@
 import { defineConfig, devices } from '@playwright/test';
+import { findTestChromium } from './scripts/chromium-path.js';
 
-const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const chromium = findTestChromium();
 
 export default defineConfig({
 	testDir: 'tests',

@@ -1,9 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, storyDatabasePath, test, type Browser, type BrowserContext, type Page } from './story';
 import Database from 'better-sqlite3';
 import { expectAccessible, login, logout, switchLanguage } from './helpers';
+import { FULL_CHROMIUM } from '../scripts/chromium-path.js';
 
 /** Reads the running server's database. */
 function query<T>(sql: string, ...params: unknown[]): T[] {
@@ -453,41 +454,60 @@ test.describe('PWA', () => {
 		await context.close();
 	});
 
-	test('notification settings: this device, all devices, and a JSON endpoint only for this site', async ({ page, baseURL }) => {
-		await login(page, 'jonas');
-		await page.getByRole('link', { name: 'Notifikationer' }).click();
-		await expect(page).toHaveURL('/settings/notifications');
-		await expect(page.getByRole('heading', { level: 1, name: 'Notifikationer' })).toBeVisible();
-		await expect(page.getByTestId('push-state')).toHaveText('Notifikationer er slået fra på denne enhed.');
-		await expect(page.getByRole('button', { name: 'Slå notifikationer til' })).toBeVisible();
-		await expect(page.getByTestId('device-count')).toHaveText('Antal enheder, der får notifikationer: 0');
-		await expectAccessible(page);
-
-		const subscription = {
-			endpoint: 'https://fcm.googleapis.com/fcm/send/jonas-phone',
-			keys: { p256dh: 'B' + 'A'.repeat(86), auth: 'A'.repeat(22) },
-			locale: 'da'
-		};
-		const api = '/api/push/subscription';
-		const origin = baseURL!;
-		expect((await page.request.post(api, { data: subscription, headers: { origin: 'https://evil.example' } })).status()).toBe(403);
-		expect(
-			(await page.request.post(api, { data: JSON.stringify(subscription), headers: { origin, 'content-type': 'text/plain' } })).status()
-		).toBe(415);
-		expect(
-			(await page.request.post(api, { data: { ...subscription, endpoint: 'http://127.0.0.1:9/x' }, headers: { origin } })).status()
-		).toBe(422);
-		expect((await page.request.post(api, { data: subscription, headers: { origin } })).status()).toBe(201);
-		expect((await page.request.post(api, { data: subscription, headers: { origin } })).status()).toBe(201);
-
-		await page.reload();
-		await expect(page.getByTestId('device-count')).toHaveText('Antal enheder, der får notifikationer: 1');
-		await page.getByRole('button', { name: 'Slå fra på alle mine enheder' }).click();
-		await expect(page.getByRole('status')).toHaveText('Notifikationer er slået fra på alle dine enheder.');
-		await expect(page.getByTestId('device-count')).toHaveText('Antal enheder, der får notifikationer: 0');
-		await expectAccessible(page);
-
-		await logout(page);
-		expect((await page.request.post(api, { data: subscription, headers: { origin } })).status()).toBe(401);
+	test('notification settings: this device, all devices, and a JSON endpoint only for this site', async ({
+		playwright,
+		baseURL
+	}, testInfo) => {
+		// The suite's headless shell says notifications are always blocked; a phone that has not been
+		// asked yet is the full Chromium's (when installed), with the project's phone settings.
+		const { executablePath, args } = testInfo.project.use.launchOptions ?? {};
+		const fullBrowser = existsSync(FULL_CHROMIUM) ? FULL_CHROMIUM : executablePath;
+		const { viewport, userAgent, deviceScaleFactor, isMobile, hasTouch, locale, timezoneId } = testInfo.project.use;
+		const browser = await playwright.chromium.launch({ executablePath: fullBrowser, args });
+		try {
+			const context = await browser.newContext({ baseURL, viewport, userAgent, deviceScaleFactor, isMobile, hasTouch, locale, timezoneId });
+			await notificationSettings(await context.newPage(), baseURL!);
+		} finally {
+			await browser.close();
+		}
 	});
 });
+
+/** The notification settings story of the test above, on a phone that has not yet been asked to allow notifications. */
+async function notificationSettings(page: Page, baseURL: string) {
+	await login(page, 'jonas');
+	await page.getByRole('link', { name: 'Notifikationer' }).click();
+	await expect(page).toHaveURL('/settings/notifications');
+	await expect(page.getByRole('heading', { level: 1, name: 'Notifikationer' })).toBeVisible();
+	await expect(page.getByTestId('push-state')).toHaveText('Notifikationer er slået fra på denne enhed.');
+	await expect(page.getByRole('button', { name: 'Slå notifikationer til' })).toBeVisible();
+	await expect(page.getByTestId('device-count')).toHaveText('Antal enheder, der får notifikationer: 0');
+	await expectAccessible(page);
+
+	const subscription = {
+		endpoint: 'https://fcm.googleapis.com/fcm/send/jonas-phone',
+		keys: { p256dh: 'B' + 'A'.repeat(86), auth: 'A'.repeat(22) },
+		locale: 'da'
+	};
+	const api = '/api/push/subscription';
+	const origin = baseURL;
+	expect((await page.request.post(api, { data: subscription, headers: { origin: 'https://evil.example' } })).status()).toBe(403);
+	expect(
+		(await page.request.post(api, { data: JSON.stringify(subscription), headers: { origin, 'content-type': 'text/plain' } })).status()
+	).toBe(415);
+	expect(
+		(await page.request.post(api, { data: { ...subscription, endpoint: 'http://127.0.0.1:9/x' }, headers: { origin } })).status()
+	).toBe(422);
+	expect((await page.request.post(api, { data: subscription, headers: { origin } })).status()).toBe(201);
+	expect((await page.request.post(api, { data: subscription, headers: { origin } })).status()).toBe(201);
+
+	await page.reload();
+	await expect(page.getByTestId('device-count')).toHaveText('Antal enheder, der får notifikationer: 1');
+	await page.getByRole('button', { name: 'Slå fra på alle mine enheder' }).click();
+	await expect(page.getByRole('status')).toHaveText('Notifikationer er slået fra på alle dine enheder.');
+	await expect(page.getByTestId('device-count')).toHaveText('Antal enheder, der får notifikationer: 0');
+	await expectAccessible(page);
+
+	await logout(page);
+	expect((await page.request.post(api, { data: subscription, headers: { origin } })).status()).toBe(401);
+}

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Browser, type BrowserContextOptions, type Page, type TestInfo } from '@playwright/test';
 import Database from 'better-sqlite3';
@@ -89,6 +91,10 @@ export async function switchLanguage(page: Page, to: Language) {
 	await expect(page.locator('html')).toHaveAttribute('lang', to);
 }
 
+/** The axe-core source @axe-core/playwright itself would inject, evaluated only where axe is not there yet. */
+const axeCore = createRequire(createRequire(import.meta.url).resolve('@axe-core/playwright')).resolve('axe-core/axe.min.js');
+const AXE_ONCE = `if (!window.axe) {\n${readFileSync(axeCore, 'utf8')}\n}`;
+
 /**
  * The WCAG 2.1 A/AA violations axe finds on the current page, one line each. Legacy mode runs axe
  * inside the page, as one pass: the default mode finishes every run in a new blank page, which
@@ -98,7 +104,12 @@ export async function switchLanguage(page: Page, to: Language) {
  * (/plan: 1.1–1.6 s against 1.4–1.6 s, side by side in one run at load 9).
  */
 export async function axeViolations(page: Page): Promise<string[]> {
-	const results = await new AxeBuilder({ page })
+	// axe-core goes into the page once, here: in legacy mode AxeBuilder evaluates the 550 KB source
+	// twice per run (in analyze() and again in its per-frame inject), some 140 ms each. Handed a
+	// source that does nothing, it still configures and runs the axe already there, with the same
+	// rules and results: 6.3 s against 11.0 s for 16 of freja's pages, side by side in one run.
+	await page.evaluate(AXE_ONCE);
+	const results = await new AxeBuilder({ page, axeSource: ';' })
 		.setLegacyMode()
 		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
 		.options({ resultTypes: ['violations'] })

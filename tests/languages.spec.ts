@@ -195,7 +195,8 @@ test.describe('every language', () => {
 						if (path === '/') await page.locator('details.languages > summary').click();
 						for (const p of await page.evaluate(layoutProblems)) problems.push(`${where}: ${p}`);
 						await test.info().attach(`${language}${path.replace(/\//g, '_') || '_'}-${who ?? 'anonymous'}.png`, {
-							body: await page.screenshot({ fullPage: true }),
+							// In CSS pixels: the phone's 2.625 device pixels per CSS pixel made each PNG 7 times larger.
+							body: await page.screenshot({ fullPage: true, scale: 'css' }),
 							contentType: 'image/png'
 						});
 					}

@@ -5,3 +5,4 @@
  */
 export { activateUpdate, onWorkerMessage, registerWorker, savedAtOf, tellWorker } from './worker';
 export { clearOutbox, flushOutbox, listOutbox } from './outbox';
+export { tryUntilDone } from './retry';

@@ -3,9 +3,9 @@
  * one active guide assignment (a unique index); without one, the youth unit answers. Every part
  * (the policy's facts, conversations, plans, the guide pages, staff lists) asks here.
  */
-import { and, eq, getTableColumns, gte, inArray, isNull, lte, sql } from 'drizzle-orm';
-import { db, prepareOnce, type Db, type Tx } from '../db';
-import { inJsonIds, inSlices } from '../db/slices';
+import { and, eq, getTableColumns, gte, isNull, lte, sql } from 'drizzle-orm';
+import { prepareOnce, type Db, type Tx } from '../db';
+import { inJsonIds } from '../db/slices';
 import { guideAssignments, guideProfiles, users } from '../db/schema';
 import { todayIso } from '../dates';
 
@@ -77,15 +77,31 @@ export function currentGuide(youthId: string): GuideName | undefined {
 	return currentGuides([youthId]).get(youthId);
 }
 
-/** The young people whose guide this is now (a guide's caseload). */
-export function youthOfGuide(guideId: string): string[] {
-	return db()
+const caseload = prepareOnce((database) =>
+	database
 		.select({ id: guideAssignments.youthId })
 		.from(guideAssignments)
-		.where(and(eq(guideAssignments.guideId, guideId), isNull(guideAssignments.endedAt)))
-		.all()
+		.where(and(eq(guideAssignments.guideId, sql.placeholder('guideId')), isNull(guideAssignments.endedAt)))
+		.prepare()
+);
+
+/** The young people whose guide this is now (a guide's caseload). */
+export function youthOfGuide(guideId: string): string[] {
+	return caseload()
+		.all({ guideId })
 		.map((r) => r.id);
 }
+
+/** Away on the day `today` (an ISO date): the period's first and last day included. */
+const awayOn = () => and(lte(guideProfiles.awayFrom, sql.placeholder('today')), gte(guideProfiles.awayUntil, sql.placeholder('today')));
+const awayGuides = prepareOnce((database) => database.select({ id: guideProfiles.userId }).from(guideProfiles).where(awayOn()).prepare());
+const awayGuidesAmong = prepareOnce((database) =>
+	database
+		.select({ id: guideProfiles.userId })
+		.from(guideProfiles)
+		.where(and(awayOn(), inJsonIds(guideProfiles.userId)))
+		.prepare()
+);
 
 /**
  * The guides who are away on the Copenhagen calendar day of `now` (their away period's first and
@@ -94,13 +110,10 @@ export function youthOfGuide(guideId: string): string[] {
  */
 export function awayGuideIds(now: Date = new Date(), guideIds?: readonly string[]): Set<string> {
 	const today = todayIso(now);
-	const awayToday = and(lte(guideProfiles.awayFrom, today), gte(guideProfiles.awayUntil, today));
-	const away = (among?: string[]) =>
-		db()
-			.select({ id: guideProfiles.userId })
-			.from(guideProfiles)
-			.where(among ? and(awayToday, inArray(guideProfiles.userId, among)) : awayToday)
-			.all();
-	const rows = guideIds ? inSlices([...new Set(guideIds)], away) : away();
+	const rows = guideIds
+		? guideIds.length
+			? awayGuidesAmong().all({ today, ids: JSON.stringify([...new Set(guideIds)]) })
+			: []
+		: awayGuides().all({ today });
 	return new Set(rows.map((r) => r.id));
 }

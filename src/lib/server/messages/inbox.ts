@@ -4,13 +4,13 @@
  * conversations with young people who have no guide, and the current conversations of young
  * people whose guide is away today (issue 17). Every row is checked by the access part.
  */
-import { and, asc, eq, getTableColumns, gt, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, eq, getTableColumns, gt, isNull, or, sql } from 'drizzle-orm';
 import { db, prepareOnce } from '../db';
-import { inJsonIds, inSlices } from '../db/slices';
+import { inJsonIds } from '../db/slices';
 import { messages, messageThreads, users, type MessageThread } from '../db/schema';
-import { isCurrent, marksOf, sideOf, threadAccess, unitConversations } from './conversations';
+import { isCurrent, marksOf, sideOf, threadAccess } from './conversations';
 import { danishOrder } from '../people';
-import { recordAccesses, rule, youthOfGuide, type Actor } from '../access';
+import { awayGuideIds, recordAccesses, rule, youthOfGuide, type Actor } from '../access';
 import type { InboxEntry, Side } from '../../shared/messages';
 
 type ThreadRow = Pick<MessageThread, 'id' | 'youthId' | 'guideId' | 'closedAt' | 'lastSeq'>;
@@ -71,19 +71,53 @@ function latestOf(threads: ThreadRow[]): Map<string, NonNullable<InboxEntry['lat
 	);
 }
 
+const THREAD_ROW = {
+	id: messageThreads.id,
+	youthId: messageThreads.youthId,
+	guideId: messageThreads.guideId,
+	closedAt: messageThreads.closedAt,
+	lastSeq: messageThreads.lastSeq
+};
+
+/** A guide's open conversations. */
+const guideThreads = prepareOnce((database) =>
+	database
+		.select(THREAD_ROW)
+		.from(messageThreads)
+		.where(and(eq(messageThreads.guideId, sql.placeholder('guideId')), isNull(messageThreads.closedAt)))
+		.prepare()
+);
+
+/** The youth unit's open conversations with messages: its own, and those of the guides in `away`. */
+const unitThreads = prepareOnce((database) =>
+	database
+		.select(THREAD_ROW)
+		.from(messageThreads)
+		.where(
+			and(
+				or(isNull(messageThreads.guideId), inJsonIds(messageThreads.guideId, 'away')),
+				isNull(messageThreads.closedAt),
+				gt(messageThreads.lastSeq, 0)
+			)
+		)
+		.prepare()
+);
+
+const namesOf = prepareOnce((database) =>
+	database.select({ id: users.id, name: users.displayName }).from(users).where(inJsonIds(users.id)).prepare()
+);
+
 /** The threads the staff member answers now, and the young people they answer for. */
 function staffThreads(actor: NonNullable<Actor>): { youthIds: string[]; threads: ThreadRow[] } {
 	let assigned: string[] = [];
-	let where: SQL | undefined;
+	let candidates: ThreadRow[];
 	if (actor.role === 'guide') {
 		assigned = youthOfGuide(actor.id);
-		where = and(eq(messageThreads.guideId, actor.id), isNull(messageThreads.closedAt));
+		candidates = guideThreads().all({ guideId: actor.id });
 	} else if (actor.role === 'coordinator') {
 		// The unit's own conversations, and those of guides away today (the policy checks each below).
-		where = and(unitConversations(), isNull(messageThreads.closedAt), gt(messageThreads.lastSeq, 0));
-	}
-	if (!where) return { youthIds: [], threads: [] };
-	const candidates = db().select().from(messageThreads).where(where).all();
+		candidates = unitThreads().all({ away: JSON.stringify([...awayGuideIds()]) });
+	} else return { youthIds: [], threads: [] };
 	// The policy's facts for everyone on the list at once.
 	const mayRead = threadAccess(actor, [...new Set([...assigned, ...candidates.map((t) => t.youthId)])]);
 	const threads = candidates.filter((t) => isCurrent(t, mayRead.guideOf(t.youthId)) && mayRead(t));
@@ -101,27 +135,12 @@ function staffThreads(actor: NonNullable<Actor>): { youthIds: string[]; threads:
 export function listInbox(actor: NonNullable<Actor>): InboxEntry[] {
 	const { youthIds, threads } = staffThreads(actor);
 	if (!youthIds.length) return [];
+	// The coordinator's rows from an away guide's conversation say whose it is: their names too.
+	const guideIds = threads.map((t) => t.guideId).filter((id): id is string => id !== null && id !== actor.id);
 	const names = new Map(
-		inSlices(youthIds, (slice) =>
-			db()
-				.select({ id: users.id, name: users.displayName })
-				.from(users)
-				.where(inArray(users.id, slice))
-				.orderBy(asc(users.displayName))
-				.all()
-		).map((u) => [u.id, u.name])
-	);
-	// The coordinator's rows from an away guide's conversation say whose it is.
-	const guideIds = [...new Set(threads.map((t) => t.guideId).filter((id): id is string => id !== null && id !== actor.id))];
-	const guideNames = new Map(
-		guideIds.length
-			? db()
-					.select({ id: users.id, name: users.displayName })
-					.from(users)
-					.where(inArray(users.id, guideIds))
-					.all()
-					.map((u) => [u.id, u.name])
-			: []
+		namesOf()
+			.all({ ids: JSON.stringify([...new Set([...youthIds, ...guideIds])]) })
+			.map((u) => [u.id, u.name])
 	);
 	const unread = unreadIn(threads, 'staff');
 	const latest = latestOf(threads);
@@ -139,7 +158,7 @@ export function listInbox(actor: NonNullable<Actor>): InboxEntry[] {
 				lastSeq: t?.lastSeq ?? 0,
 				latest: t ? (latest.get(t.id) ?? null) : null,
 				waitingSince: t ? (waiting.get(t.id) ?? null) : null,
-				awayGuide: t?.guideId ? (guideNames.get(t.guideId) ?? null) : null
+				awayGuide: t?.guideId && t.guideId !== actor.id ? (names.get(t.guideId) ?? null) : null
 			};
 		});
 	// The inbox shows each young person's conversation (its latest message, what waits): a read of their messages.

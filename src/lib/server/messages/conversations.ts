@@ -7,8 +7,8 @@
  * and invisible to staff, and the next message starts a new thread with the new guide (or with
  * the youth unit while the young person has none). Every decision goes through the access part.
  */
-import { and, asc, desc, eq, gt, inArray, isNull, lte, max, or, type SQL } from 'drizzle-orm';
-import { db, prepareOnce } from '../db';
+import { and, asc, desc, eq, gt, isNull, lte, max, or, sql, type SQL } from 'drizzle-orm';
+import { prepareOnce, type Db } from '../db';
 import { inJsonIds } from '../db/slices';
 import { messageAttachments, messageEvents, messageReads, messages, messageThreads, users, type MessageThread } from '../db/schema';
 import {
@@ -90,8 +90,9 @@ const messageColumns = {
 	}
 };
 
-function loadMessages(where: SQL | undefined): MessageView[] {
-	return db()
+/** The messages with their sender's name and attachment, from a prepared select over `messageColumns`. */
+function buildMessages(database: Db, where: SQL) {
+	return database
 		.select(messageColumns)
 		.from(messages)
 		.innerJoin(users, eq(users.id, messages.senderId))
@@ -99,13 +100,23 @@ function loadMessages(where: SQL | undefined): MessageView[] {
 		.leftJoin(messageAttachments, eq(messageAttachments.messageId, messages.id))
 		.where(where)
 		.orderBy(asc(messages.threadId), asc(messages.seq))
-		.all()
-		.map(({ youthId, createdAt, ...m }) => ({ ...m, side: sideOf(m.senderId, youthId), createdAt: createdAt.toISOString() }));
+		.prepare();
+}
+
+// Built once (issue 23): a conversation's page, a send's answer and every live event load messages.
+const messageById = prepareOnce((database) => buildMessages(database, eq(messages.id, sql.placeholder('id'))));
+const messagesByIds = prepareOnce((database) => buildMessages(database, inJsonIds(messages.id)));
+const messagesOfThreads = prepareOnce((database) => buildMessages(database, inJsonIds(messages.threadId)));
+
+type MessageRow = ReturnType<ReturnType<typeof messageById>['all']>[number];
+
+function toViews(rows: MessageRow[]): MessageView[] {
+	return rows.map(({ youthId, createdAt, ...m }) => ({ ...m, side: sideOf(m.senderId, youthId), createdAt: createdAt.toISOString() }));
 }
 
 /** One stored message as the pages see it. */
 export function messageView(messageId: string): MessageView | undefined {
-	return loadMessages(eq(messages.id, messageId))[0];
+	return toViews(messageById().all({ id: messageId }))[0];
 }
 
 /** Built once (issue 23): every page counts the unread messages from these marks. */
@@ -137,18 +148,29 @@ export function marksOf(threads: ThreadRow[]): Map<string, Record<Side, Marks>> 
 	return result;
 }
 
+const namesOf = prepareOnce((database) =>
+	database.select({ id: users.id, name: users.displayName }).from(users).where(inJsonIds(users.id)).prepare()
+);
+
 function guideNames(threads: ThreadRow[]): Map<string, string> {
 	const ids = [...new Set(threads.map((t) => t.guideId).filter((id): id is string => id !== null))];
 	if (!ids.length) return new Map();
 	return new Map(
-		db()
-			.select({ id: users.id, name: users.displayName })
-			.from(users)
-			.where(inArray(users.id, ids))
-			.all()
+		namesOf()
+			.all({ ids: JSON.stringify(ids) })
 			.map((u) => [u.id, u.name])
 	);
 }
+
+/** A young person's conversations, the newest first. */
+const threadsOfYouth = prepareOnce((database) =>
+	database
+		.select()
+		.from(messageThreads)
+		.where(eq(messageThreads.youthId, sql.placeholder('youthId')))
+		.orderBy(desc(messageThreads.createdAt))
+		.prepare()
+);
 
 /**
  * Opens the young person's conversations for the actor, or null if they may not read them.
@@ -158,18 +180,14 @@ export function openConversation(actor: NonNullable<Actor>, youthId: string): Co
 	if (!can(actor, 'messages.read', youthId)) return null;
 	const guideId = currentGuideId(youthId);
 	const mayRead = threadAccess(actor);
-	const threads = db()
-		.select()
-		.from(messageThreads)
-		.where(eq(messageThreads.youthId, youthId))
-		.orderBy(desc(messageThreads.createdAt))
-		.all()
+	const threads = threadsOfYouth()
+		.all({ youthId })
 		.filter((t) => mayRead(t));
 	recordAccess(actor, youthId, 'messages');
 
 	const ids = threads.map((t) => t.id);
 	const byThread = new Map<string, MessageView[]>();
-	for (const m of ids.length ? loadMessages(inArray(messages.threadId, ids)) : []) {
+	for (const m of ids.length ? toViews(messagesOfThreads().all({ ids: JSON.stringify(ids) })) : []) {
 		const list = byThread.get(m.threadId) ?? [];
 		list.push(m);
 		byThread.set(m.threadId, list);
@@ -231,6 +249,21 @@ export function conversationKey(actor: NonNullable<Actor>): string | null {
 	return actor.role === 'coordinator' ? 'unit' : null;
 }
 
+/*
+ * Built once (issue 23), as every open stream asks them on every new event: which conversations
+ * the events after `cursor` up to `latest` happened in (below), and those events themselves, at
+ * most `limit`, in one actor's conversations: the young person's own, the guide's, or the youth
+ * unit's (its own and those of the guides in `away`, one JSON parameter; `eventsOfUnit`).
+ */
+const touchedRows = prepareOnce((database) =>
+	database
+		.select({ youthId: messageThreads.youthId, guideId: messageThreads.guideId })
+		.from(messageEvents)
+		.innerJoin(messageThreads, eq(messageThreads.id, messageEvents.threadId))
+		.where(and(gt(messageEvents.id, sql.placeholder('cursor')), lte(messageEvents.id, sql.placeholder('latest'))))
+		.prepare()
+);
+
 /**
  * Whose conversations the events after `cursor` up to `latest` happened in, as conversation keys:
  * one query for every open stream at once. A stream whose key is not among them has nothing new
@@ -239,13 +272,7 @@ export function conversationKey(actor: NonNullable<Actor>): string | null {
 export function touchedBetween(cursor: number, latest: number): Set<string> {
 	const keys = new Set<string>();
 	if (latest <= cursor) return keys;
-	const rows = db()
-		.select({ youthId: messageThreads.youthId, guideId: messageThreads.guideId })
-		.from(messageEvents)
-		.innerJoin(messageThreads, eq(messageThreads.id, messageEvents.threadId))
-		.where(and(gt(messageEvents.id, cursor), lte(messageEvents.id, latest)))
-		.all();
-	for (const r of rows) {
+	for (const r of touchedRows().all({ cursor, latest })) {
 		keys.add(`youth:${r.youthId}`);
 		keys.add(r.guideId === null ? 'unit' : `guide:${r.guideId}`);
 	}
@@ -255,30 +282,8 @@ export function touchedBetween(cursor: number, latest: number): Set<string> {
 	return keys;
 }
 
-/** The threads the youth unit answers in: its own, and those of guides away today (the policy decides each). */
-export function unitConversations(): SQL | undefined {
-	const away = [...awayGuideIds()];
-	return away.length ? or(isNull(messageThreads.guideId), inArray(messageThreads.guideId, away)) : isNull(messageThreads.guideId);
-}
-
-/**
- * The events after `cursor` that the actor may see now, in order. The policy is asked for each
- * young person on every call, so a changed guide stops the flow at once.
- */
-export function eventsFor(actor: NonNullable<Actor>, cursor: number, limit = 200): EventBatch {
-	// Read the newest id first: every event up to it is committed (SQLite serialises writers
-	// and AUTOINCREMENT never goes back), so the cursor may safely move up to it.
-	const latest = latestEventId();
-	const mine =
-		actor.role === 'youth'
-			? eq(messageThreads.youthId, actor.id)
-			: actor.role === 'guide'
-				? eq(messageThreads.guideId, actor.id)
-				: actor.role === 'coordinator'
-					? unitConversations()
-					: undefined;
-	if (!mine || latest <= cursor) return { events: [], cursor: Math.max(cursor, latest), more: false, touched: false };
-	const rows = db()
+function buildEvents(database: Db, mine: SQL) {
+	return database
 		.select({
 			id: messageEvents.id,
 			kind: messageEvents.kind,
@@ -292,14 +297,42 @@ export function eventsFor(actor: NonNullable<Actor>, cursor: number, limit = 200
 		})
 		.from(messageEvents)
 		.innerJoin(messageThreads, eq(messageThreads.id, messageEvents.threadId))
-		.where(and(gt(messageEvents.id, cursor), lte(messageEvents.id, latest), mine))
+		.where(and(gt(messageEvents.id, sql.placeholder('cursor')), lte(messageEvents.id, sql.placeholder('latest')), mine))
 		.orderBy(asc(messageEvents.id))
-		.limit(limit)
-		.all();
+		.limit(sql.placeholder('limit'))
+		.prepare();
+}
+
+const eventsOfYouth = prepareOnce((database) => buildEvents(database, eq(messageThreads.youthId, sql.placeholder('who'))));
+const eventsOfGuide = prepareOnce((database) => buildEvents(database, eq(messageThreads.guideId, sql.placeholder('who'))));
+const eventsOfUnit = prepareOnce((database) =>
+	buildEvents(database, or(isNull(messageThreads.guideId), inJsonIds(messageThreads.guideId, 'away'))!)
+);
+
+/** The events in the actor's conversations (before the policy is asked), or null: they have none. */
+function eventRows(actor: NonNullable<Actor>, cursor: number, latest: number, limit: number) {
+	const window = { cursor, latest, limit };
+	if (actor.role === 'youth') return eventsOfYouth().all({ ...window, who: actor.id });
+	if (actor.role === 'guide') return eventsOfGuide().all({ ...window, who: actor.id });
+	// The threads the youth unit answers in: its own, and those of guides away today (the policy decides each).
+	if (actor.role === 'coordinator') return eventsOfUnit().all({ ...window, away: JSON.stringify([...awayGuideIds()]) });
+	return null;
+}
+
+/**
+ * The events after `cursor` that the actor may see now, in order. The policy is asked for each
+ * young person on every call, so a changed guide stops the flow at once.
+ */
+export function eventsFor(actor: NonNullable<Actor>, cursor: number, limit = 200): EventBatch {
+	// Read the newest id first: every event up to it is committed (SQLite serialises writers
+	// and AUTOINCREMENT never goes back), so the cursor may safely move up to it.
+	const latest = latestEventId();
+	const rows = latest > cursor ? eventRows(actor, cursor, latest, limit) : null;
+	if (!rows) return { events: [], cursor: Math.max(cursor, latest), more: false, touched: false };
 	const mayRead = threadAccess(actor);
 	const visible = rows.filter((r) => mayRead({ id: r.threadId, youthId: r.youthId, guideId: r.guideId, closedAt: r.closedAt }));
 	const messageIds = visible.filter((r) => r.messageId).map((r) => r.messageId!);
-	const views = new Map((messageIds.length ? loadMessages(inArray(messages.id, messageIds)) : []).map((m) => [m.id, m]));
+	const views = new Map((messageIds.length ? toViews(messagesByIds().all({ ids: JSON.stringify(messageIds) })) : []).map((m) => [m.id, m]));
 	const events: EventBatch['events'] = [];
 	for (const r of visible) {
 		if (r.kind === 'message') {

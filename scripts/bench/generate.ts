@@ -15,6 +15,7 @@ import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync }
 import { openDatabase } from '../../src/lib/server/db/client';
 import { hashPassword } from '../../src/lib/server/auth';
 import { CASELOAD_INDEX_FILL } from '../../src/lib/server/db/caseload-index';
+import { UNREAD_COUNT_FILL } from '../../src/lib/server/db/unread-counts';
 import { GUIDE_LOAD_FILL } from '../../src/lib/server/db/guide-loads';
 import { BENCH_DB, BENCH_META, BENCH_PASSWORD, GENERATOR_VERSION, IdPool, migrationsStamp, seeded, type BenchMeta } from './common';
 import { populate } from './populate';
@@ -80,10 +81,12 @@ export async function ensureBenchDatabase(options: { fresh?: boolean; check?: bo
 		sql: string;
 	}[];
 	for (const { name } of indexes) sqlite.exec(`drop index "${name}"`);
-	// The triggers that keep the staff's list index and the guides' loads would look up every row
-	// they follow without indexes: off while loading, then both are filled once (as the migrations fill them).
+	// The triggers that keep the staff's list index, the guides' loads and the unread counts would look up every row
+	// they follow without indexes: off while loading, then each is filled once (as the migrations fill them).
 	const triggers = sqlite
-		.prepare(`select name, sql from sqlite_master where type = 'trigger' and (name like 'caseload_index_%' or name like 'guide_loads_%')`)
+		.prepare(
+			`select name, sql from sqlite_master where type = 'trigger' and (name like 'caseload_index_%' or name like 'guide_loads_%' or name like 'unread_counts_%')`
+		)
 		.all() as {
 		name: string;
 		sql: string;
@@ -98,9 +101,9 @@ export async function ensureBenchDatabase(options: { fresh?: boolean; check?: bo
 	log(`  indexes: ${indexes.length} made again in ${((performance.now() - phase) / 1000).toFixed(1)} s`);
 	phase = performance.now();
 	for (const { sql } of triggers) sqlite.exec(sql);
-	sqlite.exec(`delete from caseload_index; ${CASELOAD_INDEX_FILL} ${GUIDE_LOAD_FILL}`);
+	sqlite.exec(`delete from caseload_index; ${CASELOAD_INDEX_FILL} ${GUIDE_LOAD_FILL} ${UNREAD_COUNT_FILL}`);
 	log(
-		`  the staff's list index and the guides' loads filled (and their ${triggers.length} triggers made again) in ${((performance.now() - phase) / 1000).toFixed(1)} s`
+		`  the staff's list index, the guides' loads and the unread counts filled (and their ${triggers.length} triggers made again) in ${((performance.now() - phase) / 1000).toFixed(1)} s`
 	);
 	phase = performance.now();
 	sqlite.pragma('locking_mode = NORMAL');

@@ -8,40 +8,20 @@ import { and, eq, getTableColumns, gt, isNull, or, sql } from 'drizzle-orm';
 import { db, prepareOnce } from '../db';
 import { inJsonIds } from '../db/slices';
 import { messages, messageThreads, users, type MessageThread } from '../db/schema';
-import { isCurrent, marksOf, sideOf, threadAccess } from './conversations';
+import { isCurrent, sideOf, threadAccess } from './conversations';
 import { danishOrder } from '../people';
 import { awayGuideIds, recordAccesses, rule, youthOfGuide, type Actor } from '../access';
-import type { InboxEntry, Side } from '../../shared/messages';
+import type { InboxEntry } from '../../shared/messages';
 
-type ThreadRow = Pick<MessageThread, 'id' | 'youthId' | 'guideId' | 'closedAt' | 'lastSeq'>;
+type ThreadRow = Pick<MessageThread, 'id' | 'youthId' | 'guideId' | 'closedAt' | 'lastSeq' | 'staffUnread'>;
 
 /*
- * The facts per conversation that a list needs (unread messages, the latest message, how long the
- * young person has waited) are asked for all conversations of the list in one query each, with
+ * The facts per conversation that a list needs (the latest message, how long the young person has
+ * waited) are asked for all conversations of the list in one query each, with
  * the list passed as one JSON parameter (json_each): SQLite then looks each conversation up in
  * the (thread_id, seq) index. Asking once per conversation cost a guide's inbox some 240 queries.
+ * The unread messages need no query: each conversation keeps them (db/unread-counts.ts).
  */
-
-/** Messages from `side` in each thread after the given seq (threads without any are left out). */
-function countsFrom(asks: { thread: ThreadRow; side: Side; after: number }[]): Map<string, number> {
-	if (!asks.length) return new Map();
-	const list = JSON.stringify(asks.map((a) => [a.thread.id, a.thread.youthId, a.after, a.side === 'youth' ? 1 : 0]));
-	const rows = db().all<{ threadId: string; n: number }>(sql`
-		select m.thread_id as threadId, count(*) as n
-		from json_each(${list}) as a
-		join messages m on m.thread_id = a.value ->> 0 and m.seq > a.value ->> 2
-		where (m.sender_id = a.value ->> 1) = a.value ->> 3
-		group by m.thread_id`);
-	return new Map(rows.map((r) => [r.threadId, r.n]));
-}
-
-/** Unread messages per thread for the reader's side. */
-function unreadIn(threads: ThreadRow[], reader: Side): Map<string, number> {
-	const marks = marksOf(threads);
-	const other: Side = reader === 'youth' ? 'staff' : 'youth';
-	const counts = countsFrom(threads.map((thread) => ({ thread, side: other, after: marks.get(thread.id)![reader].read })));
-	return new Map(threads.map((t) => [t.id, counts.get(t.id) ?? 0]));
-}
 
 /** When the oldest message from the young person after the staff side's last answer came, per thread. */
 function waitingSince(threads: ThreadRow[]): Map<string, string> {
@@ -76,7 +56,8 @@ const THREAD_ROW = {
 	youthId: messageThreads.youthId,
 	guideId: messageThreads.guideId,
 	closedAt: messageThreads.closedAt,
-	lastSeq: messageThreads.lastSeq
+	lastSeq: messageThreads.lastSeq,
+	staffUnread: messageThreads.staffUnread
 };
 
 /** A guide's open conversations. */
@@ -142,7 +123,6 @@ export function listInbox(actor: NonNullable<Actor>): InboxEntry[] {
 			.all({ ids: JSON.stringify([...new Set([...youthIds, ...guideIds])]) })
 			.map((u) => [u.id, u.name])
 	);
-	const unread = unreadIn(threads, 'staff');
 	const latest = latestOf(threads);
 	const waiting = waitingSince(threads);
 	const byYouth = new Map(threads.map((t) => [t.youthId, t]));
@@ -154,7 +134,7 @@ export function listInbox(actor: NonNullable<Actor>): InboxEntry[] {
 				youthId,
 				youthName: names.get(youthId)!,
 				threadId: t?.id ?? null,
-				unread: t ? unread.get(t.id)! : 0,
+				unread: t?.staffUnread ?? 0,
 				lastSeq: t?.lastSeq ?? 0,
 				latest: t ? (latest.get(t.id) ?? null) : null,
 				waitingSince: t ? (waiting.get(t.id) ?? null) : null,
@@ -190,10 +170,10 @@ export function unreadCount(actor: NonNullable<Actor>): number {
 		const threads = threadsOfYouth()
 			.all({ youthId: actor.id })
 			.filter((t) => mayRead(t));
-		return [...unreadIn(threads, 'youth').values()].reduce((a, b) => a + b, 0);
+		return threads.reduce((sum, t) => sum + t.youthUnread, 0);
 	}
-	const { threads } = staffThreads(actor);
-	return [...unreadIn(threads, 'staff').values()].reduce((a, b) => a + b, 0);
+	// Each side's unread messages are kept on the conversation by triggers (db/unread-counts.ts).
+	return staffThreads(actor).threads.reduce((sum, t) => sum + t.staffUnread, 0);
 }
 
 const lastMessageRows = prepareOnce((database) =>

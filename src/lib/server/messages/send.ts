@@ -150,7 +150,7 @@ function currentThreadFor(tx: Tx, youthId: string, now: Date): MessageThread {
 		.get();
 	if (open && isCurrent(open, guideId)) return open;
 	if (open) tx.update(messageThreads).set({ closedAt: now }).where(eq(messageThreads.id, open.id)).run();
-	const thread = { id: newId(), youthId, guideId, createdAt: now, closedAt: null, lastSeq: 0 };
+	const thread = { id: newId(), youthId, guideId, createdAt: now, closedAt: null, lastSeq: 0, youthUnread: 0, staffUnread: 0 };
 	tx.insert(messageThreads).values(thread).run();
 	return thread;
 }

@@ -17,7 +17,14 @@ export const messageThreads = sqliteTable(
 		createdAt: createdAt(),
 		/** Set when the guide changes; the old conversation becomes read-only. */
 		closedAt: integer('closed_at', { mode: 'timestamp_ms' }),
-		lastSeq: integer('last_seq').notNull().default(0)
+		lastSeq: integer('last_seq').notNull().default(0),
+		/**
+		 * Messages from staff after the young person's read mark, and from the young person after
+		 * the staff side's furthest read mark: kept by triggers (db/unread-counts.ts), read by the
+		 * unread badge on every page instead of counting.
+		 */
+		youthUnread: integer('youth_unread').notNull().default(0),
+		staffUnread: integer('staff_unread').notNull().default(0)
 	},
 	(t) => [
 		uniqueIndex('message_threads_one_open')

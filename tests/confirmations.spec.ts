@@ -1,12 +1,11 @@
 import { expect, test, type Locator, type Page } from './story';
-import { expectAccessible, login, logout } from './helpers';
+import { expectAccessible, login, logout, visit } from './helpers';
 
 // Issue 20: a confirmation is said where the eye is. With JavaScript it takes the focus (so it is
 // read out and the next Tab goes on from there) and is in view, also when the item moved; without
 // JavaScript the reloaded page opens at the item's own anchor instead of at the top.
 
 /** Opens a page and waits until it is hydrated. */
-const open = (page: Page, path: string) => page.goto(path, { waitUntil: 'networkidle' });
 const step = (page: Page, title: string) => page.getByTestId('step').filter({ hasText: title });
 const directoryEntry = (page: Page, name: string) => page.getByTestId('directory-guide').filter({ hasText: name });
 
@@ -26,7 +25,7 @@ test.describe('confirmations with JavaScript', () => {
 	test('freja marks a step done: "Godt gået!" is focused where the step went, and the next comment goes to that step', async ({ page }) => {
 		test.slow(); // axe runs twice on a long page; the shared test machine is slow
 		await login(page, 'freja');
-		await open(page, '/plan');
+		await visit(page, '/plan');
 		const application = step(page, 'Send din ansøgning');
 		const other = step(page, 'Tilmeld dig grundforløb');
 		await expect(page.getByTestId('group-now')).toContainText('Send din ansøgning');
@@ -55,7 +54,7 @@ test.describe('confirmations with JavaScript', () => {
 
 	test('noah picks a guide and withdraws: each answer is focused and in view', async ({ page }) => {
 		await login(page, 'noah');
-		await open(page, '/guide');
+		await visit(page, '/guide');
 		const pick = directoryEntry(page, 'Mette Larsen').getByRole('button', { name: 'Send ønske om Mette Larsen som guide' });
 		await pick.scrollIntoViewIfNeeded();
 		await pick.click();

@@ -1,16 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from './story';
-import { DEMO_PASSWORD, expectAccessible, inviteYouth, login, secondPhone, switchLanguage } from './helpers';
+import { DEMO_PASSWORD, expectAccessible, hydrated, inviteYouth, login, secondPhone, switchLanguage } from './helpers';
 
 /**
  * Consent the young person controls (issue 5). Every test that changes a consent puts it back
  * the way the demo seed has it, so other spec files meet the demo as documented.
  */
 
-/** Waits until the page's scripts have loaded, so that hydration does not undo what a test types next. */
-async function settled(page: Page) {
-	await page.waitForLoadState('networkidle');
-}
+/** Waits until the page has hydrated, so that hydration does not undo what a test types next. */
+const settled = hydrated;
 
 async function openYouthPage(staff: Page, name: RegExp): Promise<string> {
 	await staff.goto('/staff');

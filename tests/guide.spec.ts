@@ -1,16 +1,15 @@
 import { expect, test, type Page } from './story';
-import { expectAccessible, login, logout, switchLanguage } from './helpers';
+import { expectAccessible, login, logout, switchLanguage, visit } from './helpers';
 
 // Each test leaves its young person without an open request, so the tests do not depend on their order.
 
 /** Opens a page and waits until it is hydrated, so typing is not reset by the page's own values. */
-const open = (page: Page, path: string) => page.goto(path, { waitUntil: 'networkidle' });
 const request = (page: Page) => page.getByTestId('guide-request');
 const directoryEntry = (page: Page, name: string) => page.getByTestId('directory-guide').filter({ hasText: name });
 
 /** The coordinator opens the youth's request in the visitation queue. */
 async function openInQueue(page: Page, youth: string) {
-	await open(page, '/staff/requests');
+	await visit(page, '/staff/requests');
 	await page.getByRole('link', { name: `Behandl anmodningen fra ${youth}` }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Anmodning fra ${youth}`);
 }
@@ -21,7 +20,7 @@ test.describe('choosing a guide', () => {
 
 	test('noah picks a guide (sofie is full), lone approves, and a later change cuts the old guide off', async ({ page }) => {
 		await login(page, 'noah');
-		await open(page, '/guide');
+		await visit(page, '/guide');
 		await expect(page.getByRole('heading', { name: 'Tre måder at få en guide' })).toBeVisible();
 		await expectAccessible(page);
 
@@ -71,7 +70,7 @@ test.describe('choosing a guide', () => {
 		// Noah gets a mark on Guide, then sees his guide's card.
 		await login(page, 'noah');
 		await expect(page.getByTestId('badge-guide')).toHaveText('1');
-		await open(page, '/guide');
+		await visit(page, '/guide');
 		const card = page.getByTestId('guide-card');
 		await expect(card.getByRole('heading', { name: 'Mette Larsen', exact: true })).toBeVisible();
 		await expect(card).toContainText('Socialrådgiver');
@@ -91,7 +90,7 @@ test.describe('choosing a guide', () => {
 
 		// Noah asks to change to jonas; once lone approves, mette loses access at once.
 		await login(page, 'noah');
-		await open(page, '/guide');
+		await visit(page, '/guide');
 		await page.getByText('Skift guide', { exact: true }).click();
 		await page.getByLabel('Ønsker du en bestemt guide? (valgfrit)').selectOption({ label: 'Jonas Berg' });
 		await page.getByRole('button', { name: 'Bed om at skifte' }).click();
@@ -114,7 +113,7 @@ test.describe('choosing a guide', () => {
 
 	test('amina proposes her teacher: clear errors keep her text; lone approves with a guide invite', async ({ page }) => {
 		await login(page, 'amina');
-		await open(page, '/guide');
+		await visit(page, '/guide');
 		await page.getByText('Skift guide', { exact: true }).click();
 		await page.getByLabel('Personens navn').fill('Birgit Dahl');
 		await page.getByLabel('Hvem er personen for dig?').selectOption('teacher');
@@ -161,7 +160,7 @@ test.describe('choosing a guide', () => {
 		await expect(page.getByText(/Birgit Dahl/)).toBeVisible();
 
 		await login(page, 'amina');
-		await open(page, '/guide');
+		await visit(page, '/guide');
 		await expect(request(page)).toContainText('Ungeenheden har inviteret Birgit Dahl');
 		await expect(page.getByTestId('guide-card')).toContainText('Jonas Berg'); // until Birgit accepts
 	});
@@ -169,7 +168,7 @@ test.describe('choosing a guide', () => {
 	test('freja asks to change guide with a reason mette never sees; lone declines with a reason freja reads', async ({ page }) => {
 		const reason = 'Jeg har svært ved at tale med hende om min familie.';
 		await login(page, 'freja');
-		await open(page, '/guide');
+		await visit(page, '/guide');
 		await page.getByText('Skift guide', { exact: true }).click();
 		await expect(page.getByText('Din nuværende guide kan ikke se det, du skriver her.')).toBeVisible();
 		await page.getByLabel('Vil du fortælle hvorfor? (valgfrit)').fill(reason);
@@ -201,7 +200,7 @@ test.describe('choosing a guide', () => {
 		await logout(page);
 
 		await login(page, 'freja');
-		await open(page, '/guide');
+		await visit(page, '/guide');
 		await expect(request(page)).toContainText(/Afvist \d+\. \w+ \d{4}\./);
 		await expect(request(page)).toContainText('Ungeenheden skriver: Vi vil gerne først tale med dig og Mette sammen.');
 		await expect(page.getByTestId('guide-card')).toContainText('Mette Larsen');
@@ -225,7 +224,7 @@ test.describe('choosing a guide', () => {
 
 		await login(page, 'noah');
 		await expect(page.getByTestId('badge-guide')).toBeVisible(); // news on Guide (more if noah has older unread news)
-		await open(page, '/guide');
+		await visit(page, '/guide');
 		await expect(request(page)).toContainText(/Sendt \d+\. \w+ \d{4} af Peter Jensen/);
 		await expect(request(page)).toContainText(reason);
 		await page.getByRole('button', { name: 'Træk ønsket tilbage' }).click();
@@ -255,7 +254,7 @@ test('a guide keeps the profile young people see', async ({ page }) => {
 	await expect(page.getByRole('status')).toHaveText('Din profil er gemt.');
 	await logout(page);
 	await login(page, 'ida');
-	await open(page, '/guide');
+	await visit(page, '/guide');
 	await expect(page.getByTestId('guide-card')).toContainText('Jeg spiller også håndbold.');
 	await expect(page.getByTestId('guide-card')).toContainText('dansk, engelsk, tysk, polsk');
 });

@@ -17,7 +17,7 @@
  */
 import { expect, request as httpRequest, test, type Browser, type BrowserContext, type Page } from './story';
 import { lix } from '../src/lib/shared/lix';
-import { axeViolations, DEMO_PASSWORD, LANGUAGE_NAMES, LANGUAGES, login, type Language } from './helpers';
+import { axeViolations, DEMO_PASSWORD, hydrated, LANGUAGE_NAMES, LANGUAGES, login, type Language } from './helpers';
 
 const YOUTH_PAGES = [
 	'/',
@@ -117,7 +117,8 @@ async function eachAtATime<T>(limit: number, items: Iterable<T>, run: (item: T) 
 }
 
 async function open(page: Page, path: string, language: Language) {
-	const answer = await page.goto(path, { waitUntil: 'networkidle' });
+	const answer = await page.goto(path);
+	await hydrated(page);
 	expect(answer?.status(), `${path} answered`).toBe(200);
 	expect(new URL(page.url()).pathname, `${path} was not redirected`).toBe(path);
 	await expect(page.locator('html')).toHaveAttribute('lang', language);

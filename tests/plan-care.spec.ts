@@ -5,7 +5,7 @@
  */
 import Database from 'better-sqlite3';
 import { devices, expect, storyDatabasePath, test, type Browser, type Page } from './story';
-import { expectAccessible, login } from './helpers';
+import { expectAccessible, login, visit } from './helpers';
 
 test.describe.configure({ mode: 'serial', timeout: 120_000 });
 test.use({ viewport: { width: 1280, height: 800 } });
@@ -25,7 +25,6 @@ function idOf(username: string): string {
 
 const frejaPath = () => `/staff/youth/${idOf('freja')}`;
 /** Opens a page and waits until its scripts run (a click before that would take the no-JS path). */
-const open = (page: Page, path: string) => page.goto(path, { waitUntil: 'networkidle' });
 const step = (page: Page, title: string) => page.getByTestId('step').filter({ hasText: title });
 const addForm = (page: Page) => page.getByRole('region', { name: 'Tilføj et skridt' });
 /** The step's remove button (its name ends with the step's title, read by screen readers). */
@@ -49,7 +48,7 @@ async function frejaShares(browser: Browser, share: boolean) {
 	const context = await browser.newContext(PHONE);
 	const page = await context.newPage();
 	await login(page, 'freja');
-	await open(page, '/consent');
+	await visit(page, '/consent');
 	const family = page.getByTestId('consent-department:family');
 	await family.getByRole('button', { name: share ? /^Ja, del med Familieafdelingen/ : /^Stop deling med Familieafdelingen/ }).click();
 	await expect(family.getByText(share ? 'Deler' : 'Stoppet', { exact: true })).toBeVisible();
@@ -61,7 +60,7 @@ test.describe('a step goes only to someone who can see the plan', () => {
 		page
 	}) => {
 		await login(page, 'mette');
-		await open(page, frejaPath());
+		await visit(page, frejaPath());
 		const options = ownerOptions(page);
 		await expect(options.filter({ hasText: 'Ali Demir' })).toHaveCount(1);
 		await expect(options.filter({ hasText: 'Hanne Kristensen' })).toHaveCount(0);
@@ -91,7 +90,7 @@ test.describe('a step goes only to someone who can see the plan', () => {
 	}) => {
 		await frejaShares(browser, true);
 		await login(page, 'mette');
-		await open(page, frejaPath());
+		await visit(page, frejaPath());
 		await expect(ownerOptions(page).filter({ hasText: 'Hanne Kristensen' })).toHaveCount(1);
 		const form = addForm(page);
 		await form.getByLabel('Hvad skal der ske?').fill('Samtale om bolig');
@@ -112,7 +111,7 @@ test.describe('a step goes only to someone who can see the plan', () => {
 		const context = await browser.newContext(PHONE);
 		const freja = await context.newPage();
 		await login(freja, 'freja');
-		await open(freja, '/plan');
+		await visit(freja, '/plan');
 		const hers = step(freja, 'Samtale om bolig');
 		await expect(hers).toContainText('Din guide finder en anden, der kan stå for det');
 		await expect(hers).not.toContainText('Hanne');
@@ -126,7 +125,7 @@ test.describe('a step goes only to someone who can see the plan', () => {
 test.describe('removing a step and cancelling a meeting ask first', () => {
 	test('with JavaScript: a dialog; going back keeps the step, yes removes it', async ({ page }) => {
 		await login(page, 'mette');
-		await open(page, frejaPath());
+		await visit(page, frejaPath());
 		await addStep(page, 'Besøg på erhvervsskolen');
 		const item = step(page, 'Besøg på erhvervsskolen');
 
@@ -150,7 +149,7 @@ test.describe('removing a step and cancelling a meeting ask first', () => {
 
 	test('without JavaScript: a confirm page; going back keeps the step, yes removes it', async ({ page, browser }) => {
 		await login(page, 'mette');
-		await open(page, frejaPath());
+		await visit(page, frejaPath());
 		await addStep(page, 'Ring til praktikstedet');
 
 		const context = await browser.newContext({ ...DESKTOP, javaScriptEnabled: false });
@@ -162,7 +161,7 @@ test.describe('removing a step and cancelling a meeting ask first', () => {
 		await expect(plain.getByRole('heading', { level: 1 })).toHaveText('Fjern skridtet?');
 		await expect(plain.getByText('»Ring til praktikstedet«')).toBeVisible();
 		// axe runs scripts in the page: it checks the same confirm page in the context with JavaScript.
-		await open(page, plain.url());
+		await visit(page, plain.url());
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Fjern skridtet?');
 		await expectAccessible(page);
 		await plain.getByRole('link', { name: 'Fortryd' }).click();
@@ -178,7 +177,7 @@ test.describe('removing a step and cancelling a meeting ask first', () => {
 
 	test('cancelling a meeting asks first, with JavaScript and without', async ({ page, browser }) => {
 		await login(page, 'mette');
-		await open(page, frejaPath());
+		await visit(page, frejaPath());
 		const when = new Date(Date.now() + 9 * 86_400_000);
 		const pad = (n: number) => String(n).padStart(2, '0');
 		const schedule = page.getByRole('region', { name: 'Aftal et møde' });
@@ -200,10 +199,10 @@ test.describe('removing a step and cancelling a meeting ask first', () => {
 		await expect(plain).toHaveURL(/\/staff\/youth\/[a-z0-9]+\/meetings\/[a-z0-9]+\/cancel\??$/);
 		await expect(plain.getByRole('heading', { level: 1 })).toHaveText('Aflys mødet?');
 		await expect(plain.getByText(/Ungehuset, lokale 7/)).toBeVisible();
-		await open(page, plain.url());
+		await visit(page, plain.url());
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Aflys mødet?');
 		await expectAccessible(page);
-		await open(page, frejaPath());
+		await visit(page, frejaPath());
 		await plain.getByRole('link', { name: 'Fortryd' }).click();
 		await expect(meetingAt(plain, 'Ungehuset, lokale 7')).toBeVisible();
 		await context.close();

@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from './story';
-import { as, expectAccessible, login } from './helpers';
+import { as, expectAccessible, login, visit } from './helpers';
 
 /**
  * Issue 20, the visitation on a desktop: the request page stacked three full forms with the
@@ -11,7 +11,7 @@ const DESKTOP = { viewport: { width: 1280, height: 800 }, isMobile: false, hasTo
 
 /** A young person sends a wish for a guide from the directory (through the app, as they would). */
 async function wish(page: Page, guide: string) {
-	await page.goto('/guide', { waitUntil: 'networkidle' });
+	await visit(page, '/guide');
 	const change = page.getByText('Skift guide', { exact: true });
 	if (await change.isVisible()) await change.click();
 	await page
@@ -46,7 +46,7 @@ test.describe('the visitation on a desktop', () => {
 
 	test('the queue narrows by age, kind and where a request stands', async ({ page }) => {
 		await login(page, 'lone');
-		await page.goto('/staff/requests', { waitUntil: 'networkidle' });
+		await visit(page, '/staff/requests');
 		await expect(queueNames(page)).toHaveText([/Noah Jensen/, /Freja Nielsen/]);
 
 		await page.getByLabel('Aldersgruppe').selectOption({ label: '13–15 år' });
@@ -79,7 +79,7 @@ test.describe('the visitation on a desktop', () => {
 
 	test('one decision at a time, and the over-capacity reason only for a full guide', async ({ page, browser }) => {
 		await login(page, 'lone');
-		await page.goto('/staff/requests', { waitUntil: 'networkidle' });
+		await visit(page, '/staff/requests');
 		await page.getByRole('link', { name: 'Behandl anmodningen fra Noah Jensen' }).click();
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Anmodning fra Noah Jensen');
 

@@ -9,7 +9,7 @@
  */
 import { expect, storyDatabasePath, test, type Browser, type Page } from './story';
 import Database from 'better-sqlite3';
-import { expectAccessible, login } from './helpers';
+import { expectAccessible, login, visit } from './helpers';
 import { unexplainedFormalWords } from '../src/lib/shared/youth-words';
 
 async function as(browser: Browser, username: string): Promise<Page> {
@@ -43,7 +43,7 @@ test.describe('say it once, plainly', () => {
 
 	test('freja sees one "Skift guide"; the directory button says it sends a wish, and the answer says so plainly', async ({ browser }) => {
 		const freja = await as(browser, 'freja');
-		await freja.goto('/guide', { waitUntil: 'networkidle' });
+		await visit(freja, '/guide');
 		const card = freja.getByTestId('guide-card');
 		await expect(card.getByRole('heading', { name: 'Mette Larsen', exact: true })).toBeVisible();
 

@@ -14,7 +14,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { z } from 'zod';
-import { db, type Tx } from '../db';
+import { db, prepareOnce, type Tx } from '../db';
 import { messageAttachments, messageEvents, messageReads, messages, messageThreads, type Message, type MessageThread } from '../db/schema';
 import { newId } from '../ids';
 import { can, currentGuideId, type Actor } from '../access';
@@ -56,14 +56,101 @@ export function normaliseBody(body: string): string {
 /** Sends under way in this process, by sender and client id: a second one waits for the first. */
 const inFlight = new Map<string, { youthId: string; body: string; attempt: Promise<SendResult> }>();
 
-function findByClientId(senderId: string, clientId: string): (Message & { youthId: string }) | undefined {
-	return db()
+/*
+ * Built once (issue 23): what every send and every moved mark runs. They run on the one connection,
+ * also inside the send's IMMEDIATE transaction.
+ */
+const storedByClientId = prepareOnce((database) =>
+	database
 		.select({ message: messages, youthId: messageThreads.youthId })
 		.from(messages)
 		.innerJoin(messageThreads, eq(messageThreads.id, messages.threadId))
-		.where(and(eq(messages.senderId, senderId), eq(messages.clientId, clientId)))
-		.all()
-		.map((r) => ({ ...r.message, youthId: r.youthId }))[0];
+		.where(and(eq(messages.senderId, sql.placeholder('senderId')), eq(messages.clientId, sql.placeholder('clientId'))))
+		.prepare()
+);
+
+const openThreadOf = prepareOnce((database) =>
+	database
+		.select()
+		.from(messageThreads)
+		.where(and(eq(messageThreads.youthId, sql.placeholder('youthId')), sql`${messageThreads.closedAt} is null`))
+		.prepare()
+);
+
+const threadById = prepareOnce((database) =>
+	database
+		.select()
+		.from(messageThreads)
+		.where(eq(messageThreads.id, sql.placeholder('id')))
+		.prepare()
+);
+
+const insertMessage = prepareOnce((database) =>
+	database
+		.insert(messages)
+		.values({
+			id: sql.placeholder('id'),
+			threadId: sql.placeholder('threadId'),
+			senderId: sql.placeholder('senderId'),
+			clientId: sql.placeholder('clientId'),
+			seq: sql.placeholder('seq'),
+			body: sql.placeholder('body'),
+			createdAt: sql.placeholder('createdAt')
+		})
+		.prepare()
+);
+
+const setLastSeq = prepareOnce((database) =>
+	database
+		.update(messageThreads)
+		.set({ lastSeq: sql`${sql.placeholder('seq')}` })
+		.where(eq(messageThreads.id, sql.placeholder('threadId')))
+		.prepare()
+);
+
+/** One event: a message stored (`messageId`), or a user's mark moved (`userId`). */
+const insertEvent = prepareOnce((database) =>
+	database
+		.insert(messageEvents)
+		.values({
+			threadId: sql.placeholder('threadId'),
+			kind: sql.placeholder('kind'),
+			messageId: sql.placeholder('messageId'),
+			userId: sql.placeholder('userId'),
+			seq: sql.placeholder('seq'),
+			createdAt: sql.placeholder('createdAt')
+		})
+		.prepare()
+);
+
+const marksOfUser = prepareOnce((database) =>
+	database
+		.select({ deliveredSeq: messageReads.deliveredSeq, readSeq: messageReads.readSeq })
+		.from(messageReads)
+		.where(and(eq(messageReads.threadId, sql.placeholder('threadId')), eq(messageReads.userId, sql.placeholder('userId'))))
+		.prepare()
+);
+
+const writeMarks = prepareOnce((database) =>
+	database
+		.insert(messageReads)
+		.values({
+			threadId: sql.placeholder('threadId'),
+			userId: sql.placeholder('userId'),
+			deliveredSeq: sql.placeholder('deliveredSeq'),
+			readSeq: sql.placeholder('readSeq'),
+			updatedAt: sql.placeholder('updatedAt')
+		})
+		.onConflictDoUpdate({
+			target: [messageReads.threadId, messageReads.userId],
+			set: { deliveredSeq: sql`excluded.delivered_seq`, readSeq: sql`excluded.read_seq`, updatedAt: sql`excluded.updated_at` }
+		})
+		.prepare()
+);
+
+function findByClientId(senderId: string, clientId: string): (Message & { youthId: string }) | undefined {
+	const row = storedByClientId().get({ senderId, clientId });
+	return row && { ...row.message, youthId: row.youthId };
 }
 
 /** The answer for a client id that is already stored: the stored message, or a conflict. */
@@ -143,11 +230,7 @@ export async function sendMessage(
 /** The young person's current thread, opened (and the stale one closed) when the guide changed. */
 function currentThreadFor(tx: Tx, youthId: string, now: Date): MessageThread {
 	const guideId = currentGuideId(youthId);
-	const open = tx
-		.select()
-		.from(messageThreads)
-		.where(and(eq(messageThreads.youthId, youthId), sql`${messageThreads.closedAt} is null`))
-		.get();
+	const open = openThreadOf().get({ youthId });
 	if (open && isCurrent(open, guideId)) return open;
 	if (open) tx.update(messageThreads).set({ closedAt: now }).where(eq(messageThreads.id, open.id)).run();
 	const thread = { id: newId(), youthId, guideId, createdAt: now, closedAt: null, lastSeq: 0, youthUnread: 0, staffUnread: 0 };
@@ -175,16 +258,16 @@ function store(
 				const thread = currentThreadFor(tx, youthId, now);
 				const seq = thread.lastSeq + 1;
 				const id = newId();
-				tx.insert(messages).values({ id, threadId: thread.id, senderId: actor.id, clientId, seq, body, createdAt: now }).run();
+				insertMessage().run({ id, threadId: thread.id, senderId: actor.id, clientId, seq, body, createdAt: now });
 				if (attachment)
 					tx.insert(messageAttachments)
 						.values({ ...attachment, messageId: id, createdAt: now })
 						.run();
-				tx.update(messageThreads).set({ lastSeq: seq }).where(eq(messageThreads.id, thread.id)).run();
-				tx.insert(messageEvents).values({ threadId: thread.id, kind: 'message', messageId: id, seq, createdAt: now }).run();
+				setLastSeq().run({ seq, threadId: thread.id });
+				insertEvent().run({ threadId: thread.id, kind: 'message', messageId: id, userId: null, seq, createdAt: now });
 				// Writing implies having read what came before (the other side is told) and one's own message.
-				moveMarks(tx, thread.id, actor.id, seq - 1, seq - 1, now, true);
-				moveMarks(tx, thread.id, actor.id, seq, seq, now, false);
+				moveMarks(thread.id, actor.id, seq - 1, seq - 1, now, true);
+				moveMarks(thread.id, actor.id, seq, seq, now, false);
 				return { ok: true, message: messageView(id)!, duplicate: false } as const;
 			},
 			{ behavior: 'immediate' }
@@ -215,24 +298,17 @@ export function afterMessageStored(message: MessageView) {
 
 /**
  * Moves the user's marks in a thread forward (never back) and appends an event for each mark
- * that moved, when `announce` is set.
+ * that moved, when `announce` is set. Called inside an IMMEDIATE transaction (a send, a mark).
  */
-function moveMarks(tx: Tx, threadId: string, userId: string, delivered: number, read: number, now: Date, announce: boolean) {
-	const before = tx
-		.select()
-		.from(messageReads)
-		.where(and(eq(messageReads.threadId, threadId), eq(messageReads.userId, userId)))
-		.get() ?? { deliveredSeq: 0, readSeq: 0 };
+function moveMarks(threadId: string, userId: string, delivered: number, read: number, now: Date, announce: boolean) {
+	const before = marksOfUser().get({ threadId, userId }) ?? { deliveredSeq: 0, readSeq: 0 };
 	const next = { deliveredSeq: Math.max(before.deliveredSeq, delivered, read), readSeq: Math.max(before.readSeq, read) };
 	if (next.deliveredSeq === before.deliveredSeq && next.readSeq === before.readSeq) return false;
-	tx.insert(messageReads)
-		.values({ threadId, userId, ...next, updatedAt: now })
-		.onConflictDoUpdate({ target: [messageReads.threadId, messageReads.userId], set: { ...next, updatedAt: now } })
-		.run();
+	writeMarks().run({ threadId, userId, ...next, updatedAt: now });
 	if (announce && next.deliveredSeq > before.deliveredSeq)
-		tx.insert(messageEvents).values({ threadId, kind: 'delivered', userId, seq: next.deliveredSeq, createdAt: now }).run();
+		insertEvent().run({ threadId, kind: 'delivered', messageId: null, userId, seq: next.deliveredSeq, createdAt: now });
 	if (announce && next.readSeq > before.readSeq)
-		tx.insert(messageEvents).values({ threadId, kind: 'read', userId, seq: next.readSeq, createdAt: now }).run();
+		insertEvent().run({ threadId, kind: 'read', messageId: null, userId, seq: next.readSeq, createdAt: now });
 	return true;
 }
 
@@ -241,11 +317,11 @@ function moveMarks(tx: Tx, threadId: string, userId: string, delivered: number, 
  * message). Returns false if the actor may not read the thread.
  */
 function mark(actor: NonNullable<Actor>, threadId: string, seq: number, what: 'delivered' | 'read', now: Date): boolean {
-	const thread = db().select().from(messageThreads).where(eq(messageThreads.id, threadId)).get();
+	const thread = threadById().get({ id: threadId });
 	if (!thread || !threadAccess(actor)(thread)) return false;
 	const upTo = Math.min(Math.max(0, Math.floor(seq)), thread.lastSeq);
 	if (upTo === 0) return true;
-	const moved = db().transaction((tx) => moveMarks(tx, threadId, actor.id, upTo, what === 'read' ? upTo : 0, now, true), {
+	const moved = db().transaction(() => moveMarks(threadId, actor.id, upTo, what === 'read' ? upTo : 0, now, true), {
 		behavior: 'immediate'
 	});
 	if (moved) notifyMessageEvents();

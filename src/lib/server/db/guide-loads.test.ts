@@ -1,9 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { and, eq, isNull } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { GUIDE_LOAD_FILL, GUIDE_LOAD_TRIGGERS } from './guide-loads';
 import { guideAssignments, guideProfiles, users } from './schema';
-import { demoUser, freshDemoDatabase, MIGRATIONS } from '../testing';
+import { demoUser, freshDemoDatabase, migratedTriggers, squash } from '../testing';
 import { newId } from '../ids';
 import type { Db } from '.';
 
@@ -12,7 +11,6 @@ beforeEach(async () => {
 	db = await freshDemoDatabase();
 });
 
-const squash = (sql: string) => sql.replace(/\s+/g, ' ').trim();
 const loads = () =>
 	Object.fromEntries(
 		db
@@ -43,16 +41,8 @@ function expectFresh() {
 
 describe('guide_profiles.current_youth', () => {
 	it('is made by the migration that added it, with exactly the triggers and the fill written in guide-loads.ts', () => {
-		const file = readdirSync(MIGRATIONS)
-			.filter((f) => f.endsWith('.sql') && readFileSync(`${MIGRATIONS}/${f}`, 'utf8').includes('current_youth'))
-			.sort()
-			.at(-1)!;
-		const migration = squash(readFileSync(`${MIGRATIONS}/${file}`, 'utf8'));
+		const { migration, triggers } = migratedTriggers(db, 'current_youth', 'guide_loads_');
 		for (const statement of [...GUIDE_LOAD_TRIGGERS, GUIDE_LOAD_FILL]) expect(migration).toContain(squash(statement));
-		const triggers = db.$client
-			.prepare("select count(*) from sqlite_master where type = 'trigger' and name like 'guide_loads_%'")
-			.pluck()
-			.get();
 		expect(triggers).toBe(GUIDE_LOAD_TRIGGERS.length);
 	});
 

@@ -1,9 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { and, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { UNREAD_COUNT_FILL, UNREAD_COUNT_TRIGGERS } from './unread-counts';
 import { messageReads, messages, messageThreads } from './schema';
-import { demoUser, freshDemoDatabase, MIGRATIONS } from '../testing';
+import { demoUser, freshDemoDatabase, migratedTriggers, squash } from '../testing';
 import { newId } from '../ids';
 import type { Db } from '.';
 
@@ -11,8 +10,6 @@ let db: Db;
 beforeEach(async () => {
 	db = await freshDemoDatabase();
 });
-
-const squash = (sql: string) => sql.replace(/\s+/g, ' ').trim();
 
 type Kept = Record<string, { youth: number; staff: number }>;
 
@@ -58,16 +55,8 @@ function expectFresh() {
 
 describe('message_threads.youth_unread and staff_unread', () => {
 	it('are made by the migration that added them, with exactly the triggers and the fill written in unread-counts.ts', () => {
-		const file = readdirSync(MIGRATIONS)
-			.filter((f) => f.endsWith('.sql') && readFileSync(`${MIGRATIONS}/${f}`, 'utf8').includes('youth_unread'))
-			.sort()
-			.at(-1)!;
-		const migration = squash(readFileSync(`${MIGRATIONS}/${file}`, 'utf8'));
+		const { migration, triggers } = migratedTriggers(db, 'youth_unread', 'unread_counts_');
 		for (const statement of [...UNREAD_COUNT_TRIGGERS, UNREAD_COUNT_FILL]) expect(migration).toContain(squash(statement));
-		const triggers = db.$client
-			.prepare("select count(*) from sqlite_master where type = 'trigger' and name like 'unread_counts_%'")
-			.pluck()
-			.get();
 		expect(triggers).toBe(UNREAD_COUNT_TRIGGERS.length);
 	});
 

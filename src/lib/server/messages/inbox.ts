@@ -5,7 +5,7 @@
  * people whose guide is away today (issue 17). Every row is checked by the access part.
  */
 import { and, eq, getTableColumns, gt, isNull, or, sql } from 'drizzle-orm';
-import { db, prepareOnce } from '../db';
+import { prepareOnce } from '../db';
 import { inJsonIds } from '../db/slices';
 import { messages, messageThreads, users, type MessageThread } from '../db/schema';
 import { isCurrent, sideOf, threadAccess } from './conversations';
@@ -17,37 +17,62 @@ type ThreadRow = Pick<MessageThread, 'id' | 'youthId' | 'guideId' | 'closedAt' |
 
 /*
  * The facts per conversation that a list needs (the latest message, how long the young person has
- * waited) are asked for all conversations of the list in one query each, with
+ * waited) are asked for all conversations of the list in one prepared query each, with
  * the list passed as one JSON parameter (json_each): SQLite then looks each conversation up in
  * the (thread_id, seq) index. Asking once per conversation cost a guide's inbox some 240 queries.
  * The unread messages need no query: each conversation keeps them (db/unread-counts.ts).
  */
 
+/** The list of conversations as one JSON parameter, `[[threadId, youthId], …]`, read as `a`. */
+const LIST = sql`json_each(${sql.placeholder('list')}) as a`;
+const listOf = (threads: ThreadRow[]) => ({ list: JSON.stringify(threads.map((t) => [t.id, t.youthId])) });
+
 /** When the oldest message from the young person after the staff side's last answer came, per thread. */
+const waitingRows = prepareOnce((database) =>
+	database
+		.select({
+			threadId: sql<string>`a.value ->> 0`,
+			at: sql<number | null>`(
+				select min(m.created_at) from messages m
+				where m.thread_id = a.value ->> 0 and m.sender_id = a.value ->> 1 and m.seq > coalesce((
+					select max(s.seq) from messages s where s.thread_id = a.value ->> 0 and s.sender_id <> a.value ->> 1
+				), 0)
+			)`
+		})
+		.from(LIST)
+		.prepare()
+);
+
 function waitingSince(threads: ThreadRow[]): Map<string, string> {
 	if (!threads.length) return new Map();
-	const list = JSON.stringify(threads.map((t) => [t.id, t.youthId]));
-	const rows = db().all<{ threadId: string; at: number | null }>(sql`
-		select a.value ->> 0 as threadId, (
-			select min(m.created_at) from messages m
-			where m.thread_id = a.value ->> 0 and m.sender_id = a.value ->> 1 and m.seq > coalesce((
-				select max(s.seq) from messages s where s.thread_id = a.value ->> 0 and s.sender_id <> a.value ->> 1
-			), 0)
-		) as at
-		from json_each(${list}) as a`);
+	const rows = waitingRows().all(listOf(threads));
 	return new Map(rows.filter((r) => r.at !== null).map((r) => [r.threadId, new Date(r.at!).toISOString()]));
 }
 
 /** The latest message of each thread (threads without messages are left out). */
+const latestRows = prepareOnce((database) =>
+	database
+		.select({
+			threadId: messages.threadId,
+			youthId: sql<string>`a.value ->> 1`,
+			senderId: messages.senderId,
+			body: messages.body,
+			createdAt: messages.createdAt
+		})
+		.from(LIST)
+		.innerJoin(
+			messages,
+			sql`${messages.threadId} = a.value ->> 0 and ${messages.seq} = (select max(l.seq) from messages l where l.thread_id = a.value ->> 0)`
+		)
+		.prepare()
+);
+
 function latestOf(threads: ThreadRow[]): Map<string, NonNullable<InboxEntry['latest']>> {
 	if (!threads.length) return new Map();
-	const list = JSON.stringify(threads.map((t) => [t.id, t.youthId]));
-	const rows = db().all<{ threadId: string; youthId: string; senderId: string; body: string; createdAt: number }>(sql`
-		select m.thread_id as threadId, a.value ->> 1 as youthId, m.sender_id as senderId, m.body as body, m.created_at as createdAt
-		from json_each(${list}) as a
-		join messages m on m.thread_id = a.value ->> 0 and m.seq = (select max(l.seq) from messages l where l.thread_id = a.value ->> 0)`);
 	return new Map(
-		rows.map((m) => [m.threadId, { body: m.body, side: sideOf(m.senderId, m.youthId), createdAt: new Date(m.createdAt).toISOString() }])
+		latestRows()
+			.all(listOf(threads))
+			.map((m) => [m.threadId, { body: m.body, side: sideOf(m.senderId, m.youthId), createdAt: m.createdAt.toISOString() }])
 	);
 }
 

@@ -60,6 +60,15 @@ export interface LowAnswerEscalation {
 	since: Date;
 }
 
+/** The coordinator's list of low answers no one followed up: those who waited longest, and how many in all. */
+export interface LowAnswerList {
+	items: LowAnswerEscalation[];
+	/** How many young people are waiting, counted up to a limit … */
+	total: number;
+	/** … and whether there are more than that. */
+	more: boolean;
+}
+
 export interface OpenCheckin {
 	id: string;
 	dueOn: string;

@@ -3,14 +3,16 @@
  * no one following it up within a working day puts it on the coordinator's list, and "Talt med
  * hende/ham" is kept on record and takes it off the lists.
  */
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
+import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { answerCheckin, checkinOverview, followUpFlags, markFollowedUp, myCheckin } from './checkins';
 import { setRhythm } from './schedules';
-import { followUpDeadline, lowAnswersWithoutFollowUp } from './escalation';
+import { followUpDeadline, LOW_ANSWERS_COUNTED, LOW_ANSWERS_SHOWN, lowAnswersWithoutFollowUp, pastDeadlineBefore } from './escalation';
 import { todayIso } from '../dates';
 import type { Db } from '../db';
-import { caseloadIndex, checkins, guideAssignments, guideProfiles } from '../db/schema';
+import { accessLog, caseloadIndex, checkins, guideAssignments, guideProfiles, users } from '../db/schema';
+import { newId } from '../ids';
 import { demoUser, freshDemoDatabase } from '../testing';
 import { CRISIS_LINES } from '../../shared/crisis-lines';
 
@@ -126,7 +128,7 @@ describe('one working day to follow a low answer up', () => {
 
 	it('a low answer no one followed up reaches the coordinator after a working day, with since when', () => {
 		expect(frejaAnswers(1, WEDNESDAY)).toMatchObject({ ok: true });
-		const onList = (at: Date) => lowAnswersWithoutFollowUp(who('lone'), at)!.find((l) => l.youthId === who('freja').id);
+		const onList = (at: Date) => lowAnswersWithoutFollowUp(who('lone'), at)!.items.find((l) => l.youthId === who('freja').id);
 		// Still Thursday: within the working day.
 		expect(onList(new Date('2026-12-03T22:30:00Z'))).toBeUndefined();
 		// Friday 00:00 in Copenhagen.
@@ -136,6 +138,78 @@ describe('one working day to follow a low answer up', () => {
 			guideName: 'Mette Larsen',
 			since: WEDNESDAY
 		});
+	});
+
+	it('an answer is past its deadline exactly when it was given before pastDeadlineBefore(now)', () => {
+		// Any answer and any moment in 2026 and 2027 (both changes of summer time, weekends, new year).
+		const moment = fc.date({ min: new Date('2026-01-01T00:00:00Z'), max: new Date('2027-12-31T00:00:00Z'), noInvalidDate: true });
+		fc.assert(
+			fc.property(moment, fc.integer({ min: 0, max: 10 * 86_400_000 }), (answeredAt, later) => {
+				const now = new Date(answeredAt.getTime() + later);
+				expect(answeredAt < pastDeadlineBefore(now)).toBe(followUpDeadline(answeredAt) <= now);
+			}),
+			{ numRuns: 2_000 }
+		);
+	});
+
+	it('a backlog: those who waited longest, oldest first, how many in all, and only those shown on record', () => {
+		// 40 young people, each with a low answer no one followed up, one hour apart, the oldest first.
+		const first = new Date('2026-11-20T08:00:00Z');
+		const backlog = Array.from({ length: 40 }, (_, i) => {
+			const id = newId();
+			db.insert(users)
+				.values({ id, username: `lav${i}`, displayName: `Ung ${String(i).padStart(2, '0')}`, role: 'youth', birthDate: '2009-05-01' })
+				.run();
+			const answeredAt = new Date(first.getTime() + i * 3_600_000);
+			db.insert(checkins)
+				.values({ id: newId(), youthId: id, dueOn: todayIso(answeredAt), answeredAt, score: 1 + (i % 2) })
+				.run();
+			return { id, answeredAt };
+		});
+		// The first of them also answered low on each of 250 days before: their oldest answer is what
+		// counts, and the list reads past a whole batch of their answers to find the others.
+		const january = new Date('2026-01-05T08:00:00Z');
+		db.insert(checkins)
+			.values(
+				Array.from({ length: 250 }, (_, d) => {
+					const answeredAt = new Date(january.getTime() + d * 86_400_000);
+					return { id: newId(), youthId: backlog[0]!.id, dueOn: todayIso(answeredAt), answeredAt, score: 1 };
+				})
+			)
+			.run();
+		// A young person whose account is closed is not on the list.
+		db.update(users).set({ disabledAt: WEDNESDAY }).where(eq(users.id, backlog[1]!.id)).run();
+
+		const lone = who('lone');
+		const list = lowAnswersWithoutFollowUp(lone, WEDNESDAY)!;
+		expect(list).toMatchObject({ total: 39, more: false });
+		expect(list.items).toHaveLength(LOW_ANSWERS_SHOWN);
+		const shown = [{ ...backlog[0]!, answeredAt: january }, ...backlog.slice(2, 2 + LOW_ANSWERS_SHOWN - 1)];
+		expect(list.items.map((i) => [i.youthId, i.since])).toEqual(shown.map((b) => [b.id, b.answeredAt]));
+		expect(list.items[0]).toMatchObject({ name: 'Ung 00', guideName: null });
+
+		const logged = db
+			.select({ youthId: accessLog.youthId })
+			.from(accessLog)
+			.where(and(eq(accessLog.actorId, lone.id), eq(accessLog.resource, 'caseload'), eq(accessLog.purpose, 'follow_up')))
+			.all()
+			.map((r) => r.youthId);
+		expect(new Set(logged)).toEqual(new Set(shown.map((b) => b.id)));
+
+		// A thousand more, later: the same young people shown, the count stops at its limit.
+		const later = new Date('2026-11-25T08:00:00Z');
+		for (let i = 0; i < LOW_ANSWERS_COUNTED; i++) {
+			const id = newId();
+			db.insert(users)
+				.values({ id, username: `senere${i}`, displayName: `Senere ${i}`, role: 'youth', birthDate: '2009-05-01' })
+				.run();
+			db.insert(checkins)
+				.values({ id: newId(), youthId: id, dueOn: '2026-11-25', answeredAt: new Date(later.getTime() + i * 1000), score: 2 })
+				.run();
+		}
+		const long = lowAnswersWithoutFollowUp(lone, WEDNESDAY)!;
+		expect(long).toMatchObject({ total: LOW_ANSWERS_COUNTED, more: true });
+		expect(long.items.map((i) => i.youthId)).toEqual(shown.map((b) => b.id));
 	});
 
 	it('only the coordinator keeps that list', () => {
@@ -153,7 +227,7 @@ describe('"Talt med hende/ham"', () => {
 		const mette = who('mette');
 		expect(followUpFlags(mette, [freja.id], friday)[freja.id]).toMatchObject({ kind: 'low', score: 1 });
 		expect(db.select().from(caseloadIndex).where(eq(caseloadIndex.youthId, freja.id)).get()?.checkinScore).toBe(1);
-		expect(lowAnswersWithoutFollowUp(who('lone'), friday)!.map((l) => l.youthId)).toContain(freja.id);
+		expect(lowAnswersWithoutFollowUp(who('lone'), friday)!.items.map((l) => l.youthId)).toContain(freja.id);
 		expect(checkinOverview(mette, freja.id, friday)).toMatchObject({ canFollowUp: true, lowPending: true });
 
 		expect(markFollowedUp(mette, freja.id, friday)).toEqual({ ok: true, marked: 1 });
@@ -165,7 +239,7 @@ describe('"Talt med hende/ham"', () => {
 		expect(seen.timeline[0]!.followedUp).toEqual({ by: 'Mette Larsen', at: friday });
 		expect(followUpFlags(mette, [freja.id], friday)[freja.id]).toBeUndefined();
 		expect(db.select().from(caseloadIndex).where(eq(caseloadIndex.youthId, freja.id)).get()?.checkinScore).toBeNull();
-		expect(lowAnswersWithoutFollowUp(who('lone'), friday)!.map((l) => l.youthId)).not.toContain(freja.id);
+		expect(lowAnswersWithoutFollowUp(who('lone'), friday)!.items.map((l) => l.youthId)).not.toContain(freja.id);
 		// Nothing more to mark.
 		expect(markFollowedUp(mette, freja.id, friday)).toEqual({ ok: false, error: 'nothing' });
 	});

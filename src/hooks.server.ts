@@ -9,6 +9,7 @@ import { SESSION_COOKIE, validateSession } from '$lib/server/auth';
 import { LOCALE_COOKIE, localeCookieOptions, sessionCookieOptions } from '$lib/server/auth';
 import { startServer } from '$lib/server/app';
 import { bodyLimitOf, readBodyBytes } from '$lib/server/http';
+import { compressResponse } from '$lib/server/compression';
 import { config } from '$lib/server/config';
 import { runRequest } from '$lib/server/db';
 import { logAccessesOf } from '$lib/server/access';
@@ -235,9 +236,17 @@ const handleRequestScope: Handle = async ({ event, resolve }) => {
  */
 const handleAccessLog: Handle = ({ event, resolve }) => logAccessesOf(() => Promise.resolve(resolve(event)));
 
-// Cross-site form posts are refused before anything else runs, as SvelteKit's own check did.
-// The session comes before the language: the account's stored language decides it.
+/**
+ * The server's own answers (pages, data, messages, exports) compressed for the phone when the
+ * browser takes it (compression.ts). It wraps every other handle, so it compresses what they made.
+ */
+const handleCompression: Handle = async ({ event, resolve }) => compressResponse(event.request, await resolve(event));
+
+// Cross-site form posts are refused before anything else runs, as SvelteKit's own check did
+// (compression only touches the answer on its way out). The session comes before the language:
+// the account's stored language decides it.
 export const handle = sequence(
+	handleCompression,
 	handleCrossSiteForms,
 	handleRequestScope,
 	handleAccessLog,

@@ -27,7 +27,8 @@ const browserChunks: Plugin = {
 		return {
 			...options,
 			experimentalMinChunkSize: 800,
-			manualChunks: (id: string) => (/node_modules\/svelte\/src\/internal\/client\//.test(id) ? 'svelte' : undefined)
+			manualChunks: (id: string) =>
+				/node_modules\/svelte\/src\/internal\/client\/|\/src\/lib\/shared\/date-texts\.ts$/.test(id) ? 'svelte' : undefined
 		};
 	}
 };

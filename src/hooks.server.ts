@@ -4,7 +4,7 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { defineCustomServerStrategy, type Locale } from '$lib/paraglide/runtime';
 import { isLocaleName, localesFor, textDirection } from '$lib/shared/locales';
-import { fillPageHead, MESSAGE_TABLE_PATH, messageTableTag, readersOf } from '$lib/server/i18n';
+import { dateTextsTag, fillPageHead, keepDateTexts, MESSAGE_TABLE_PATH, messageTableTag, readersOf } from '$lib/server/i18n';
 import { SESSION_COOKIE, validateSession } from '$lib/server/auth';
 import { LOCALE_COOKIE, localeCookieOptions, sessionCookieOptions } from '$lib/server/auth';
 import { startServer } from '$lib/server/app';
@@ -56,9 +56,14 @@ const handleLocale: Handle = ({ event, resolve }) =>
 		// get their pages' texts too; a young person's table leaves them out.
 		const readers = readersOf(event.locals.user?.role);
 		const table = messageTableTag(locale, readers, /^\/offline\/?$/.test(event.url.pathname));
-		return resolve(event, {
-			transformPageChunk: ({ html }) => fillPageHead(html, { lang: locale, dir: textDirection(locale), tag: table })
-		});
+		// The dates the page formats go with it, so the browser need not format them again while
+		// the page starts (i18n/date-texts.ts, issue 18).
+		const dates = new Map<string, string>();
+		return keepDateTexts(dates, () =>
+			resolve(event, {
+				transformPageChunk: ({ html }) => fillPageHead(html, { lang: locale, dir: textDirection(locale), tag: table + dateTextsTag(dates) })
+			})
+		);
 	});
 
 /**

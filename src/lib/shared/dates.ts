@@ -4,6 +4,7 @@
  */
 import { getLocale, type Locale } from '$lib/paraglide/runtime.js';
 import { INTL_TAGS } from './locales';
+import { lazyDateFormat, type DateFormat } from './date-texts';
 
 /** Where "the 3rd of March" is meant: the municipality's calendar. */
 export const TIME_ZONE = 'Europe/Copenhagen';
@@ -11,18 +12,14 @@ export const TIME_ZONE = 'Europe/Copenhagen';
 /** The Intl tag of the language (shared/locales.ts): Danish as in Denmark, English as in Britain … */
 export const intlLocale = (locale: Locale = getLocale()): string => INTL_TAGS[locale] ?? INTL_TAGS.da;
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-/** One formatter per language and style: making one is slow, and a page formats many dates. */
-export function dateFormatter(options: Intl.DateTimeFormatOptions, locale?: Locale): Intl.DateTimeFormat {
+/**
+ * The formatter of a style in the reader's language: one per both, as making one is slow and a
+ * page formats many dates. In the browser it answers first from the dates the server wrote into
+ * the page (date-texts.ts).
+ */
+export function dateFormatter(options: Intl.DateTimeFormatOptions, locale?: Locale): DateFormat {
 	const tag = intlLocale(locale);
-	const key = `${tag} ${JSON.stringify(options)}`;
-	let formatter = formatters.get(key);
-	if (!formatter) {
-		formatter = new Intl.DateTimeFormat(tag, options);
-		formatters.set(key, formatter);
-	}
-	return formatter;
+	return lazyDateFormat(`${tag} ${JSON.stringify(options)}`, () => new Intl.DateTimeFormat(tag, options));
 }
 
 /** A calendar date (YYYY-MM-DD) as "3. marts 2026" / "3 March 2026". */

@@ -6,6 +6,7 @@
  */
 import { getLocale, type Locale } from '$lib/paraglide/runtime.js';
 import { INTL_TAGS } from './locales';
+import { lazyDateFormat, type DateFormat } from './date-texts';
 
 const TIME_ZONE = 'Europe/Copenhagen';
 /** The Intl tag of the reader's language (shared/locales.ts), so an Arabic page has Arabic dates. */
@@ -18,18 +19,10 @@ const STYLES = {
 	short: { dateStyle: 'medium', timeStyle: 'short', timeZone: TIME_ZONE }
 } satisfies Record<string, Intl.DateTimeFormatOptions>;
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-/** One formatter per language and style: making one is slow, and a plan page formats many dates. */
-function formatter(style: keyof typeof STYLES, locale?: Locale): Intl.DateTimeFormat {
+/** The formatter of a style in the reader's language (date-texts.ts: one per both, built when needed). */
+function formatter(style: keyof typeof STYLES, locale?: Locale): DateFormat {
 	const tag = intlLocale(locale);
-	const key = `${tag} ${style}`;
-	let f = formatters.get(key);
-	if (!f) {
-		f = new Intl.DateTimeFormat(tag, STYLES[style]);
-		formatters.set(key, f);
-	}
-	return f;
+	return lazyDateFormat(`${tag} plan-${style}`, () => new Intl.DateTimeFormat(tag, STYLES[style]));
 }
 
 /** A calendar date (YYYY-MM-DD) as "3. marts 2026". */

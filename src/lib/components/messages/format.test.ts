@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { answerWhen, fileSize, messageTime } from './format';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { DATE_TEXTS_ID, forgetKnownDateTexts, setDateTextRecorder } from '$lib/shared/date-texts';
+import { answerWhen, calendarDate, fileSize, messageTime } from './format';
 
 // Copenhagen is UTC+1 in winter and UTC+2 in summer: the day turns at 23:00 / 22:00 UTC.
 describe('messageTime (Danish, Europe/Copenhagen)', () => {
@@ -48,5 +49,33 @@ describe('answerWhen: when a guide’s answer can be expected, in the reader’s
 		// Arabic and Farsi with the Gregorian calendar (the month of December, not a Persian month).
 		expect(answerWhen('2025-12-22T08:00:00Z', now, 'ar')).toMatch(/ديسمبر/);
 		expect(answerWhen('2025-12-22T08:00:00Z', now, 'fa')).toMatch(/دسامبر/);
+	});
+});
+
+describe('the Copenhagen calendar date, asked by the hour (issue 18)', () => {
+	afterEach(() => {
+		vi.unstubAllGlobals();
+		forgetKnownDateTexts();
+		setDateTextRecorder(null);
+	});
+
+	it('the server’s now and the browser’s a second later are one text from the page', () => {
+		const told = new Map<string, string>();
+		setDateTextRecorder((key, text) => told.set(key, text));
+		// 22:59:59.5 UTC on 6 December is 23:59:59.5 in Copenhagen: still the 6th.
+		const serverNow = new Date(Date.UTC(2026, 11, 6, 22, 59, 59, 500));
+		expect(calendarDate(serverNow)).toBe('2026-12-06');
+		// The browser, with the page's list: the same hour a moment later needs no formatter.
+		const block = { textContent: JSON.stringify(Object.fromEntries(told)) };
+		vi.stubGlobal('document', { getElementById: (id: string) => (id === DATE_TEXTS_ID ? block : null) });
+		forgetKnownDateTexts();
+		const spy = vi.spyOn(Intl, 'DateTimeFormat');
+		expect(calendarDate(new Date(serverNow.getTime() - 1_500_000))).toBe('2026-12-06');
+		expect(spy).not.toHaveBeenCalled();
+		spy.mockRestore();
+		// Midnight in Copenhagen (23:00 UTC in winter, 22:00 in summer) is a new hour and a new date.
+		expect(calendarDate(new Date(Date.UTC(2026, 11, 6, 23, 0, 0, 1)))).toBe('2026-12-07');
+		expect(calendarDate(new Date(Date.UTC(2026, 6, 6, 21, 59, 59)))).toBe('2026-07-06');
+		expect(calendarDate(new Date(Date.UTC(2026, 6, 6, 22, 0, 0)))).toBe('2026-07-07');
 	});
 });

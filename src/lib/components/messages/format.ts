@@ -6,6 +6,7 @@
 import { m } from '$lib/paraglide/messages.js';
 import { getLocale, type Locale } from '$lib/paraglide/runtime';
 import { INTL_TAGS } from '$lib/shared/locales';
+import { lazyDateFormat, type DateFormat } from '$lib/shared/date-texts';
 
 const TIME_ZONE = 'Europe/Copenhagen';
 
@@ -26,26 +27,35 @@ const STYLES = {
 	}
 } satisfies Record<string, Intl.DateTimeFormatOptions>;
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-/** One formatter per language and style (making one is slow; a conversation shows many times). */
-function formatter(style: keyof typeof STYLES, language: Locale = getLocale()): Intl.DateTimeFormat {
+/**
+ * The formatter of a style in the reader's language (one per both, as making one is slow and a
+ * conversation shows many times). In the browser it answers first from the times the server wrote
+ * into the page (date-texts.ts).
+ */
+function formatter(style: keyof typeof STYLES, language: Locale = getLocale()): DateFormat {
 	const locale = INTL_TAGS[language] ?? INTL_TAGS.da;
-	const key = `${locale} ${style}`;
-	let f = formatters.get(key);
-	if (!f) {
-		f = new Intl.DateTimeFormat(locale, STYLES[style]);
-		formatters.set(key, f);
-	}
-	return f;
+	return lazyDateFormat(`${locale} messages-${style}`, () => new Intl.DateTimeFormat(locale, STYLES[style]));
 }
 
-/** The Copenhagen calendar date as YYYY-MM-DD. */
-const calendarDate = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: TIME_ZONE });
+const HOUR = 3_600_000;
+const copenhagenDate = lazyDateFormat(
+	'en-CA calendar-date',
+	() => new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: TIME_ZONE })
+);
+
+/**
+ * The Copenhagen calendar date as YYYY-MM-DD. It changes only on a whole hour (UTC+1 or +2,
+ * switched on the hour), so it is asked for the start of the moment's hour: the server's "now"
+ * and the browser's a second later are then the same text from the page (date-texts.ts), and the
+ * browser builds no formatter for it while the page starts.
+ */
+export function calendarDate(at: Date): string {
+	return copenhagenDate.format(Math.floor(at.getTime() / HOUR) * HOUR);
+}
 
 /** Days between the Copenhagen calendar dates of two moments (b − a). */
 function calendarDaysBetween(a: Date, b: Date): number {
-	const day = (d: Date) => Date.parse(`${calendarDate.format(d)}T00:00:00Z`) / 86_400_000;
+	const day = (d: Date) => Date.parse(`${calendarDate(d)}T00:00:00Z`) / 86_400_000;
 	return day(b) - day(a);
 }
 
@@ -56,7 +66,7 @@ export function messageTime(iso: string, now = new Date()): string {
 	const days = calendarDaysBetween(at, now);
 	if (days === 0) return m.messages_today_at({ time });
 	if (days === 1) return m.messages_yesterday_at({ time });
-	const sameYear = calendarDate.format(at).slice(0, 4) === calendarDate.format(now).slice(0, 4);
+	const sameYear = calendarDate(at).slice(0, 4) === calendarDate(now).slice(0, 4);
 	const date = formatter(sameYear ? 'date' : 'dateYear').format(at);
 	return m.messages_date_at({ date, time });
 }
@@ -74,6 +84,6 @@ export function fileSize(bytes: number): string {
  */
 export function answerWhen(iso: string, now = new Date(), language?: Locale): string {
 	const at = new Date(iso);
-	const sameYear = calendarDate.format(at).slice(0, 4) === calendarDate.format(now).slice(0, 4);
+	const sameYear = calendarDate(at).slice(0, 4) === calendarDate(now).slice(0, 4);
 	return formatter(sameYear ? 'moment' : 'momentYear', language).format(at);
 }

@@ -103,3 +103,5 @@ export function fillPageHead(html: string, fill: { lang: string; dir: string; ta
 	if (end < 0) return html;
 	return html.slice(0, end).replace('%lang%', fill.lang).replace('%dir%', fill.dir) + fill.tag + html.slice(end);
 }
+
+export { dateTextsTag, keepDateTexts } from './date-texts';

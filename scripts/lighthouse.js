@@ -6,7 +6,8 @@
 //
 // Environment: CHROMIUM_PATH (default /usr/bin/chromium), LIGHTHOUSE_PORT (default 4534),
 // LIGHTHOUSE_USER (default freja, the demo's young person with the fullest plan), LIGHTHOUSE_RUNS
-// (default 3; the median is reported), LIGHTHOUSE_PAGES (default "/,/plan,/messages").
+// (default 3; the median is reported), LIGHTHOUSE_PAGES (default "/,/plan,/messages"),
+// LIGHTHOUSE_THROTTLING (simulate, the default, or devtools: the throttling applied to the load).
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as chromeLauncher from 'chrome-launcher';
@@ -19,6 +20,11 @@ const user = process.env.LIGHTHOUSE_USER ?? 'freja';
 const database = 'data/lighthouse.db';
 const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 3);
 const PAGES = (process.env.LIGHTHOUSE_PAGES ?? '/,/plan,/messages').split(',').filter(Boolean);
+const THROTTLING = process.env.LIGHTHOUSE_THROTTLING;
+if (THROTTLING && !['simulate', 'devtools'].includes(THROTTLING)) {
+	console.error('LIGHTHOUSE_THROTTLING is "simulate" (the default) or "devtools".');
+	process.exit(1);
+}
 
 if (!existsSync('build/index.js')) {
 	console.error('build/index.js is missing: run "npm run build" first.');
@@ -53,6 +59,9 @@ async function measure(path) {
 			output: 'html',
 			logLevel: 'error',
 			onlyCategories: ['performance', 'accessibility'],
+			// LIGHTHOUSE_THROTTLING=devtools: slow 4G and the 4x slower CPU applied to the real load,
+			// not simulated from an unthrottled one (Lighthouse's default, `simulate`).
+			...(THROTTLING ? { throttlingMethod: THROTTLING } : {}),
 			extraHeaders: { Cookie: cookie }
 		});
 		if (!result) throw new Error('Lighthouse gave no result');

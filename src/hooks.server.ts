@@ -8,8 +8,7 @@ import { dateTextsTag, fillPageHead, keepDateTexts, MESSAGE_TABLE_PATH, messageT
 import { SESSION_COOKIE, validateSession } from '$lib/server/auth';
 import { LOCALE_COOKIE, localeCookieOptions, sessionCookieOptions } from '$lib/server/auth';
 import { startServer } from '$lib/server/app';
-import { bodyLimitOf, readBodyBytes } from '$lib/server/http';
-import { compressResponse } from '$lib/server/compression';
+import { bodyLimitOf, compressResponse, readBodyBytes } from '$lib/server/http';
 import { config } from '$lib/server/config';
 import { runRequest } from '$lib/server/db';
 import { logAccessesOf } from '$lib/server/access';
@@ -243,7 +242,7 @@ const handleAccessLog: Handle = ({ event, resolve }) => logAccessesOf(() => Prom
 
 /**
  * The server's own answers (pages, data, messages, exports) compressed for the phone when the
- * browser takes it (compression.ts). It wraps every other handle, so it compresses what they made.
+ * browser takes it (http/compression.ts). It wraps every other handle, so it compresses what they made.
  */
 const handleCompression: Handle = async ({ event, resolve }) => compressResponse(event.request, await resolve(event));
 

@@ -26,7 +26,7 @@ import { gzipSync } from 'node:zlib';
 import { DEMO_PASSWORD, LANGUAGES, type Language } from './helpers';
 
 const BUDGET_BYTES = 60 * 1024;
-/** The page's own HTML, gzipped (the server compresses it for the phone: compression.ts), with the CSS inside it. */
+/** The page's own HTML, gzipped (the server compresses it for the phone: src/lib/server/http/compression.ts), with the CSS inside it. */
 const HTML_BUDGET_BYTES = 20 * 1024;
 /** Every style sheet the first view loads or has inside its HTML, gzipped. */
 const CSS_BUDGET_BYTES = 12 * 1024;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { safeNext } from './http';
+import { safeNext } from './index';
 
 describe('safeNext: a return address is a path on this site, or home', () => {
 	it('keeps paths on this site, with their query and fragment', () => {

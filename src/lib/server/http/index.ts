@@ -122,3 +122,5 @@ export function pdfResponse(file: { filename: string; body: Buffer }): Response 
 		}
 	});
 }
+
+export { compressResponse } from './compression';

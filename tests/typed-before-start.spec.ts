@@ -64,6 +64,20 @@ test('a step freja proposes before the scripts start is kept, and sent', async (
 	await expect(page.getByText('Besøge værkstedet').first()).toBeVisible();
 });
 
+test('a comment freja opens and writes before the scripts start stays open, and is sent', async ({ page }) => {
+	await login(page, 'freja');
+	const start = await openBeforeScripts(page, '/plan');
+	const cv = page.getByTestId('step').filter({ hasText: 'Lav et CV' });
+	await cv.locator('summary', { hasText: 'Skriv en kommentar' }).click();
+	await cv.getByLabel('Din kommentar').fill('Skrevet før siden var klar');
+	await start('body');
+	// The server drew the disclosure closed; hydration closed it again until it was put back.
+	await expect(cv.getByLabel('Din kommentar')).toBeVisible();
+	await expect(cv.getByLabel('Din kommentar')).toHaveValue('Skrevet før siden var klar');
+	await cv.getByRole('button', { name: 'Send kommentar' }).click();
+	await expect(cv.getByRole('status')).toHaveText('Din kommentar er gemt.');
+});
+
 test('a message and a ticked filter survive the scripts’ start', async ({ page }) => {
 	await login(page, 'freja');
 	const start = await openBeforeScripts(page, '/messages');
@@ -83,6 +97,8 @@ test('a message and a ticked filter survive the scripts’ start', async ({ page
 	await flag.check();
 	// Hydration leaves a chosen option alone but unticks the box; only the box is put back.
 	await again('flag');
+	// The filters stay open as they were tapped open (hydration closed them: the server drew them closed).
+	await expect(page.getByLabel('Aldersgruppe')).toBeVisible();
 	await expect(page.getByLabel('Aldersgruppe')).not.toHaveValue('');
 	await expect(flag).toBeChecked();
 });

@@ -11,6 +11,11 @@
  * its server default (`value !== defaultValue`, `checked !== defaultChecked`) was
  * touched by the person (or the browser's own form restore). After hydration the returned function
  * puts those values back and fires `input`/`change`, so bound state and handlers see them too.
+ *
+ * A `<details>` the person opened (or closed) is kept as well: one written `open={…}` (a filter
+ * in use, an error to show) is set to what the server drew when it hydrates, so a guide's "Søg og
+ * filtrér" or a young person's "Kommentér" tapped open before the start snapped shut again. Its
+ * state before hydration is the server's unless the person changed it, so each is put back as it was.
  */
 export function noteTypedFields(): () => void {
 	// A chosen <option> survives hydration as it is (tests/typed-before-start.spec.ts); a file
@@ -21,7 +26,9 @@ export function noteTypedFields(): () => void {
 		const now = tick ? field.checked : field.value;
 		if (now !== (tick ? field.defaultChecked : field.defaultValue)) typed.push([field, tick ? 'checked' : 'value', now]);
 	}
+	const folds = [...document.querySelectorAll('details')].map((details) => [details, details.open] as const);
 	return () => {
+		for (const [details, open] of folds) if (details.isConnected && details.open !== open) details.open = open;
 		for (const [field, key, now] of typed) {
 			if (field[key] === now) continue;
 			(field as unknown as Record<string, unknown>)[key] = now;

@@ -3,6 +3,14 @@ import { findTestChromium } from './scripts/chromium-path.js';
 
 const chromium = findTestChromium();
 
+const TRACE_MODES = ['off', 'on', 'retain-on-failure', 'on-first-retry'] as const;
+function traceMode(value: string | undefined): (typeof TRACE_MODES)[number] {
+	if (value === undefined || value === '') return 'off';
+	const mode = TRACE_MODES.find((m) => m === value);
+	if (!mode) throw new Error(`E2E_TRACE must be one of ${TRACE_MODES.join(', ')}, not "${value}"`);
+	return mode;
+}
+
 export default defineConfig({
 	testDir: 'tests',
 	testMatch: /.*\.spec\.ts/,
@@ -20,7 +28,17 @@ export default defineConfig({
 		...devices['Pixel 7'],
 		locale: 'da-DK',
 		timezoneId: 'Europe/Copenhagen',
-		trace: 'retain-on-failure',
+		// Recording a trace costs every test, not only the one that fails: with it on, the plan and
+		// consent specs took 129 s against 97 s without (one worker, one after the other), the
+		// languages and messages specs 231 against 188 s (two workers). So a failure leaves its
+		// screenshot and the error; E2E_TRACE=retain-on-failure records traces when one is wanted.
+		trace: traceMode(process.env.E2E_TRACE),
+		screenshot: 'only-on-failure',
+		// No service worker unless a spec asks for one (test.use({ serviceWorkers: 'allow' }): the PWA,
+		// offline and size specs). Installed in every new browser context, it precached the whole app
+		// (150 files) each time: the plan, consent and guide specs took 134-142 s with it against
+		// 104-106 s without (one worker, alternating), and half the CPU.
+		serviceWorkers: 'block',
 		launchOptions: {
 			executablePath: chromium,
 			args: [

@@ -103,6 +103,9 @@ async function goOffline(context: BrowserContext, page: Page) {
 	await expect.poll(() => page.evaluate(() => navigator.onLine)).toBe(false);
 }
 
+// The service worker is what this file tests (the other stories run without one: playwright.config.ts).
+test.use({ serviceWorkers: 'allow' });
+
 test.describe('PWA', () => {
 	test('the manifest is complete and Chromium finds no installability errors', async ({ playwright, request, baseURL }, testInfo) => {
 		const manifestResponse = await request.get('/manifest.webmanifest');

@@ -37,6 +37,9 @@ const PAGES = ['/', '/plan', '/messages'] as const;
 
 let storageState: BrowserContextOptions['storageState'];
 
+// The first view registers the service worker, whose own script is measured too.
+test.use({ serviceWorkers: 'allow' });
+
 test.beforeAll(async ({ baseURL }) => {
 	// Log in with a plain HTTP request, so that no page's scripts land in a browser cache first.
 	const api = await httpRequest.newContext({ baseURL });

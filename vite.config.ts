@@ -1,3 +1,4 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
@@ -7,6 +8,7 @@ import { defineConfig } from 'vitest/config';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 import { paraglideOptions } from './paraglide.options.js';
 import { splitMessageModule } from './src/lib/shared/locale-split';
+import { staffOnlyFiles } from './src/lib/pwa/precache-scope';
 import { WEB_APP_MANIFEST } from './src/lib/shared/manifest';
 
 /**
@@ -58,6 +60,44 @@ const localeSplit: Plugin = {
 };
 
 /**
+ * The service worker precaches what a young person, a parent or anyone can open, not the staff's
+ * pages (src/lib/pwa/precache-scope.ts). The browser build names the files only staff pages use;
+ * the worker's build, which runs after it (in a build of its own, with this file loaded anew),
+ * leaves them out of its list.
+ */
+const STAFF_ONLY_FILES = '.svelte-kit/minvej-staff-only-files.json';
+const precacheScope: Plugin = {
+	name: 'minvej-precache-scope',
+	generateBundle(_options, bundle) {
+		if (this.environment?.config.consumer !== 'client') return;
+		const chunks = Object.values(bundle).flatMap((file) =>
+			file.type === 'chunk'
+				? [
+						{
+							fileName: file.fileName,
+							isEntry: file.isEntry,
+							routeFiles: file.moduleIds.filter((id) => id.includes('/src/routes/')),
+							imports: file.imports,
+							dynamicImports: file.dynamicImports,
+							css: [...(file.viteMetadata?.importedCss ?? [])]
+						}
+					]
+				: []
+		);
+		// The service worker's own build is a browser build too, without the app's pages.
+		if (!chunks.some((chunk) => chunk.fileName.startsWith('_app/immutable/nodes/'))) return;
+		writeFileSync(STAFF_ONLY_FILES, JSON.stringify(staffOnlyFiles(chunks)));
+	}
+};
+
+/** Workbox's step that drops the staff's files from the worker's precache list. */
+function withoutStaffFiles<Entry extends { url: string }>(entries: Entry[]): { manifest: Entry[]; warnings: string[] } {
+	const staffOnly = new Set<string>(JSON.parse(readFileSync(STAFF_ONLY_FILES, 'utf8')));
+	const kept = entries.filter((entry) => !staffOnly.has(entry.url.replace(/^client\//, '')));
+	return { manifest: kept, warnings: [] };
+}
+
+/**
  * Vitest runs a file it has no timings for yet (a clean clone has none) by its size, larger first.
  * The house rules' test is small but takes 20–30 s in its one ESLint run: started last, it left the
  * other core idle for that long. It starts first.
@@ -77,6 +117,7 @@ export default defineConfig({
 	plugins: [
 		browserChunks,
 		localeSplit,
+		precacheScope,
 		sveltekit(),
 		paraglideVitePlugin(paraglideOptions),
 		// Our own service worker (src/service-worker.ts, built by SvelteKit); the plugin injects the
@@ -100,7 +141,8 @@ export default defineConfig({
 			injectManifest: {
 				globPatterns: ['client/**/*.{js,css,svg,png,webmanifest}'],
 				// Our patterns as they are (no prerendered pages with adapter-node).
-				modifyURLPrefix: { 'client/': '' }
+				modifyURLPrefix: { 'client/': '' },
+				manifestTransforms: [withoutStaffFiles]
 			},
 			devOptions: { enabled: false }
 		})

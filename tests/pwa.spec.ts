@@ -157,6 +157,37 @@ test.describe('PWA', () => {
 		}
 	});
 
+	test('the phone keeps the files of a young person’s pages, not those only staff pages use', async ({ browser }) => {
+		/** The route nodes (layouts and pages) a page starts with: its start script imports each. */
+		const nodesOf = (page: Page) =>
+			page.evaluate(() =>
+				[...document.scripts].flatMap((script) => script.textContent?.match(/\/_app\/immutable\/nodes\/[^'"]+\.js/g) ?? [])
+			);
+		const freja = await as(browser, 'freja');
+		const youthNodes = new Set<string>();
+		for (const path of ['/', '/plan', '/messages', '/guide', '/consent']) {
+			await freja.goto(path);
+			for (const node of await nodesOf(freja)) youthNodes.add(node);
+		}
+		const mette = await (await browser.newContext({ serviceWorkers: 'block' })).newPage();
+		await login(mette, 'mette');
+		const staffNodes = new Set<string>();
+		for (const path of ['/staff', '/staff/messages', '/staff/requests']) {
+			await mette.goto(path);
+			for (const node of await nodesOf(mette)) if (!youthNodes.has(node)) staffNodes.add(node);
+		}
+		expect(youthNodes.size, 'a young person’s pages load their nodes').toBeGreaterThan(4);
+		expect(staffNodes.size, 'the staff’s pages have nodes of their own').toBeGreaterThan(2);
+
+		// What the worker precached on freja's phone (it controls the page: its install, and so its
+		// precache, is done).
+		const kept = new Set((await cachedPaths(freja)).map((path) => path.split('?')[0]!));
+		for (const node of youthNodes) expect(kept, `${node} is kept for offline`).toContain(node);
+		for (const node of staffNodes) expect(kept, `${node} (staff only) is not downloaded`).not.toContain(node);
+		await freja.context().close();
+		await mette.context().close();
+	});
+
 	test('after one visit the plan and the messages open offline, marked with when they were seen', async ({ page, context }) => {
 		await login(page, 'amina');
 		await workerReady(page);

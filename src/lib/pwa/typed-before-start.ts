@@ -14,7 +14,7 @@
  *
  * A `<details>` the person opened (or closed) is kept as well: one written `open={…}` (a filter
  * in use, an error to show) is set to what the server drew when it hydrates, so a guide's "Søg og
- * filtrér" or a young person's "Kommentér" tapped open before the start snapped shut again. Its
+ * filtrér" or a young person's "Skriv en kommentar" tapped open before the start snapped shut. Its
  * state before hydration is the server's unless the person changed it, so each is put back as it was.
  */
 export function noteTypedFields(): () => void {

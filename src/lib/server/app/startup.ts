@@ -1,6 +1,7 @@
 import { config } from '../config';
 import { db } from '../db';
 import { verifyPragmas } from '../db/client';
+import { REQUEST_PATH_CHECKPOINT_PAGES, startCheckpointer } from '../db/checkpointer';
 import { seedDemoIfEmpty } from './seed';
 import { scheduleRetention } from '../access';
 import { scheduleCheckins } from '../followup';
@@ -17,7 +18,7 @@ let started: Promise<void> | undefined;
 
 /**
  * Runs once when the server starts: opens and migrates the database, refuses to go on unless
- * the required pragmas are in force, seeds the demo municipality into an empty database and
+ * the required pragmas are in force, moves WAL checkpoints to a thread of their own, seeds the demo municipality into an empty database and
  * starts the timers (access-log retention, check-ins, meeting reminders, backups when BACKUP_DIR is set, attachment files no message refers to,
  * sign-ins begun and never finished).
  */
@@ -26,6 +27,9 @@ export function startServer(): Promise<void> {
 		const backups = backupPlanFromConfig(); // a backup configuration that cannot be read stops the start
 		const database = db();
 		verifyPragmas(database.$client);
+		// WAL checkpoints on a thread of their own, not inside whichever request commits (db/checkpointer.ts).
+		startCheckpointer(config.databasePath);
+		database.$client.pragma(`wal_autocheckpoint = ${REQUEST_PATH_CHECKPOINT_PAGES}`);
 		writePidFile(config.databasePath);
 		if (config.demoSeed && (await seedDemoIfEmpty(database))) {
 			console.log('Minvej: seeded the demo municipality (Eksempel Kommune)');

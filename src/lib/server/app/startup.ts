@@ -18,8 +18,8 @@ let started: Promise<void> | undefined;
 
 /**
  * Runs once when the server starts: opens and migrates the database, refuses to go on unless
- * the required pragmas are in force, moves WAL checkpoints to a thread of their own, seeds the demo municipality into an empty database and
- * starts the timers (access-log retention, check-ins, meeting reminders, backups when BACKUP_DIR is set, attachment files no message refers to,
+ * the required pragmas are in force, moves WAL checkpoints to a thread of their own, seeds the
+ * demo municipality into an empty database and starts the timers (access-log retention, check-ins, meeting reminders, backups when BACKUP_DIR is set, attachment files no message refers to,
  * sign-ins begun and never finished).
  */
 export function startServer(): Promise<void> {

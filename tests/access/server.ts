@@ -21,6 +21,9 @@ export interface AppServer {
 	stop(): Promise<void>;
 }
 
+/** How long a server may take to exit once told to stop (SIGTERM). It takes well under a second. */
+const STOP_WITHIN_MS = 10_000;
+
 /** A port nobody listens on now (the system picks it). */
 export function freePort(): Promise<number> {
 	return new Promise((resolve, reject) => {
@@ -95,13 +98,18 @@ export async function startServer(
 		databasePath,
 		output: () => output,
 		async stop() {
-			// A clean stop first (the server removes its pid file); then the whole group, always.
+			// A clean stop first (the server removes its pid file); then the whole group, always. A
+			// server that does not exit when told to would hang a deployment's restart: that fails the
+			// spec, once the group is gone.
+			let stopped: unknown = null;
 			if (child.exitCode === null && child.signalCode === null) {
 				child.kill('SIGTERM');
-				await exited(child, 5_000).catch(() => undefined);
+				stopped = await exited(child, STOP_WITHIN_MS).catch((e: Error) => e);
 			}
 			killGroup(child);
 			rmSync(dir, { recursive: true, force: true });
+			if (stopped instanceof Error)
+				throw new Error(`The server did not exit within ${STOP_WITHIN_MS} ms of SIGTERM:\n${output.slice(-2000)}`);
 		}
 	};
 }

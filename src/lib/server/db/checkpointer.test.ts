@@ -66,6 +66,16 @@ describe('the checkpoint thread', () => {
 		expect(existsSync(missing)).toBe(false);
 	});
 
+	it('never keeps the process alive: a server told to stop exits with the thread still running', () => {
+		const file = tmpFile();
+		openDatabase(file, { migrationsFolder: MIGRATIONS }).$client.close();
+		// What keeps Node's event loop alive (and so the process from exiting), by kind.
+		const keepingAlive = () => process.getActiveResourcesInfo().filter((kind) => kind === 'MessagePort').length;
+		const before = keepingAlive();
+		running = startCheckpointer(file, { everyMs: 50, onCheckpoint: () => undefined });
+		expect(keepingAlive()).toBe(before);
+	});
+
 	it('ends its thread when stopped', async () => {
 		const file = tmpFile();
 		openDatabase(file, { migrationsFolder: MIGRATIONS }).$client.close();

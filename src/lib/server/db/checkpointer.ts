@@ -71,13 +71,15 @@ export function startCheckpointer(
 ): Checkpointer {
 	const onError = options.onError ?? ((message: string) => console.error(`Minvej: a WAL checkpoint failed: ${message}`));
 	const worker = new Worker(WORKER, { eval: true, workerData: { file, everyMs: options.everyMs ?? CHECKPOINT_EVERY_MS, driver } });
-	worker.unref();
 	const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
 	worker.on('message', (message: ({ ok: true } & CheckpointReport) | { ok: false; message: string }) => {
 		if (message.ok) options.onCheckpoint?.({ log: message.log, checkpointed: message.checkpointed, busy: message.busy });
 		else onError(message.message);
 	});
 	worker.on('error', (error) => onError(`the checkpoint thread stopped: ${error.message}`));
+	// After the listeners: a 'message' listener refs the thread's port again, and a thread that
+	// keeps the process alive would keep the server from exiting when it is told to stop (SIGTERM).
+	worker.unref();
 	return {
 		async stop() {
 			worker.postMessage('stop');

@@ -76,15 +76,21 @@ export async function startServer(port: number, databasePath: string, timeoutMs 
 /**
  * Stops the server: SIGTERM (a clean shutdown) or SIGKILL (a crash), and waits until it is gone;
  * its whole process group is killed if it has not gone within 10 s, and in any case at the end.
+ * A server that does not exit within 10 s of SIGTERM fails the test (as tests/access/server.ts).
  */
 export async function stopServer(server: Server | undefined, signal: 'SIGTERM' | 'SIGKILL' = 'SIGTERM') {
 	if (!server) return;
+	let gone = true;
 	if (server.child.exitCode === null && server.child.signalCode === null) {
 		server.child.kill(signal);
-		await exitOf(server.child, 10_000).catch(() => undefined);
+		gone = await exitOf(server.child, 10_000).then(
+			() => true,
+			() => false
+		);
 	}
 	killGroup(server.child);
 	await exitOf(server.child, 5_000);
+	if (!gone && signal === 'SIGTERM') throw new Error('The server did not exit within 10 s of SIGTERM');
 }
 
 export function removeDatabase(dir: string) {

@@ -26,4 +26,36 @@ if (!existsSync(entry)) {
 	console.error(`Minvej: ${entry} is missing. Run "npm run build" first (or "npm start", which builds).`);
 	process.exit(1);
 }
-await import(pathToFileURL(entry).href);
+const { server } = await import(pathToFileURL(entry).href);
+endUnusedConnectionsOnStop(server.server);
+
+/**
+ * On SIGTERM and SIGINT adapter-node stops accepting connections, closes the idle ones and waits
+ * for the rest (at most SHUTDOWN_TIMEOUT, 30 s) before it exits. Node's closeIdleConnections()
+ * leaves out a connection that has not sent a request yet, such as one a browser or a proxy opened
+ * ahead of need, and such a connection kept a stopped server up for the whole 30 s. This ends
+ * every connection with no request in flight; one that is answering a request is left to finish.
+ * @param {import('node:http').Server} http
+ */
+function endUnusedConnectionsOnStop(http) {
+	const open = new Set();
+	const answering = new Map();
+	http.on('connection', (socket) => {
+		open.add(socket);
+		socket.once('close', () => open.delete(socket));
+	});
+	http.on('request', (request, response) => {
+		const socket = request.socket;
+		answering.set(socket, (answering.get(socket) ?? 0) + 1);
+		response.once('close', () => {
+			const left = answering.get(socket) - 1;
+			if (left > 0) answering.set(socket, left);
+			else answering.delete(socket);
+		});
+	});
+	const endUnused = () => {
+		for (const socket of open) if (!answering.has(socket)) socket.destroy();
+	};
+	process.on('SIGTERM', endUnused);
+	process.on('SIGINT', endUnused);
+}

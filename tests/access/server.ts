@@ -16,6 +16,8 @@ export interface AppServer {
 	/** The public origin the app believes it has (ORIGIN). */
 	origin: string;
 	databasePath: string;
+	/** The server's process (to send it a signal). */
+	pid: number;
 	/** What the server has printed so far (stdout and stderr). */
 	output(): string;
 	stop(): Promise<void>;
@@ -96,6 +98,7 @@ export async function startServer(
 		baseURL,
 		origin,
 		databasePath,
+		pid: child.pid!,
 		output: () => output,
 		async stop() {
 			// A clean stop first (the server removes its pid file); then the whole group, always. A

@@ -342,4 +342,32 @@ describe('the live stream', () => {
 		expect(plain.ended).toBe(true);
 		expect(openStreamCount()).toBe(0);
 	});
+
+	it('adds no handler to a stop signal nobody handles (Node exits on it by default)', async () => {
+		expect(process.listenerCount('SIGTERM')).toBe(0);
+		const stream = connect('user=freja');
+		await stream.next((e) => e.event === 'unread');
+		expect(process.listenerCount('SIGTERM')).toBe(0);
+		closeAllStreams();
+		await stream.finished;
+	});
+
+	it('ends every stream as soon as the server is told to stop, where the server handles the signal (adapter-node)', async () => {
+		// adapter-node's graceful shutdown waits for every connection to end before it tells the app
+		// (`sveltekit:shutdown`): a stream left open kept a stopped server up for 30 s.
+		const adapterNode = () => undefined;
+		process.on('SIGTERM', adapterNode);
+		try {
+			const first = connect('user=freja');
+			const second = connect('user=mette');
+			await Promise.all([first.next((e) => e.event === 'unread'), second.next((e) => e.event === 'unread')]);
+			process.emit('SIGTERM', 'SIGTERM');
+			await Promise.all([first.finished, second.finished]);
+			expect([first.ended, second.ended]).toEqual([true, true]);
+			expect(openStreamCount()).toBe(0);
+		} finally {
+			process.off('SIGTERM', adapterNode);
+			process.off('SIGTERM', closeAllStreams);
+		}
+	});
 });

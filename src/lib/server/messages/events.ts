@@ -5,7 +5,7 @@
  * carries no data and nothing can be delivered that the policy would not show.
  *
  * Notifications are coalesced: a burst of writes wakes each stream once. Open streams are closed
- * when adapter-node shuts down (`sveltekit:shutdown`), so a restart does not wait for them.
+ * as soon as the server is told to stop (`closeStreamsOnStop`), so a restart does not wait for them.
  *
  * Each open stream costs memory and a wake-up on every write, so one person keeps at most
  * STREAMS_PER_SESSION in one session (tabs of one browser) and STREAMS_PER_PERSON in all; a new
@@ -75,7 +75,26 @@ export function trackStream(close: StreamCloser, owner: StreamOwner): () => void
 	const person = ownedBy((o) => o.userId === owner.userId);
 	for (const oldest of person.slice(0, Math.max(0, person.length - STREAMS_PER_PERSON + 1))) oldest('too_many_streams');
 	hub.streams.set(close, owner);
+	closeStreamsOnStop();
 	return () => hub.streams.delete(close);
+}
+
+const STOP_SIGNALS = ['SIGTERM', 'SIGINT'] as const;
+
+/**
+ * Closes the open streams when the server is told to stop (SIGTERM, SIGINT). adapter-node's own
+ * `sveltekit:shutdown` comes only once every connection has ended, and a stream's connection does
+ * not end by itself: a stop with one stream open waited out SHUTDOWN_TIMEOUT (30 s). Once the
+ * streams end, adapter-node closes their connections and the process exits. Added only where
+ * something already handles the signal (adapter-node's graceful shutdown, the dev server): a
+ * listener of ours alone would take away Node's default exit on it. Checked at each new stream,
+ * because the server's code runs before adapter-node adds its handlers.
+ */
+function closeStreamsOnStop() {
+	for (const signal of STOP_SIGNALS) {
+		const listeners = process.listeners(signal);
+		if (listeners.length > 0 && !listeners.includes(closeAllStreams)) process.on(signal, closeAllStreams);
+	}
 }
 
 /** How many streams are open (of one person or one session, when asked). */

@@ -31,8 +31,14 @@ export default ts.config(
 	{
 		files: ['**/*.svelte', '**/*.svelte.ts', '**/*.svelte.js'],
 		languageOptions: {
+			// Type information for the Svelte rules that need it (svelte/no-unused-props): one program
+			// for the tsconfig, which each component joins, rather than typescript-eslint's project
+			// service: the 135 components took 64 s against 68 s to lint (`time npx eslint
+			// 'src/**/*.svelte'`, two pairs one after the other), with the same findings. Without type
+			// information that rule finds nothing, silently (the house rules' test checks it fires).
 			parserOptions: {
-				projectService: true,
+				project: './tsconfig.json',
+				tsconfigRootDir: import.meta.dirname,
 				extraFileExtensions: ['.svelte'],
 				parser: ts.parser,
 				svelteConfig

@@ -33,7 +33,15 @@ const probes = {
 		path.join(routeProbe, 'Probe.svelte'),
 		'<script lang="ts">\n\timport type { SessionUser } from \'$lib/server/auth\';\n\tlet { user }: { user: SessionUser } = $props();\n</script>\n\n<p>{user.displayName}</p>\n'
 	],
-	load: [path.join(routeProbe, 'probe.server.ts'), "import type Probe from './Probe.svelte';\nexport const load = (): Probe | null => null;\n"],
+	load: [
+		path.join(routeProbe, 'probe.server.ts'),
+		"import type Probe from './Probe.svelte';\nexport const load = (): Probe | null => null;\n"
+	],
+	// A prop declared and never used: found only with the program's type information.
+	props: [
+		path.join(routeProbe, 'Unused.svelte'),
+		'<script lang="ts">\n\tlet { shown }: { shown: string; forgotten?: number } = $props();\n</script>\n\n<p>{shown}</p>\n'
+	],
 	ok: [path.join(probe, 'ok.ts'), "import { getPlanView } from '../plan';\nexport const ok = () => getPlanView;\n"]
 } as const;
 
@@ -67,6 +75,10 @@ describe('npm run lint keeps the house rules', () => {
 	it('fails on a page importing from the server, and on the server side of a route importing a component', () => {
 		expect(fired.page).toContain('Probe.svelte: no-restricted-imports');
 		expect(fired.load).toContain('probe.server.ts: no-restricted-imports');
+	});
+
+	it('lints components with type information: a prop that is never used fails', () => {
+		expect(fired.props).toEqual(['Unused.svelte: svelte/no-unused-props']);
 	});
 
 	it('passes the same code written by the rules', () => {

@@ -20,8 +20,11 @@ let messages: Record<string, (inputs?: object, options?: { locale?: string }) =>
 // (scripts/compile-messages.js), which exits when done: in this worker the compiler's 30-second
 // timers held the run's end up.
 beforeAll(async () => {
+	// Ended before the hook's own bound, so a compile that hangs never outlives the test.
 	await promisify(execFile)(process.execPath, ['scripts/compile-messages.js', out, 'message-modules'], {
-		cwd: join(import.meta.dirname, '../../..')
+		cwd: join(import.meta.dirname, '../../..'),
+		timeout: 170_000,
+		killSignal: 'SIGKILL'
 	});
 	const dir = join(out, 'messages');
 	modules = readdirSync(dir)
